@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs every Debian package imr needs to build, test and benchmark.
+# The one place dependencies are named. Safe to run again: apt skips what is there.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git ca-certificates
+  libpoppler-cpp-dev poppler-utils      # ingest: PDF text and word boxes; pdftotext for bench
+  libtesseract-dev tesseract-ocr tesseract-ocr-eng  # ingest: OCR of pages without text
+  libre2-dev                            # extract, normalize: pattern tables
+  nlohmann-json3-dev                    # pipeline, decide: JSON records and rule files
+  libsqlite3-dev                        # pipeline: result store
+  libssl-dev                            # pipeline: SHA-256 of each input
+  libgtest-dev libgmock-dev             # tests
+  libbenchmark-dev                      # bench
+  libcairo2-dev fonts-dejavu-core qpdf  # corpus generator: real fonts, encrypted samples
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
