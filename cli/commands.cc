@@ -1,0 +1,105 @@
+#include "cli/commands.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/flags.h"
+#include "pipeline/output.h"
+#include "pipeline/record_json.h"
+#include "pipeline/run_document.h"
+
+namespace imr {
+namespace {
+
+int Usage(std::string_view name, std::ostream& err) {
+  for (const Command& c : CommandTable()) {
+    if (c.name == name) err << "usage: imr " << c.usage << "\n";
+  }
+  return kExitUsage;
+}
+
+RunOptions OptionsFrom(const Flags& flags) {
+  RunOptions options;
+  options.ocr = !flags.Has("--no-ocr");
+  return options;
+}
+
+int TextCommand(const Args& args, std::ostream& out, std::ostream& err) {
+  Flags flags({"--json", "--no-ocr"});
+  if (!flags.Parse(args, err) || flags.positional().size() != 1) return Usage("text", err);
+  const Record record = RunFile(flags.positional()[0], OptionsFrom(flags));
+  if (flags.Has("--json")) {
+    Document doc = record.document;
+    doc.problems = record.problems;
+    out << DocumentToJson(doc);
+  } else {
+    // Pages as the offsets see them, separated by form feeds like pdftotext.
+    for (size_t i = 0; i < record.document.pages.size(); ++i) {
+      if (i > 0) out << '\f';
+      out << record.document.pages[i].text;
+    }
+  }
+  for (const Problem& p : record.problems) err << "imr: " << flags.positional()[0] << ": " << p.code << ": " << p.message << "\n";
+  return record.problems.empty() ? kExitClean : kExitProblems;
+}
+
+int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
+  Flags flags({"-o=", "--no-ocr"});
+  if (!flags.Parse(args, err) || flags.positional().empty()) return Usage("run", err);
+  const RunOptions options = OptionsFrom(flags);
+  const auto dir = flags.Value("-o");
+  if (!dir && flags.positional().size() > 1) {
+    err << "imr: run: give -o DIR for more than one file\n";
+    return kExitUsage;
+  }
+  if (!dir) {
+    const Record record = RunFile(flags.positional()[0], options);
+    out << RecordToJson(record);
+    return record.problems.empty() ? kExitClean : kExitProblems;
+  }
+  RecordWriter writer(*dir);
+  int code = kExitClean;
+  for (const std::string& path : flags.positional()) {
+    const Record record = RunFile(path, options);
+    writer.Write(path, RecordToJson(record));
+    if (!record.problems.empty()) {
+      code = kExitProblems;
+      err << "imr: " << path << ": " << record.problems.front().code << "\n";
+    }
+  }
+  return code;
+}
+
+int HelpCommand(const Args&, std::ostream& out, std::ostream&) {
+  out << "imr: facts and drafted determinations from workers' compensation review PDFs\n\n";
+  for (const Command& c : CommandTable()) out << "  imr " << c.usage << "\n      " << c.help << "\n";
+  return kExitClean;
+}
+
+}  // namespace
+
+const std::vector<Command>& CommandTable() {
+  static const std::vector<Command> table = {
+      {"text", "text FILE [--json] [--no-ocr]", "print the ingested pages as the offsets see them",
+       TextCommand},
+      {"run", "run FILE... [-o DIR] [--no-ocr]",
+       "full pipeline; one file and no -o: the record to stdout", RunCommandImpl},
+      {"help", "help", "this list", HelpCommand},
+  };
+  return table;
+}
+
+int RunCommand(const Args& args, std::ostream& out, std::ostream& err) {
+  if (args.empty()) {
+    HelpCommand(args, err, err);
+    return kExitUsage;
+  }
+  for (const Command& c : CommandTable()) {
+    if (c.name == args[0]) return c.run(Args(args.begin() + 1, args.end()), out, err);
+  }
+  err << "imr: unknown command '" << args[0] << "' (see imr help)\n";
+  return kExitUsage;
+}
+
+}  // namespace imr

@@ -1,0 +1,37 @@
+// The subcommands of `imr`, as a table of {name, usage, help, function}.
+//
+//   int code = imr::RunCommand({"run", "letter.pdf"}, std::cout, std::cerr);
+//
+// Exit codes: 0 all clean, 1 some records carry problems (all were still
+// written), 2 usage or configuration error.
+#ifndef IMR_CLI_COMMANDS_H_
+#define IMR_CLI_COMMANDS_H_
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace imr {
+
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitProblems = 1;
+inline constexpr int kExitUsage = 2;
+
+using Args = std::vector<std::string>;
+
+struct Command {
+  std::string_view name;
+  std::string_view usage;
+  std::string_view help;
+  int (*run)(const Args& args, std::ostream& out, std::ostream& err);
+};
+
+const std::vector<Command>& CommandTable();
+
+// Dispatches args[0] to its command; prints usage for none or an unknown one.
+int RunCommand(const Args& args, std::ostream& out, std::ostream& err);
+
+}  // namespace imr
+
+#endif  // IMR_CLI_COMMANDS_H_

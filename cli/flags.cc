@@ -1,0 +1,41 @@
+#include "cli/flags.h"
+
+#include <algorithm>
+
+namespace imr {
+
+bool Flags::Parse(const std::vector<std::string>& args, std::ostream& err) {
+  bool flags_done = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (flags_done || arg.size() < 2 || arg[0] != '-') {
+      positional_.push_back(arg);
+      continue;
+    }
+    if (arg == "--") { flags_done = true; continue; }
+    const size_t eq = arg.find('=');
+    const std::string name = arg.substr(0, eq);
+    const bool takes_value = std::count(known_.begin(), known_.end(), name + "=") > 0;
+    const bool is_switch = std::count(known_.begin(), known_.end(), name) > 0;
+    if (!takes_value && !is_switch) {
+      err << "imr: unknown flag " << name << "\n";
+      return false;
+    }
+    if (!takes_value) { values_[name] = ""; continue; }
+    if (eq != std::string::npos) { values_[name] = arg.substr(eq + 1); continue; }
+    if (i + 1 >= args.size()) {
+      err << "imr: " << name << " needs a value\n";
+      return false;
+    }
+    values_[name] = args[++i];
+  }
+  return true;
+}
+
+std::optional<std::string> Flags::Value(const std::string& flag) const {
+  auto it = values_.find(flag);
+  if (it == values_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace imr

@@ -1,0 +1,41 @@
+// A small parser for the flags `imr` commands take.
+//
+//   imr::Flags flags({"-o", "--json", "--jobs"});   // the flags a command knows
+//   if (!flags.Parse(args, &err)) return kExitUsage;
+//   flags.Has("--json"); flags.Value("-o"); flags.positional();
+//
+// A flag listed with a trailing '=' in `known` takes a value ("-o=", "--jobs=");
+// the value may follow as the next argument or after '='. Unknown flags are
+// usage errors; "--" ends flags.
+#ifndef IMR_CLI_FLAGS_H_
+#define IMR_CLI_FLAGS_H_
+
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace imr {
+
+class Flags {
+ public:
+  explicit Flags(std::vector<std::string> known) : known_(std::move(known)) {}
+
+  // Parses args (without the command name). False, with a message on `err`,
+  // for an unknown flag or a missing value.
+  bool Parse(const std::vector<std::string>& args, std::ostream& err);
+
+  bool Has(const std::string& flag) const { return values_.count(flag) > 0; }
+  std::optional<std::string> Value(const std::string& flag) const;
+  const std::vector<std::string>& positional() const { return positional_; }
+
+ private:
+  std::vector<std::string> known_;
+  std::map<std::string, std::string> values_;
+  std::vector<std::string> positional_;
+};
+
+}  // namespace imr
+
+#endif  // IMR_CLI_FLAGS_H_

@@ -1,0 +1,190 @@
+// The vocabulary every stage shares: what a document is once read, what a fact
+// is once found, and what a record says about one input. Read this first.
+//
+//   imr::Document doc = imr::IngestBytes(bytes, "letter.pdf");   // ingest/
+//   for (const imr::Page& page : doc.pages)
+//     std::string_view words = imr::Slice(page, {page.page_number, 10, 24});
+//
+// Offsets are UTF-8 byte offsets into Page::text, half-open [begin, end).
+// Page numbers are 1-based (page_number); indices into vectors are 0-based.
+// Every struct here owns its strings; a Span is numbers, never a pointer.
+#ifndef IMR_CORE_RECORD_H_
+#define IMR_CORE_RECORD_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace imr {
+
+// Where some words sit: page_number (1-based) and byte offsets into that
+// page's text. page_number 0 means "nowhere" (a value with no evidence).
+struct Span {
+  int page_number = 0;
+  size_t begin = 0;
+  size_t end = 0;
+
+  bool empty() const { return page_number == 0 || end <= begin; }
+  size_t size() const { return end - begin; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// A word as the PDF placed it: its box in points (origin top-left) and where
+// its characters landed in Page::text.
+struct Word {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// One page of text as every later stage sees it. `text` is valid UTF-8;
+// `furniture` lists the byte ranges that are running headers, footers and page
+// numbers: they stay in the text (offsets stay stable) but no section covers them.
+struct Page {
+  int page_number = 1;
+  std::string text;
+  std::vector<Word> words;
+  std::vector<Span> furniture;
+  bool ocr = false;
+};
+
+// A named stretch of a page. A section running over a page break is one
+// Section per page.
+struct Section {
+  std::string name;
+  int page_number = 1;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+enum class Stage { kIngest, kExtract, kNormalize, kDecide, kPipeline };
+
+// Something that went wrong with an input. `message` never quotes record text.
+struct Problem {
+  Stage stage = Stage::kPipeline;
+  std::string code;     // stable, snake_case: "encrypted_needs_password"
+  int page_number = 0;  // 0: the whole document
+  std::string message;
+};
+
+struct Source {
+  std::string path;
+  std::string sha256;
+  uint64_t bytes = 0;
+  int page_count = 0;
+  bool encrypted = false;
+  std::vector<int> ocr_pages;
+};
+
+// The output of ingest: pages of text with their layout, sections and type.
+struct Document {
+  Source source;
+  std::string doc_type = "other";
+  std::vector<Page> pages;
+  std::vector<Section> sections;
+  std::vector<Problem> problems;
+};
+
+// A value the document states once, with the words that state it.
+struct Field {
+  std::string value;  // normalized: ISO date, lower-case keyword, case number
+  Span span;
+};
+
+// Key/value detail of a fact (body_site, laterality, date, dose...). Values are
+// strings or numbers written as strings; the JSON writer keeps numbers numeric.
+using Attributes = std::map<std::string, std::string>;
+
+struct Code {
+  std::string system;  // "ICD-10-CM", "HCPCS", "CPT"
+  std::string code;
+};
+
+struct Fact {
+  std::string id;    // "f7": stable within a record
+  std::string kind;  // date, age, sex, diagnosis, procedure, medication, finding, ...
+  std::string text;  // == Slice(page, span)
+  Span span;
+  std::string section;
+  std::string assertion = "present";
+  std::string assertion_cue;  // the trigger that decided a non-default assertion
+  Attributes value;
+  std::optional<Code> code;
+  std::string rule;  // "diagnosis.list@1"
+};
+
+// What a letter in the input already decided about a request.
+struct Reference {
+  std::string decision;                      // upheld, overturned, ...
+  std::vector<std::string> guidelines;       // claims administrator's, then reviewer's
+  std::string claims_administrator_guideline;
+  std::string reviewer_guideline;
+  std::string statement;  // the whole item statement, partial-authorization text included
+  Span statement_span;
+};
+
+struct CriterionResult {
+  std::string id;
+  std::string status;  // met, unmet, not_documented
+  std::vector<std::string> evidence;  // fact ids
+};
+
+struct Determination {
+  std::string outcome;  // medically_necessary, not_medically_necessary, insufficient_documentation
+  std::string rule;
+  std::vector<CriterionResult> criteria;
+  std::vector<std::string> citations;
+  std::string rationale;
+};
+
+struct Request {
+  std::string id;  // "r1"
+  std::string text;
+  std::string category = "other";
+  Span span;
+  std::optional<Reference> reference;
+  std::optional<Determination> determination;
+};
+
+struct Patient {
+  std::optional<int> age;
+  std::string sex;  // male, female, or empty when unknown
+};
+
+struct Reviewer {
+  std::vector<std::string> licensure;
+  std::string specialty;
+};
+
+// Everything imr says about one input document.
+struct Record {
+  Document document;
+  std::map<std::string, Field> fields;  // case_number, date_of_injury, ...
+  Patient patient;
+  Reviewer reviewer;
+  std::vector<Fact> facts;
+  std::vector<Request> requests;
+  std::vector<Problem> problems;  // the document's own problems come first
+};
+
+// Returns the words a span points at, or an empty view when the span does not
+// fit the page. The view borrows from `page`.
+std::string_view Slice(const Page& page, const Span& span);
+
+// Same, looking the page up by span.page_number in `pages`.
+std::string_view Slice(const std::vector<Page>& pages, const Span& span);
+
+// The segments of the sections called `name`, in page order. Pointers borrow
+// from `doc`.
+std::vector<const Section*> SectionsNamed(const Document& doc, std::string_view name);
+
+// "ingest", "extract", ... as the record names stages.
+std::string_view StageName(Stage stage);
+
+}  // namespace imr
+
+#endif  // IMR_CORE_RECORD_H_

@@ -1,0 +1,43 @@
+#include "extract/stitched_text.h"
+
+#include <algorithm>
+
+namespace imr {
+namespace {
+
+void Append(StitchedText* out, int page_number, std::string_view page_text, size_t begin,
+            size_t end) {
+  if (!out->text.empty()) out->text += "\n\n";
+  out->pieces.push_back({out->text.size(), page_number, begin, end - begin});
+  out->text.append(page_text.substr(begin, end - begin));
+}
+
+}  // namespace
+
+Span StitchedText::ToSpan(size_t begin, size_t end) const {
+  // The last piece that starts at or before `begin` holds it.
+  auto it = std::upper_bound(pieces.begin(), pieces.end(), begin,
+                             [](size_t at, const Piece& p) { return at < p.joined_begin; });
+  if (it == pieces.begin()) return {};
+  const Piece& piece = *(it - 1);
+  const size_t local_begin = begin - piece.joined_begin;
+  if (local_begin > piece.size) return {};  // inside a joint
+  const size_t local_end = std::min(end - piece.joined_begin, piece.size);
+  return {piece.page_number, piece.page_begin + local_begin, piece.page_begin + local_end};
+}
+
+StitchedText StitchSections(const Document& doc, std::string_view name) {
+  StitchedText out;
+  for (const Section* s : SectionsNamed(doc, name)) {
+    Append(&out, s->page_number, doc.pages[s->page_number - 1].text, s->begin, s->end);
+  }
+  return out;
+}
+
+StitchedText StitchPages(const Document& doc) {
+  StitchedText out;
+  for (const Page& page : doc.pages) Append(&out, page.page_number, page.text, 0, page.text.size());
+  return out;
+}
+
+}  // namespace imr

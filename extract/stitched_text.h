@@ -1,0 +1,43 @@
+// The pages of one section joined into a single string, with the way back from
+// an offset in the joined string to a page and an offset in that page.
+//
+//   imr::StitchedText s = imr::StitchSections(doc, "decisions_and_rationales");
+//   size_t at = s.text.find("Upheld");
+//   imr::Span span = s.ToSpan(at, at + 6);   // page_number, page offsets
+//
+// Segments are joined with "\n\n", so a paragraph never runs across a page
+// break by accident of joining. Spans never cross pages: ToSpan clips a range
+// to the page where it starts.
+#ifndef IMR_EXTRACT_STITCHED_TEXT_H_
+#define IMR_EXTRACT_STITCHED_TEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/record.h"
+
+namespace imr {
+
+struct StitchedText {
+  struct Piece {
+    size_t joined_begin = 0;  // where the piece starts in `text`
+    int page_number = 1;
+    size_t page_begin = 0;
+    size_t size = 0;
+  };
+  std::string text;
+  std::vector<Piece> pieces;
+
+  Span ToSpan(size_t begin, size_t end) const;
+};
+
+// Joins the segments of every section called `name`, in page order.
+StitchedText StitchSections(const Document& doc, std::string_view name);
+
+// Joins whole pages, for extractors that read everything.
+StitchedText StitchPages(const Document& doc);
+
+}  // namespace imr
+
+#endif  // IMR_EXTRACT_STITCHED_TEXT_H_

@@ -1,0 +1,97 @@
+#include "ingest/ingest.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "ingest/furniture.h"
+#include "ingest/layout.h"
+#include "ingest/pdf_text.h"
+#include "ingest/sections.h"
+
+namespace imr {
+namespace {
+
+// Text with more replacement characters than this share of its bytes is
+// binary data, not a document.
+constexpr double kMaxBinaryShare = 0.05;
+
+Problem IngestProblem(std::string code, std::string message) {
+  return {Stage::kIngest, std::move(code), 0, std::move(message)};
+}
+
+bool HasPdfExtension(std::string_view path) {
+  return path.size() >= 4 && AsciiLower(path.substr(path.size() - 4)) == ".pdf";
+}
+
+size_t CountReplacements(std::string_view text) {
+  size_t n = 0;
+  for (size_t pos = text.find("\xEF\xBF\xBD"); pos != std::string_view::npos;
+       pos = text.find("\xEF\xBF\xBD", pos + 3)) {
+    ++n;
+  }
+  return n;
+}
+
+void AddPdfPages(const PdfText& pdf, Document* doc, std::vector<PageLayout>* layouts) {
+  for (size_t i = 0; i < pdf.pages.size(); ++i) {
+    LaidOutPage laid = LayOutWords(pdf.pages[i].words);
+    const int page_number = static_cast<int>(i) + 1;
+    Page page;
+    page.page_number = page_number;
+    page.text = std::move(laid.text);
+    page.words = std::move(laid.words);
+    page.ocr = pdf.pages[i].ocr;
+    if (page.ocr) doc->source.ocr_pages.push_back(page.page_number);
+    doc->pages.push_back(std::move(page));
+    layouts->push_back({page_number, nullptr, std::move(laid.lines), pdf.pages[i].height});
+  }
+}
+
+void AddTextPage(std::string_view bytes, Document* doc, std::vector<PageLayout>* layouts) {
+  Page page;
+  page.text = SanitizeUtf8(bytes);
+  const size_t bad = CountReplacements(page.text) + std::count(bytes.begin(), bytes.end(), '\0');
+  if (bad > kMaxBinaryShare * static_cast<double>(bytes.size())) {
+    doc->problems.push_back(IngestProblem(
+        "binary_content", "input is neither a PDF nor UTF-8 text; invalid bytes were replaced"));
+  }
+  std::vector<TextLine> lines = SplitLines(page.text);
+  const double height = static_cast<double>(lines.size());
+  doc->pages.push_back(std::move(page));
+  layouts->push_back({1, nullptr, std::move(lines), height});
+}
+
+}  // namespace
+
+bool LooksLikePdf(std::string_view bytes) {
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
+Document IngestBytes(std::string_view bytes, std::string_view path, const IngestOptions& options) {
+  Document doc;
+  doc.source.path = std::string(path);
+  doc.source.bytes = bytes.size();
+  std::vector<PageLayout> layouts;
+  if (bytes.empty()) {
+    doc.problems.push_back(IngestProblem("empty_file", "input is empty"));
+  } else if (LooksLikePdf(bytes)) {
+    PdfText pdf = ReadPdf(bytes, {options.ocr, options.ocr_dpi, options.max_pages});
+    doc.source.encrypted = pdf.encrypted;
+    doc.source.page_count = pdf.page_count;
+    doc.problems = std::move(pdf.problems);
+    AddPdfPages(pdf, &doc, &layouts);
+  } else if (HasPdfExtension(path)) {
+    doc.problems.push_back(IngestProblem("not_a_pdf", "file is named .pdf but is not a PDF"));
+  } else {
+    AddTextPage(bytes, &doc, &layouts);
+    doc.source.page_count = 1;
+  }
+  for (size_t i = 0; i < layouts.size(); ++i) layouts[i].text = &doc.pages[i].text;
+  std::vector<std::vector<Span>> furniture = FindFurniture(layouts);
+  for (size_t i = 0; i < doc.pages.size(); ++i) doc.pages[i].furniture = std::move(furniture[i]);
+  doc.sections = FindSections(doc.pages);
+  doc.doc_type = ClassifyDocument(doc.pages);
+  return doc;
+}
+
+}  // namespace imr

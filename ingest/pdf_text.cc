@@ -1,0 +1,135 @@
+#include "ingest/pdf_text.h"
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
+#include <poppler-page.h>
+
+#include <algorithm>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/text.h"
+
+namespace imr {
+namespace {
+
+// Poppler reports syntax errors on stderr with fragments of the file; records
+// are medical, so its messages are dropped (problems carry our own words).
+void SilencePoppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+  });
+}
+
+Problem IngestProblem(std::string code, int page_number, std::string message) {
+  return {Stage::kIngest, std::move(code), page_number, std::move(message)};
+}
+
+bool LooksTruncated(std::string_view bytes) {
+  const std::string_view tail = bytes.substr(bytes.size() > 2048 ? bytes.size() - 2048 : 0);
+  return tail.find("%%EOF") == std::string_view::npos;
+}
+
+std::vector<PlacedWord> TextLayerWords(const poppler::page& page) {
+  std::vector<PlacedWord> words;
+  for (const poppler::text_box& box : page.text_list()) {
+    const poppler::byte_array utf8 = box.text().to_utf8();
+    std::string text = SanitizeUtf8(std::string_view(utf8.data(), utf8.size()));
+    std::string_view trimmed = TrimView(text);
+    if (trimmed.empty()) continue;
+    const poppler::rectf r = box.bbox();
+    words.push_back({std::string(trimmed), r.x(), r.y(), r.x() + r.width(), r.y() + r.height()});
+  }
+  return words;
+}
+
+std::vector<PlacedWord> OcrWords(const poppler::page& page, int dpi, bool* started) {
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  const poppler::image image = renderer.render_page(&page, dpi, dpi);
+  if (!image.is_valid()) return {};
+  return RecognizeWords(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
+                        image.height(), image.bytes_per_row(), dpi, started);
+}
+
+void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText* out) {
+  const int pages = std::min(doc.pages(), options.max_pages);
+  if (doc.pages() > options.max_pages) {
+    out->problems.push_back(IngestProblem("too_many_pages", 0,
+        "document has " + std::to_string(doc.pages()) + " pages; read the first " +
+        std::to_string(options.max_pages)));
+  }
+  for (int i = 0; i < pages; ++i) {
+    const std::unique_ptr<poppler::page> page(doc.create_page(i));
+    PdfPage result;
+    if (!page) {
+      out->problems.push_back(IngestProblem("page_unreadable", i + 1, "page could not be read"));
+      out->pages.push_back(std::move(result));
+      continue;
+    }
+    const poppler::rectf box = page->page_rect();
+    result.width = box.width();
+    result.height = box.height();
+    result.words = TextLayerWords(*page);
+    if (result.words.empty() && options.ocr) {
+      bool started = false;
+      result.words = OcrWords(*page, options.ocr_dpi, &started);
+      result.ocr = true;
+      if (!started) {
+        out->problems.push_back(IngestProblem("ocr_unavailable", i + 1,
+                                              "page has no text layer and OCR could not start"));
+      }
+    }
+    if (result.words.empty()) {
+      out->problems.push_back(IngestProblem("no_text_layer", i + 1,
+                                            "page has no text layer and OCR found no words"));
+    }
+    out->pages.push_back(std::move(result));
+  }
+}
+
+}  // namespace
+
+PdfText ReadPdf(std::string_view bytes, const PdfOptions& options) {
+  SilencePoppler();
+  PdfText out;
+  // Poppler takes an int length; anything larger is refused before it tries.
+  if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
+    out.problems.push_back(IngestProblem("too_large", 0, "file is larger than 2 GiB"));
+    return out;
+  }
+  const std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  const bool truncated = LooksTruncated(bytes);
+  if (!doc) {
+    const bool encrypted = bytes.find("/Encrypt") != std::string_view::npos;
+    out.encrypted = encrypted;
+    out.problems.push_back(
+        encrypted ? IngestProblem("encrypted_needs_password", 0,
+                                  "PDF is encrypted and does not open with an empty password")
+        : truncated ? IngestProblem("pdf_truncated", 0, "PDF is truncated and could not be read")
+                    : IngestProblem("pdf_unreadable", 0, "PDF structure could not be read"));
+    return out;
+  }
+  out.encrypted = doc->is_encrypted();
+  if (doc->is_locked()) {
+    out.problems.push_back(IngestProblem("encrypted_needs_password", 0,
+                                         "PDF is encrypted and does not open with an empty password"));
+    return out;
+  }
+  out.opened = true;
+  out.page_count = doc->pages();
+  if (truncated) {
+    out.problems.push_back(IngestProblem("pdf_truncated", 0,
+                                         "PDF has no end-of-file marker; pages were recovered"));
+  }
+  ReadPages(*doc, options, &out);
+  return out;
+}
+
+}  // namespace imr

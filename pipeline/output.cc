@@ -1,0 +1,69 @@
+#include "pipeline/output.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+
+#include "pipeline/run_document.h"
+
+namespace imr {
+
+std::string FileStem(std::string_view path) {
+  return std::filesystem::path(std::string(path)).stem().string();
+}
+
+void WritePrivateFile(const std::string& path, std::string_view content) {
+  const std::string temp = path + ".tmp." + std::to_string(getpid());
+  const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) throw std::runtime_error("cannot create " + temp + ": " + std::strerror(errno));
+  size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = write(fd, content.data() + written, content.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      close(fd);
+      unlink(temp.c_str());
+      throw std::runtime_error("cannot write " + temp + ": " + std::strerror(errno));
+    }
+    written += static_cast<size_t>(n);
+  }
+  fchmod(fd, 0600);  // whatever the umask said
+  fsync(fd);
+  close(fd);
+  if (rename(temp.c_str(), path.c_str()) != 0) {
+    unlink(temp.c_str());
+    throw std::runtime_error("cannot rename to " + path + ": " + std::strerror(errno));
+  }
+}
+
+RecordWriter::RecordWriter(std::string dir) : dir_(std::move(dir)) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir_, ec);
+  if (!std::filesystem::is_directory(dir_)) {
+    throw std::runtime_error("cannot create output directory " + dir_);
+  }
+}
+
+std::string RecordWriter::NameFor(std::string_view input_path) {
+  const std::string stem = FileStem(input_path);
+  std::string name = stem + ".json";
+  auto [it, inserted] = owner_of_name_.emplace(name, std::string(input_path));
+  if (inserted || it->second == input_path) return name;
+  name = stem + "-" + Sha256Hex(input_path).substr(0, 8) + ".json";
+  owner_of_name_.emplace(name, std::string(input_path));
+  return name;
+}
+
+std::string RecordWriter::Write(std::string_view input_path, std::string_view content) {
+  const std::string path = (std::filesystem::path(dir_) / NameFor(input_path)).string();
+  WritePrivateFile(path, content);
+  return path;
+}
+
+}  // namespace imr

@@ -1,0 +1,44 @@
+// Where records go: one `<stem>.json` per input in an output directory,
+// written atomically and readable by the owner only.
+//
+//   imr::RecordWriter out("results/");
+//   std::string path = out.Write("in/CM16-0213037.pdf", json);  // results/CM16-0213037.json
+//
+// Two inputs with the same stem ("a/x.pdf", "b/x.pdf") get distinct names: the
+// second gets a short hash of its input path appended ("x-1a2b3c4d.json").
+#ifndef IMR_PIPELINE_OUTPUT_H_
+#define IMR_PIPELINE_OUTPUT_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace imr {
+
+class RecordWriter {
+ public:
+  // Creates `dir` (mode 0700) if needed. Throws std::runtime_error when it
+  // cannot: a usage error the caller reports.
+  explicit RecordWriter(std::string dir);
+
+  // The file name a record of `input_path` gets; stable for the same input.
+  std::string NameFor(std::string_view input_path);
+
+  // Writes `content` as the record of `input_path` (temp file, fsync, rename,
+  // mode 0600). Returns the path written. Throws std::runtime_error on I/O failure.
+  std::string Write(std::string_view input_path, std::string_view content);
+
+ private:
+  std::string dir_;
+  std::map<std::string, std::string> owner_of_name_;  // file name -> input path
+};
+
+// Writes `content` to `path` atomically with mode 0600. Throws on failure.
+void WritePrivateFile(const std::string& path, std::string_view content);
+
+// "in/CM16-0213037.pdf" -> "CM16-0213037".
+std::string FileStem(std::string_view path);
+
+}  // namespace imr
+
+#endif  // IMR_PIPELINE_OUTPUT_H_

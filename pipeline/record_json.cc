@@ -1,0 +1,299 @@
+#include "pipeline/record_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+
+namespace imr {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Attribute values that read as plain numbers are written as JSON numbers.
+Json AttributeValue(const std::string& value) {
+  if (value.empty() || value.size() > 15) return value;
+  char* end = nullptr;
+  const double number = std::strtod(value.c_str(), &end);
+  const bool plain = end == value.c_str() + value.size() && value.find_first_of("eExX") == std::string::npos &&
+                     value.front() != '+' && value.front() != '.' &&
+                     !(value.size() > 1 && value.front() == '0' && value[1] != '.');
+  if (!plain) return value;
+  if (value.find('.') == std::string::npos) return static_cast<int64_t>(number);
+  return number;
+}
+
+Json SpanJson(const Span& span, Json out = Json::object()) {
+  out["page_number"] = span.page_number;
+  out["begin"] = span.begin;
+  out["end"] = span.end;
+  return out;
+}
+
+Json SourceJson(const Source& s) {
+  return {{"path", s.path},       {"sha256", s.sha256},       {"bytes", s.bytes},
+          {"page_count", s.page_count}, {"encrypted", s.encrypted}, {"ocr_pages", s.ocr_pages}};
+}
+
+Json PagesJson(const std::vector<Page>& pages) {
+  Json out = Json::array();
+  for (const Page& page : pages) {
+    Json furniture = Json::array();
+    for (const Span& f : page.furniture) furniture.push_back({{"begin", f.begin}, {"end", f.end}});
+    out.push_back({{"page_number", page.page_number},
+                   {"text", page.text},
+                   {"ocr", page.ocr},
+                   {"furniture", furniture}});
+  }
+  return out;
+}
+
+Json SectionsJson(const std::vector<Section>& sections) {
+  Json out = Json::array();
+  for (const Section& s : sections) {
+    out.push_back({{"name", s.name}, {"page_number", s.page_number}, {"begin", s.begin}, {"end", s.end}});
+  }
+  return out;
+}
+
+Json FieldsJson(const std::map<std::string, Field>& fields) {
+  Json out = Json::object();
+  for (const auto& [name, field] : fields) out[name] = SpanJson(field.span, {{"value", field.value}});
+  return out;
+}
+
+Json FactJson(const Fact& f) {
+  Json value = Json::object();
+  for (const auto& [k, v] : f.value) value[k] = AttributeValue(v);
+  Json out = {{"id", f.id}, {"kind", f.kind}, {"text", f.text}};
+  out = SpanJson(f.span, out);
+  out["section"] = f.section;
+  out["assertion"] = f.assertion;
+  if (!f.assertion_cue.empty()) out["assertion_cue"] = f.assertion_cue;
+  out["value"] = value;
+  if (f.code) out["code"] = {{"system", f.code->system}, {"code", f.code->code}};
+  out["rule"] = f.rule;
+  return out;
+}
+
+Json DeterminationJson(const Determination& d) {
+  Json criteria = Json::array();
+  for (const CriterionResult& c : d.criteria) {
+    criteria.push_back({{"id", c.id}, {"status", c.status}, {"evidence", c.evidence}});
+  }
+  return {{"outcome", d.outcome}, {"rule", d.rule},           {"criteria", criteria},
+          {"citations", d.citations}, {"rationale", d.rationale}};
+}
+
+Json RequestJson(const Request& r) {
+  Json out = {{"id", r.id}, {"text", r.text}, {"category", r.category}};
+  out = SpanJson(r.span, out);
+  if (r.reference) {
+    const Reference& ref = *r.reference;
+    out["reference"] = {{"decision", ref.decision},
+                        {"guidelines", ref.guidelines},
+                        {"claims_administrator_guideline", ref.claims_administrator_guideline},
+                        {"reviewer_guideline", ref.reviewer_guideline},
+                        {"statement", ref.statement},
+                        {"statement_span", SpanJson(ref.statement_span)}};
+  }
+  if (r.determination) out["determination"] = DeterminationJson(*r.determination);
+  return out;
+}
+
+Json ProblemsJson(const std::vector<Problem>& problems) {
+  Json out = Json::array();
+  for (const Problem& p : problems) {
+    out.push_back({{"stage", StageName(p.stage)}, {"code", p.code},
+                   {"page_number", p.page_number}, {"message", p.message}});
+  }
+  return out;
+}
+
+std::string Dump(const Json& json) {
+  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string RecordToJson(const Record& record) {
+  const Document& doc = record.document;
+  Json out;
+  out["schema"] = kRecordSchema;
+  out["source"] = SourceJson(doc.source);
+  out["doc_type"] = doc.doc_type;
+  out["pages"] = PagesJson(doc.pages);
+  out["sections"] = SectionsJson(doc.sections);
+  out["fields"] = FieldsJson(record.fields);
+  out["patient"] = {{"age", record.patient.age ? Json(*record.patient.age) : Json(nullptr)},
+                    {"sex", record.patient.sex.empty() ? Json(nullptr) : Json(record.patient.sex)}};
+  out["reviewer"] = {{"licensure", record.reviewer.licensure},
+                     {"specialty", record.reviewer.specialty.empty() ? Json(nullptr)
+                                                                     : Json(record.reviewer.specialty)}};
+  out["facts"] = Json::array();
+  for (const Fact& f : record.facts) out["facts"].push_back(FactJson(f));
+  out["requests"] = Json::array();
+  for (const Request& r : record.requests) out["requests"].push_back(RequestJson(r));
+  out["problems"] = ProblemsJson(record.problems);
+  return Dump(out);
+}
+
+std::string DocumentToJson(const Document& doc) {
+  Json out;
+  out["schema"] = "imr.text/1";
+  out["source"] = SourceJson(doc.source);
+  out["doc_type"] = doc.doc_type;
+  out["pages"] = PagesJson(doc.pages);
+  out["sections"] = SectionsJson(doc.sections);
+  out["problems"] = ProblemsJson(doc.problems);
+  return Dump(out);
+}
+
+}  // namespace imr
+
+namespace imr {
+namespace {
+
+using ReadJson = nlohmann::json;
+
+std::string Str(const ReadJson& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+template <typename T>
+T Num(const ReadJson& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_number() ? it->get<T>() : T{};
+}
+
+Span SpanFrom(const ReadJson& j) {
+  return {Num<int>(j, "page_number"), Num<size_t>(j, "begin"), Num<size_t>(j, "end")};
+}
+
+std::vector<std::string> Strings(const ReadJson& j, const char* key) {
+  std::vector<std::string> out;
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array()) return out;
+  for (const ReadJson& s : *it) {
+    if (s.is_string()) out.push_back(s.get<std::string>());
+  }
+  return out;
+}
+
+const ReadJson& Array(const ReadJson& j, const char* key) {
+  static const ReadJson empty = ReadJson::array();
+  auto it = j.find(key);
+  return it != j.end() && it->is_array() ? *it : empty;
+}
+
+Stage StageFrom(std::string_view name) {
+  for (Stage s : {Stage::kIngest, Stage::kExtract, Stage::kNormalize, Stage::kDecide}) {
+    if (StageName(s) == name) return s;
+  }
+  return Stage::kPipeline;
+}
+
+Fact FactFrom(const ReadJson& j) {
+  Fact f;
+  f.id = Str(j, "id");
+  f.kind = Str(j, "kind");
+  f.text = Str(j, "text");
+  f.span = SpanFrom(j);
+  f.section = Str(j, "section");
+  f.assertion = Str(j, "assertion");
+  f.assertion_cue = Str(j, "assertion_cue");
+  f.rule = Str(j, "rule");
+  if (auto v = j.find("value"); v != j.end() && v->is_object()) {
+    for (const auto& [k, x] : v->items()) f.value[k] = x.is_string() ? x.get<std::string>() : x.dump();
+  }
+  if (auto c = j.find("code"); c != j.end() && c->is_object()) f.code = Code{Str(*c, "system"), Str(*c, "code")};
+  return f;
+}
+
+Request RequestFrom(const ReadJson& j) {
+  Request r;
+  r.id = Str(j, "id");
+  r.text = Str(j, "text");
+  r.category = Str(j, "category");
+  r.span = SpanFrom(j);
+  if (auto ref = j.find("reference"); ref != j.end() && ref->is_object()) {
+    Reference out;
+    out.decision = Str(*ref, "decision");
+    out.guidelines = Strings(*ref, "guidelines");
+    out.claims_administrator_guideline = Str(*ref, "claims_administrator_guideline");
+    out.reviewer_guideline = Str(*ref, "reviewer_guideline");
+    out.statement = Str(*ref, "statement");
+    if (auto s = ref->find("statement_span"); s != ref->end()) out.statement_span = SpanFrom(*s);
+    r.reference = out;
+  }
+  if (auto d = j.find("determination"); d != j.end() && d->is_object()) {
+    Determination out;
+    out.outcome = Str(*d, "outcome");
+    out.rule = Str(*d, "rule");
+    out.citations = Strings(*d, "citations");
+    out.rationale = Str(*d, "rationale");
+    for (const ReadJson& c : Array(*d, "criteria")) {
+      out.criteria.push_back({Str(c, "id"), Str(c, "status"), Strings(c, "evidence")});
+    }
+    r.determination = out;
+  }
+  return r;
+}
+
+void ReadDocument(const ReadJson& j, Document* doc) {
+  if (auto s = j.find("source"); s != j.end() && s->is_object()) {
+    doc->source.path = Str(*s, "path");
+    doc->source.sha256 = Str(*s, "sha256");
+    doc->source.bytes = Num<uint64_t>(*s, "bytes");
+    doc->source.page_count = Num<int>(*s, "page_count");
+    doc->source.encrypted = s->value("encrypted", false);
+  }
+  doc->doc_type = Str(j, "doc_type");
+  for (const ReadJson& p : Array(j, "pages")) {
+    Page page;
+    page.page_number = Num<int>(p, "page_number");
+    page.text = Str(p, "text");
+    page.ocr = p.value("ocr", false);
+    doc->pages.push_back(std::move(page));
+  }
+  for (const ReadJson& s : Array(j, "sections")) {
+    doc->sections.push_back({Str(s, "name"), Num<int>(s, "page_number"), Num<size_t>(s, "begin"),
+                             Num<size_t>(s, "end")});
+  }
+}
+
+}  // namespace
+
+std::optional<Record> RecordFromJson(std::string_view text, std::string* error) {
+  const ReadJson j = ReadJson::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    *error = "not a JSON object";
+    return std::nullopt;
+  }
+  if (Str(j, "schema") != kRecordSchema) {
+    *error = "not an imr.record/1 record";
+    return std::nullopt;
+  }
+  Record record;
+  ReadDocument(j, &record.document);
+  if (auto f = j.find("fields"); f != j.end() && f->is_object()) {
+    for (const auto& [name, v] : f->items()) record.fields[name] = {Str(v, "value"), SpanFrom(v)};
+  }
+  if (auto p = j.find("patient"); p != j.end() && p->is_object()) {
+    if (auto age = p->find("age"); age != p->end() && age->is_number_integer()) record.patient.age = age->get<int>();
+    record.patient.sex = Str(*p, "sex");
+  }
+  if (auto r = j.find("reviewer"); r != j.end() && r->is_object()) {
+    record.reviewer.licensure = Strings(*r, "licensure");
+    record.reviewer.specialty = Str(*r, "specialty");
+  }
+  for (const ReadJson& f : Array(j, "facts")) record.facts.push_back(FactFrom(f));
+  for (const ReadJson& r : Array(j, "requests")) record.requests.push_back(RequestFrom(r));
+  for (const ReadJson& p : Array(j, "problems")) {
+    record.problems.push_back({StageFrom(Str(p, "stage")), Str(p, "code"), Num<int>(p, "page_number"),
+                               Str(p, "message")});
+  }
+  return record;
+}
+
+}  // namespace imr

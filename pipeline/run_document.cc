@@ -1,0 +1,96 @@
+#include "pipeline/run_document.h"
+
+#include <openssl/evp.h>
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "extract/letter.h"
+#include "ingest/ingest.h"
+#include "normalize/dates.h"
+
+namespace imr {
+namespace {
+
+void NumberFacts(Record* record) {
+  for (size_t i = 0; i < record->facts.size(); ++i) record->facts[i].id = "f" + std::to_string(i + 1);
+}
+
+void RunStages(std::string_view bytes, std::string_view path, const RunOptions& options,
+               Record* record) {
+  record->document = IngestBytes(bytes, path, {options.ocr, 300, 2000});
+  record->document.source.sha256 = Sha256Hex(bytes);
+  LetterFacts letter = ExtractLetter(record->document);
+  record->fields = std::move(letter.fields);
+  record->patient = letter.patient;
+  record->reviewer = std::move(letter.reviewer);
+  record->requests = std::move(letter.requests);
+  record->facts = std::move(letter.facts);
+  NumberFacts(record);
+  NormalizeDateFields(&record->fields, &record->problems);
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < size; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xF];
+  }
+  return out;
+}
+
+Record RunDocument(std::string_view bytes, std::string_view path, const RunOptions& options) {
+  Record record;
+  try {
+    RunStages(bytes, path, options, &record);
+  } catch (const std::exception& e) {
+    // The message of a library exception can quote input; keep only its kind.
+    record.problems.push_back({Stage::kPipeline, "internal_error", 0,
+                               "a stage failed unexpectedly; the record is partial"});
+  }
+  record.document.source.path = std::string(path);
+  record.document.source.bytes = bytes.size();
+  // The document's own problems come first, then those of later stages.
+  record.problems.insert(record.problems.begin(), record.document.problems.begin(),
+                         record.document.problems.end());
+  return record;
+}
+
+Record RunFile(const std::string& path, const RunOptions& options) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
+    Record record;
+    record.document.source.path = path;
+    record.problems.push_back({Stage::kPipeline, "unreadable_file", 0, "input is not a readable file"});
+    return record;
+  }
+  if (static_cast<uint64_t>(info.st_size) > options.max_input_bytes) {
+    Record record;
+    record.document.source.path = path;
+    record.document.source.bytes = static_cast<uint64_t>(info.st_size);
+    record.problems.push_back({Stage::kPipeline, "too_large", 0,
+                               "input is larger than the configured limit"});
+    return record;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in && !in.eof()) {
+    Record record;
+    record.document.source.path = path;
+    record.problems.push_back({Stage::kPipeline, "unreadable_file", 0, "input could not be read"});
+    return record;
+  }
+  return RunDocument(bytes.str(), path, options);
+}
+
+}  // namespace imr

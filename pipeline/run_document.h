@@ -1,0 +1,35 @@
+// One input through every stage, in order: ingest, extract, normalize, decide.
+//
+//   imr::Record record = imr::RunFile("in/CM16-0213037.pdf", {});
+//   std::string json = imr::RecordToJson(record);      // record_json.h
+//
+// Invariant: one record per input, whatever happens. Any exception a stage
+// throws is caught here, once per document, and becomes a problem.
+#ifndef IMR_PIPELINE_RUN_DOCUMENT_H_
+#define IMR_PIPELINE_RUN_DOCUMENT_H_
+
+#include <string>
+#include <string_view>
+
+#include "core/record.h"
+
+namespace imr {
+
+struct RunOptions {
+  bool ocr = true;
+  // Inputs larger than this are not read; the record says why.
+  uint64_t max_input_bytes = uint64_t{1} << 30;
+};
+
+// Runs the pipeline on `bytes` (borrowed for the call), recording `path`.
+Record RunDocument(std::string_view bytes, std::string_view path, const RunOptions& options);
+
+// Reads `path` and runs it. A file that cannot be read still gives a record.
+Record RunFile(const std::string& path, const RunOptions& options);
+
+// Lower-case hex SHA-256 of `bytes`.
+std::string Sha256Hex(std::string_view bytes);
+
+}  // namespace imr
+
+#endif  // IMR_PIPELINE_RUN_DOCUMENT_H_

@@ -1,0 +1,53 @@
+#include "tests/testing.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace imr::testing {
+
+std::string SourceDir() {
+  const char* dir = std::getenv("IMR_SOURCE_DIR");
+  return dir ? dir : ".";
+}
+
+std::string ImrBinary() {
+  const char* bin = std::getenv("IMR_BINARY");
+  return bin ? bin : "build/imr";
+}
+
+std::string SharedDataDir(const std::string& name) {
+  const std::filesystem::path dir = std::filesystem::path(SourceDir()) / ".." / "shared" / "data" / name;
+  return std::filesystem::is_directory(dir) ? dir.lexically_normal().string() : std::string();
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+CommandResult RunShell(const std::string& command) {
+  char out_template[] = "/tmp/imr-test-out-XXXXXX";
+  char err_template[] = "/tmp/imr-test-err-XXXXXX";
+  const int out_fd = mkstemp(out_template);
+  const int err_fd = mkstemp(err_template);
+  close(out_fd);
+  close(err_fd);
+  const std::string full = "(" + command + ") >" + out_template + " 2>" + err_template + " </dev/null";
+  const int status = std::system(full.c_str());
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = ReadFile(out_template);
+  result.err = ReadFile(err_template);
+  std::filesystem::remove(out_template);
+  std::filesystem::remove(err_template);
+  return result;
+}
+
+}  // namespace imr::testing
