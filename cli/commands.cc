@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/flags.h"
+#include "pipeline/eval_io.h"
 #include "pipeline/output.h"
 #include "pipeline/record_json.h"
 #include "pipeline/run_document.h"
@@ -71,6 +72,23 @@ int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
   return code;
 }
 
+int EvalCommand(const Args& args, std::ostream& out, std::ostream& err) {
+  Flags flags({"--gold=", "--json"});
+  const auto gold_dir = flags.Parse(args, err) ? flags.Value("--gold") : std::nullopt;
+  if (!gold_dir || flags.positional().size() != 1) return Usage("eval", err);
+  std::vector<std::string> errors;
+  const std::vector<GoldLetter> gold = ReadGoldDir(*gold_dir, &errors);
+  const std::map<std::string, Record> records = ReadRecordDir(flags.positional()[0], &errors);
+  for (const std::string& e : errors) err << "imr: eval: " << e << "\n";
+  if (gold.empty()) {
+    err << "imr: eval: no *.gold.json files in " << *gold_dir << "\n";
+    return kExitUsage;
+  }
+  const EvalReport report = Evaluate(gold, records);
+  out << (flags.Has("--json") ? EvalReportToJson(report) : FormatEvalTable(report));
+  return errors.empty() ? kExitClean : kExitProblems;
+}
+
 int HelpCommand(const Args&, std::ostream& out, std::ostream&) {
   out << "imr: facts and drafted determinations from workers' compensation review PDFs\n\n";
   for (const Command& c : CommandTable()) out << "  imr " << c.usage << "\n      " << c.help << "\n";
@@ -85,6 +103,8 @@ const std::vector<Command>& CommandTable() {
        TextCommand},
       {"run", "run FILE... [-o DIR] [--no-ocr]",
        "full pipeline; one file and no -o: the record to stdout", RunCommandImpl},
+      {"eval", "eval --gold DIR RESULTS_DIR [--json]",
+       "score records against gold annotations: fields, requests, decisions", EvalCommand},
       {"help", "help", "this list", HelpCommand},
   };
   return table;

@@ -1,11 +1,8 @@
 #include "extract/letter.h"
 
-#include <re2/re2.h>
-
-#include <memory>
-#include <optional>
-
 #include "core/text.h"
+#include "extract/letter_requests.h"
+#include "extract/pattern.h"
 #include "extract/stitched_text.h"
 
 namespace imr {
@@ -15,62 +12,154 @@ namespace {
   R"((\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}-\d{1,2}-\d{2,4}|\d{4}-\d{2}-\d{2}|)"            \
   R"((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}))"
 
-// One compiled regular expression per table row, built once.
-struct Compiled {
+struct CompiledField {
   std::string field;
-  std::unique_ptr<RE2> re;
+  Pattern pattern;
 };
 
-std::unique_ptr<RE2> Compile(std::string_view pattern) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  return std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
-}
-
-const std::vector<Compiled>& CompiledFields() {
-  static const std::vector<Compiled> compiled = [] {
-    std::vector<Compiled> out;
+const std::vector<CompiledField>& CompiledFields() {
+  static const std::vector<CompiledField> compiled = [] {
+    std::vector<CompiledField> out;
     for (const FieldPatternRow& row : LetterFieldTable()) {
-      out.push_back({std::string(row.field), Compile(row.pattern)});
+      out.push_back({std::string(row.field), Pattern(row.pattern)});
     }
     return out;
   }();
   return compiled;
 }
 
-// Group 1 of the first match of `re` in `text`, or nothing.
-std::optional<std::string_view> FirstGroup(const RE2& re, std::string_view text) {
-  re2::StringPiece groups[2];
-  if (!re.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED,
-                groups, 2) ||
-      groups[1].data() == nullptr) {
-    return std::nullopt;
-  }
-  return std::string_view(groups[1].data(), groups[1].size());
+StitchedText FirstPage(const Document& doc) {
+  StitchedText out;
+  if (doc.pages.empty()) return out;
+  out.text = doc.pages[0].text;
+  out.pieces.push_back({0, 1, 0, doc.pages[0].text.size()});
+  return out;
+}
+
+// Where a view into `where.text` sits in the document.
+Span SpanOf(const StitchedText& where, std::string_view view) {
+  const size_t begin = OffsetIn(where.text, view);
+  return where.ToSpan(begin, begin + view.size());
 }
 
 void ExtractFields(const Document& doc, LetterFacts* out) {
   // Header values sit above the first heading; a letter without such a header
   // may still print them in its opening lines, hence the fallback to page 1.
-  StitchedText header = StitchSections(doc, "header");
-  StitchedText first_page;
-  if (!doc.pages.empty()) {
-    first_page.text = doc.pages[0].text;
-    first_page.pieces.push_back({0, 1, 0, doc.pages[0].text.size()});
-  }
-  for (const Compiled& row : CompiledFields()) {
+  const StitchedText header = StitchSections(doc, "header");
+  const StitchedText first_page = FirstPage(doc);
+  for (const CompiledField& row : CompiledFields()) {
     if (out->fields.count(row.field)) continue;  // an earlier row for the field won
     for (const StitchedText* where : {&header, &first_page}) {
-      const auto value = FirstGroup(*row.re, where->text);
-      if (!value) continue;
-      const size_t begin = OffsetIn(where->text, *value);
-      const std::string printed = CollapseWhitespace(*value);
-      out->fields[row.field] = {printed, where->ToSpan(begin, begin + value->size())};
+      const auto m = row.pattern.Find(where->text);
+      if (!m) continue;
+      out->fields[row.field] = {CollapseWhitespace(m->group(1)), SpanOf(*where, m->group(1))};
       break;
     }
   }
-  auto priority = out->fields.find("priority");
-  if (priority != out->fields.end()) priority->second.value = AsciiLower(priority->second.value);
+  if (auto it = out->fields.find("priority"); it != out->fields.end()) {
+    it->second.value = AsciiLower(it->second.value);
+  }
+}
+
+std::string SexWord(std::string_view word) {
+  const std::string w = AsciiLower(word);
+  if (w == "male" || w == "man" || w == "gentleman" || w == "boy" || w == "m") return "male";
+  if (w == "female" || w == "woman" || w == "lady" || w == "girl" || w == "f") return "female";
+  return "";
+}
+
+Fact MentionFact(const StitchedText& where, std::string_view words, std::string kind,
+                 std::string rule, const char* section) {
+  Fact f;
+  f.kind = std::move(kind);
+  f.text = std::string(words);
+  f.span = SpanOf(where, words);
+  f.section = section;
+  f.rule = std::move(rule);
+  return f;
+}
+
+// The patient's age and sex as the case summary states them: "a 48 year old
+// male", "56-year-old female", "a 62 y/o man", "This female applicant".
+void ExtractPatient(const Document& doc, LetterFacts* out) {
+  static const Pattern age_sex(
+      R"((?i)\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y/o|yo)(?:\s*-?\s*old)?[,]?\s+)"
+      R"((?:[a-z]+(?:-[a-z]+)*,?\s+){0,3}?\b(male|female|man|woman|gentleman|lady)\b)");
+  static const Pattern age_only(R"((?i)\b(\d{1,3})\s*-?\s*(?:year|yr)s?\s*-?\s*old\b)");
+  static const Pattern sex_only(R"((?i)\b(male|female|gentleman|woman|man|lady)\b)");
+  const char* section = "clinical_case_summary";
+  StitchedText summary = StitchSections(doc, section);
+  if (summary.text.empty()) {
+    summary = StitchPages(doc);
+    section = "";
+  }
+  std::optional<Match> age, sex;
+  if (auto m = age_sex.Find(summary.text)) {
+    age = m;
+    sex = Match{{m->group(0), m->group(2)}};
+  } else {
+    age = age_only.Find(summary.text);
+    sex = sex_only.Find(summary.text);
+  }
+  if (age) {
+    const int years = std::stoi(std::string(age->group(1)));
+    if (years > 0 && years < 120) {
+      out->patient.age = years;
+      Fact f = MentionFact(summary, age->group(0), "age", "age.years_old@1", section);
+      f.value["years"] = std::to_string(years);
+      out->facts.push_back(std::move(f));
+    }
+  }
+  if (sex) {
+    out->patient.sex = SexWord(sex->group(1));
+    Fact f = MentionFact(summary, sex->group(1), "sex", "sex.word@1", section);
+    f.value["sex"] = out->patient.sex;
+    out->facts.push_back(std::move(f));
+  }
+}
+
+std::vector<std::string> SplitStates(std::string_view list) {
+  static const Pattern separator(R"(\s*(?:,|;|\band\b)\s*)");
+  std::vector<std::string> out;
+  size_t from = 0;
+  for (const Match& m : separator.FindAll(list)) {
+    const size_t at = OffsetIn(list, m.group(0));
+    const std::string_view part = TrimView(list.substr(from, at - from));
+    if (!part.empty()) out.push_back(CollapseWhitespace(part));
+    from = at + m.group(0).size();
+  }
+  const std::string_view last = TrimView(list.substr(from));
+  if (!last.empty()) out.push_back(CollapseWhitespace(last));
+  return out;
+}
+
+// "State(s) of Licensure: A,B" and "Certification(s)/Specialty: X" (its value
+// may wrap onto following lines up to a blank line), or the older prose "is
+// Board Certified in X and is licensed to practice in Y".
+void ExtractReviewer(const Document& doc, LetterFacts* out) {
+  static const Pattern licensure(R"((?i)State\(s\)\s+of\s+Licensure\s*:[ \t]*([^\n]+))");
+  static const Pattern specialty(
+      R"((?i)Certification\(s\)\s*/\s*Specialty\s*:[ \t]*([^\n]+(?:\n[ \t]*[^\s][^\n]*)*))");
+  static const Pattern prose(
+      R"((?i)Board\s+Certified\s+in\s+([^.]+?)\s+and\s+(?:is\s+)?licensed\s+to\s+practice\s+in\s+)"
+      R"(([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*(?:\s*(?:,|and)\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)*))");
+  // The credentials close the "how the determination was made" section; the
+  // section end keeps a wrapped specialty from running into the next heading.
+  StitchedText all = StitchSections(doc, "how_determination_made");
+  if (all.text.empty()) all = StitchPages(doc);
+  if (auto m = licensure.Find(all.text)) {
+    out->reviewer.licensure = SplitStates(m->group(1));
+    out->fields["reviewer_licensure"] = {CollapseWhitespace(m->group(1)), SpanOf(all, m->group(1))};
+  }
+  if (auto m = specialty.Find(all.text)) {
+    out->reviewer.specialty = CollapseWhitespace(m->group(1));
+    out->fields["reviewer_specialty"] = {out->reviewer.specialty, SpanOf(all, m->group(1))};
+  }
+  if (!out->reviewer.licensure.empty() && !out->reviewer.specialty.empty()) return;
+  if (auto m = prose.Find(all.text)) {
+    if (out->reviewer.specialty.empty()) out->reviewer.specialty = CollapseWhitespace(m->group(1));
+    if (out->reviewer.licensure.empty()) out->reviewer.licensure = SplitStates(m->group(2));
+  }
 }
 
 }  // namespace
@@ -95,6 +184,9 @@ const std::vector<FieldPatternRow>& LetterFieldTable() {
 LetterFacts ExtractLetter(const Document& doc) {
   LetterFacts out;
   ExtractFields(doc, &out);
+  ExtractPatient(doc, &out);
+  ExtractReviewer(doc, &out);
+  out.requests = ExtractLetterRequests(doc);
   return out;
 }
 

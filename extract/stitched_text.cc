@@ -7,7 +7,7 @@ namespace {
 
 void Append(StitchedText* out, int page_number, std::string_view page_text, size_t begin,
             size_t end) {
-  if (!out->text.empty()) out->text += "\n\n";
+  if (!out->text.empty()) out->text += '\n';
   out->pieces.push_back({out->text.size(), page_number, begin, end - begin});
   out->text.append(page_text.substr(begin, end - begin));
 }
@@ -24,6 +24,13 @@ Span StitchedText::ToSpan(size_t begin, size_t end) const {
   if (local_begin > piece.size) return {};  // inside a joint
   const size_t local_end = std::min(end - piece.joined_begin, piece.size);
   return {piece.page_number, piece.page_begin + local_begin, piece.page_begin + local_end};
+}
+
+bool StitchedText::IsJoint(size_t offset) const {
+  for (size_t i = 1; i < pieces.size(); ++i) {
+    if (pieces[i].joined_begin == offset) return true;
+  }
+  return false;
 }
 
 StitchedText StitchSections(const Document& doc, std::string_view name) {

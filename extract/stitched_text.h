@@ -5,9 +5,10 @@
 //   size_t at = s.text.find("Upheld");
 //   imr::Span span = s.ToSpan(at, at + 6);   // page_number, page offsets
 //
-// Segments are joined with "\n\n", so a paragraph never runs across a page
-// break by accident of joining. Spans never cross pages: ToSpan clips a range
-// to the page where it starts.
+// Segments are joined with one "\n", so a paragraph broken by a page break
+// reads on; `pieces` tells where each page's text begins for readers that must
+// not run across a joint. Spans never cross pages: ToSpan clips a range to the
+// page where it starts.
 #ifndef IMR_EXTRACT_STITCHED_TEXT_H_
 #define IMR_EXTRACT_STITCHED_TEXT_H_
 
@@ -30,6 +31,9 @@ struct StitchedText {
   std::vector<Piece> pieces;
 
   Span ToSpan(size_t begin, size_t end) const;
+
+  // True when `offset` is where a later piece (page) begins.
+  bool IsJoint(size_t offset) const;
 };
 
 // Joins the segments of every section called `name`, in page order.

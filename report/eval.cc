@@ -1,0 +1,142 @@
+#include "report/eval.h"
+
+#include <cstdio>
+#include <sstream>
+
+#include "core/text.h"
+
+namespace imr {
+namespace {
+
+const char* const kHeaderFields[] = {"case_number",    "date_assigned",        "decision_date",
+                                     "date_of_injury", "ur_denial_date",       "application_received",
+                                     "priority"};
+
+void Check(const std::string& stem, const std::string& what, const std::string& expected,
+           const std::string& got, Score* score, std::vector<Miss>* misses) {
+  ++score->total;
+  if (expected == got) {
+    ++score->correct;
+  } else {
+    misses->push_back({stem, what, expected, got});
+  }
+}
+
+std::string FieldValue(const Record& record, const std::string& name) {
+  auto it = record.fields.find(name);
+  return it == record.fields.end() ? std::string() : it->second.value;
+}
+
+std::string Join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+// Compares guideline lines the way requests are compared.
+std::string GuidelineKey(const std::optional<std::string>& s) { return s ? CompareKey(*s) : ""; }
+
+void ScoreLetterFields(const GoldLetter& gold, const Record& record, EvalReport* report) {
+  for (const char* name : kHeaderFields) {
+    auto it = gold.fields.find(name);
+    if (it == gold.fields.end()) continue;
+    Check(gold.stem, name, it->second.value_or(""), FieldValue(record, name), &report->fields[name],
+          &report->misses);
+  }
+  Check(gold.stem, "age", gold.age ? std::to_string(*gold.age) : "",
+        record.patient.age ? std::to_string(*record.patient.age) : "", &report->fields["age"],
+        &report->misses);
+  Check(gold.stem, "sex", gold.sex.value_or(""), record.patient.sex, &report->fields["sex"],
+        &report->misses);
+  Check(gold.stem, "licensure", Join(gold.licensure), Join(record.reviewer.licensure),
+        &report->fields["licensure"], &report->misses);
+  Check(gold.stem, "specialty", CollapseWhitespace(gold.specialty.value_or("")),
+        record.reviewer.specialty, &report->fields["specialty"], &report->misses);
+}
+
+void ScoreRequests(const GoldLetter& gold, const Record& record, EvalReport* report) {
+  report->found_requests += static_cast<int>(record.requests.size());
+  std::vector<bool> used(record.requests.size(), false);
+  for (const GoldRequest& g : gold.requests) {
+    const std::string key = CompareKey(g.text);
+    const Request* match = nullptr;
+    for (size_t i = 0; i < record.requests.size() && !match; ++i) {
+      if (!used[i] && CompareKey(record.requests[i].text) == key) {
+        used[i] = true;
+        match = &record.requests[i];
+      }
+    }
+    if (!match) {
+      report->misses.push_back({gold.stem, "request", g.text, ""});
+      continue;
+    }
+    ++report->matched_requests;
+    const Reference ref = match->reference.value_or(Reference{});
+    Check(gold.stem, "request.decision", g.decision, ref.decision, &report->decision, &report->misses);
+    Check(gold.stem, "request.reviewer_guideline", GuidelineKey(g.reviewer_guideline),
+          CompareKey(ref.reviewer_guideline), &report->reviewer_guideline, &report->misses);
+    Check(gold.stem, "request.claims_administrator_guideline",
+          GuidelineKey(g.claims_administrator_guideline), CompareKey(ref.claims_administrator_guideline),
+          &report->claims_administrator_guideline, &report->misses);
+  }
+  for (size_t i = 0; i < record.requests.size(); ++i) {
+    if (!used[i]) report->misses.push_back({gold.stem, "request.extra", "", record.requests[i].text});
+  }
+}
+
+double Ratio(int a, int b) { return b ? static_cast<double>(a) / b : 0.0; }
+
+}  // namespace
+
+double EvalReport::RequestPrecision() const { return Ratio(matched_requests, found_requests); }
+double EvalReport::RequestRecall() const { return Ratio(matched_requests, gold_requests); }
+double EvalReport::RequestF1() const {
+  const double p = RequestPrecision(), r = RequestRecall();
+  return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}
+
+EvalReport Evaluate(const std::vector<GoldLetter>& gold, const std::map<std::string, Record>& records) {
+  EvalReport report;
+  const Record empty;
+  for (const GoldLetter& g : gold) {
+    ++report.gold_letters;
+    report.gold_requests += static_cast<int>(g.requests.size());
+    auto it = records.find(g.stem);
+    if (it == records.end()) report.misses.push_back({g.stem, "record", "present", "missing"});
+    const Record& record = it == records.end() ? empty : it->second;
+    if (it != records.end()) ++report.records_found;
+    ScoreLetterFields(g, record, &report);
+    ScoreRequests(g, record, &report);
+  }
+  return report;
+}
+
+std::string FormatEvalTable(const EvalReport& r) {
+  std::ostringstream out;
+  char line[160];
+  std::snprintf(line, sizeof line, "letters %d, records found %d\n\n", r.gold_letters, r.records_found);
+  out << line;
+  out << "measure                                   correct / total    rate\n";
+  auto row = [&](const std::string& name, const Score& s) {
+    std::snprintf(line, sizeof line, "%-40s %7d / %-7d %6.1f%%\n", name.c_str(), s.correct, s.total,
+                  100 * s.rate());
+    out << line;
+  };
+  for (const auto& [name, score] : r.fields) row("field " + name, score);
+  row("request decision (matched)", r.decision);
+  row("request reviewer guideline (matched)", r.reviewer_guideline);
+  row("request claims admin guideline (matched)", r.claims_administrator_guideline);
+  std::snprintf(line, sizeof line,
+                "\nrequests: gold %d, found %d, matched %d; precision %.3f recall %.3f F1 %.3f\n",
+                r.gold_requests, r.found_requests, r.matched_requests, r.RequestPrecision(),
+                r.RequestRecall(), r.RequestF1());
+  out << line;
+  if (!r.misses.empty()) out << "\nmisses (" << r.misses.size() << "):\n";
+  for (const Miss& m : r.misses) {
+    out << "  " << m.stem << "  " << m.what << "\n    expected: " << m.expected
+        << "\n    got:      " << m.got << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace imr

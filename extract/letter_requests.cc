@@ -1,0 +1,182 @@
+#include "extract/letter_requests.h"
+
+#include "core/text.h"
+#include "extract/pattern.h"
+#include "extract/stitched_text.h"
+
+namespace imr {
+namespace {
+
+// An item found in the stitched decisions text: offsets into it.
+struct Item {
+  size_t statement_begin = 0, statement_end = 0;  // the whole statement
+  size_t item_begin = 0, item_end = 0;            // the item decided
+  size_t body_end = 0;                            // where its guidelines/rationale end
+  std::string decision;
+};
+
+struct Line {
+  size_t begin = 0, end = 0;
+};
+
+std::vector<Line> LinesOf(std::string_view text) {
+  std::vector<Line> lines;
+  size_t begin = 0;
+  while (begin <= text.size()) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back({begin, end});
+    if (end == text.size()) break;
+    begin = end + 1;
+  }
+  return lines;
+}
+
+std::string_view LineText(std::string_view text, const Line& line) {
+  return text.substr(line.begin, line.end - line.begin);
+}
+
+bool IsBlankLine(std::string_view text, const Line& line) { return TrimView(LineText(text, line)).empty(); }
+
+// Labels that open the paragraphs following an item, never part of one.
+bool IsParagraphLabel(std::string_view line) {
+  static const Pattern label(
+      R"((?i)^\s*(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:)");
+  return label.Find(line).has_value();
+}
+
+size_t LineIndexAt(const std::vector<Line>& lines, size_t offset) {
+  size_t i = 0;
+  while (i + 1 < lines.size() && lines[i + 1].begin <= offset) ++i;
+  return i;
+}
+
+// The item a statement decides: Z of "... the original request, Z is" (a
+// partly authorized or evaluation-only request), else the whole statement.
+std::string_view DecidedItem(std::string_view statement) {
+  static const Pattern original(R"((?i)original\s+request,\s*)");
+  static const Pattern trailing_is(R"((?is)^(.*?)\s+is$)");
+  const std::vector<Match> marks = original.FindAll(statement);
+  if (marks.empty()) return statement;
+  const std::string_view last = marks.back().group(0);
+  std::string_view item = statement.substr(OffsetIn(statement, last) + last.size());
+  if (auto m = trailing_is.FullMatch(item)) item = m->group(1);
+  return item;
+}
+
+// "<item>: Upheld" letters; the decision may stand on the line after the
+// colon. The statement starts after a blank line, a line ending in a colon
+// ("... set forth below:"), a paragraph label, the previous item, or the end
+// of the page before when that page ended a sentence.
+std::vector<Item> FindColonDecisionItems(const StitchedText& s) {
+  static const Pattern decision(R"((?im)[ \t]*:[ \t]*\n?[ \t]*(Upheld|Overturned)[ \t]*$)");
+  const std::string_view text = s.text;
+  const std::vector<Line> lines = LinesOf(text);
+  std::vector<Item> items;
+  size_t floor = 0;  // no statement reaches back past the previous item
+  for (const Match& m : decision.FindAll(text)) {
+    const size_t colon = OffsetIn(text, m.group(0));
+    size_t first = LineIndexAt(lines, colon);
+    if (first < floor) continue;
+    while (first > floor) {
+      const std::string_view prev = TrimView(LineText(text, lines[first - 1]));
+      if (prev.empty() || prev.back() == ':' || IsParagraphLabel(prev)) break;
+      if (s.IsJoint(lines[first].begin) && prev.back() == '.') break;
+      --first;
+    }
+    Item item;
+    item.statement_begin = lines[first].begin;
+    item.statement_end = colon;
+    item.decision = AsciiLower(m.group(1));
+    const std::string_view decided =
+        DecidedItem(text.substr(item.statement_begin, item.statement_end - item.statement_begin));
+    item.item_begin = OffsetIn(text, decided);
+    item.item_end = item.item_begin + decided.size();
+    items.push_back(item);
+    floor = LineIndexAt(lines, OffsetIn(text, m.group(1))) + 1;
+  }
+  for (size_t k = 0; k < items.size(); ++k) {
+    items[k].body_end = k + 1 < items.size() ? items[k + 1].statement_begin : text.size();
+  }
+  return items;
+}
+
+// "1. <item> is not medically necessary and appropriate." and the 2013 form
+// "... has determined the request for <item> is not medically necessary".
+std::vector<Item> FindNumberedNecessityItems(const StitchedText& s) {
+  static const Pattern numbered(
+      R"((?im)^[ \t]*\d{1,2}[.)][ \t]+(?:MAXIMUS\s+Federal\s+Services,?\s+Inc\.\s+has\s+determined\s+)"
+      R"((?:that\s+)?)?(?:the\s+request\s+for\s+)?((?s:.+?))\s+(?:is|are|was|were)\s+(not\s+)?)"
+      R"(medically\s+necessary(?:\s+and\s+appropriate)?\s*\.)");
+  std::vector<Item> items;
+  for (const Match& m : numbered.FindAll(s.text)) {
+    Item item;
+    item.statement_begin = OffsetIn(s.text, m.group(0));
+    item.statement_end = item.statement_begin + m.group(0).size();
+    item.item_begin = OffsetIn(s.text, m.group(1));
+    item.item_end = item.item_begin + m.group(1).size();
+    item.decision = m.has(2) ? "upheld" : "overturned";
+    items.push_back(item);
+  }
+  for (size_t k = 0; k < items.size(); ++k) {
+    items[k].body_end = k + 1 < items.size() ? items[k + 1].statement_begin : s.text.size();
+  }
+  return items;
+}
+
+// Text after the first "Decision based on" in the paragraph that `label`
+// opens, whitespace collapsed; empty when the paragraph cites nothing.
+std::string GuidelineAfter(std::string_view body, const Pattern& label) {
+  static const Pattern based_on(R"((?i)decision\s+based\s+on\s+)");
+  static const Pattern paragraph_end(R"((?m)\n[ \t]*\n|\n(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale|The\s+Expert\s+Reviewer\s+based|Rationale\s+for\s+the\s+Decision)\b)");
+  const auto start = label.Find(body);
+  if (!start) return "";
+  const size_t from = OffsetIn(body, start->group(0)) + start->group(0).size();
+  const auto end = paragraph_end.Find(body, from);
+  const size_t to = end ? OffsetIn(body, end->group(0)) : body.size();
+  const std::string_view paragraph = body.substr(from, to - from);
+  const auto cited = based_on.Find(paragraph);
+  if (!cited) return "";
+  const size_t at = OffsetIn(paragraph, cited->group(0)) + cited->group(0).size();
+  return CollapseWhitespace(paragraph.substr(at));
+}
+
+Reference ReferenceFor(const StitchedText& s, const Item& item) {
+  static const Pattern claims_label(
+      R"((?i)(?:Claims\s+Administrator\s+guideline\s*:|The\s+Claims\s+Administrator\s+based\s+its\s+decision\s+on))");
+  static const Pattern reviewer_label(
+      R"((?i)(?:MAXIMUS\s+guideline\s*:|The\s+Expert\s+Reviewer\s+based\s+(?:his/her|his|her|their)\s+decision\s+on))");
+  const std::string_view body =
+      std::string_view(s.text).substr(item.statement_end, item.body_end - item.statement_end);
+  Reference ref;
+  ref.decision = item.decision;
+  ref.claims_administrator_guideline = GuidelineAfter(body, claims_label);
+  ref.reviewer_guideline = GuidelineAfter(body, reviewer_label);
+  for (const std::string* g : {&ref.claims_administrator_guideline, &ref.reviewer_guideline}) {
+    if (!g->empty()) ref.guidelines.push_back(*g);
+  }
+  ref.statement = CollapseWhitespace(
+      std::string_view(s.text).substr(item.statement_begin, item.statement_end - item.statement_begin));
+  ref.statement_span = s.ToSpan(item.statement_begin, item.statement_end);
+  return ref;
+}
+
+}  // namespace
+
+std::vector<Request> ExtractLetterRequests(const Document& doc) {
+  const StitchedText s = StitchSections(doc, "decisions_and_rationales");
+  std::vector<Item> items = FindColonDecisionItems(s);
+  if (items.empty()) items = FindNumberedNecessityItems(s);
+  std::vector<Request> requests;
+  for (const Item& item : items) {
+    Request r;
+    r.id = "r" + std::to_string(requests.size() + 1);
+    r.text = CollapseWhitespace(std::string_view(s.text).substr(item.item_begin, item.item_end - item.item_begin));
+    r.span = s.ToSpan(item.item_begin, item.item_end);
+    r.reference = ReferenceFor(s, item);
+    requests.push_back(std::move(r));
+  }
+  return requests;
+}
+
+}  // namespace imr

@@ -1,0 +1,57 @@
+#include "extract/pattern.h"
+
+#include <re2/re2.h>
+
+namespace imr {
+namespace {
+
+std::optional<Match> Run(const re2::RE2& re, std::string_view text, size_t from,
+                         re2::RE2::Anchor anchor) {
+  if (!re.ok() || from > text.size()) return std::nullopt;
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> pieces(n);
+  if (!re.Match(re2::StringPiece(text.data(), text.size()), from, text.size(), anchor,
+                pieces.data(), n)) {
+    return std::nullopt;
+  }
+  Match m;
+  for (const re2::StringPiece& p : pieces) m.groups.emplace_back(p.data(), p.size());
+  return m;
+}
+
+}  // namespace
+
+Pattern::Pattern(std::string_view pattern) {
+  re2::RE2::Options options;
+  options.set_log_errors(false);
+  re_ = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+}
+
+Pattern::~Pattern() = default;
+Pattern::Pattern(Pattern&&) noexcept = default;
+
+bool Pattern::ok() const { return re_->ok(); }
+const std::string& Pattern::error() const { return re_->error(); }
+
+std::optional<Match> Pattern::Find(std::string_view text, size_t from) const {
+  return Run(*re_, text, from, re2::RE2::UNANCHORED);
+}
+
+std::optional<Match> Pattern::FullMatch(std::string_view text) const {
+  return Run(*re_, text, 0, re2::RE2::ANCHOR_BOTH);
+}
+
+std::vector<Match> Pattern::FindAll(std::string_view text) const {
+  std::vector<Match> out;
+  size_t from = 0;
+  while (auto m = Find(text, from)) {
+    const std::string_view whole = m->group(0);
+    const size_t end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
+    from = whole.empty() ? end + 1 : end;
+    out.push_back(std::move(*m));
+    if (from > text.size()) break;
+  }
+  return out;
+}
+
+}  // namespace imr

@@ -1,0 +1,53 @@
+// RE2 behind a small interface for the extractors: compile once, find with
+// offsets. Private to extract/.
+//
+//   static const imr::Pattern kAge(R"((?i)(\d{1,3})[- ]year[- ]old)");
+//   if (auto m = kAge.Find(text)) m->group(1);   // string_view into text
+#ifndef IMR_EXTRACT_PATTERN_H_
+#define IMR_EXTRACT_PATTERN_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}
+
+namespace imr {
+
+// One match: group(0) is the whole match; groups that did not take part are
+// empty views with a null data pointer.
+struct Match {
+  std::vector<std::string_view> groups;
+  std::string_view group(size_t i) const { return i < groups.size() ? groups[i] : std::string_view(); }
+  bool has(size_t i) const { return i < groups.size() && groups[i].data() != nullptr; }
+};
+
+class Pattern {
+ public:
+  explicit Pattern(std::string_view pattern);
+  ~Pattern();
+  Pattern(Pattern&&) noexcept;
+
+  bool ok() const;
+  const std::string& error() const;
+
+  // First match at or after `from` in `text`; views point into `text`.
+  std::optional<Match> Find(std::string_view text, size_t from = 0) const;
+
+  // Whether the whole of `text` matches.
+  std::optional<Match> FullMatch(std::string_view text) const;
+
+  // Every non-overlapping match, left to right.
+  std::vector<Match> FindAll(std::string_view text) const;
+
+ private:
+  std::unique_ptr<re2::RE2> re_;
+};
+
+}  // namespace imr
+
+#endif  // IMR_EXTRACT_PATTERN_H_

@@ -1,0 +1,148 @@
+#include "pipeline/eval_io.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/output.h"
+#include "pipeline/record_json.h"
+
+namespace imr {
+namespace {
+
+using Json = nlohmann::json;
+namespace fs = std::filesystem;
+
+std::optional<std::string> OptionalString(const Json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<fs::path> FilesEndingWith(const std::string& dir, std::string_view suffix) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (e.is_regular_file() && name.size() > suffix.size() && name.ends_with(suffix)) out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Json ScoreJson(const Score& s) { return {{"correct", s.correct}, {"total", s.total}, {"rate", s.rate()}}; }
+
+}  // namespace
+
+std::optional<GoldLetter> GoldFromJson(std::string_view text, std::string stem, std::string* error) {
+  const Json j = Json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    *error = "not a JSON object";
+    return std::nullopt;
+  }
+  GoldLetter g;
+  g.stem = std::move(stem);
+  g.fields["case_number"] = OptionalString(j, "case_number");
+  if (auto f = j.find("fields"); f != j.end() && f->is_object()) {
+    for (const auto& [name, v] : f->items()) {
+      g.fields[name] = v.is_string() ? std::optional<std::string>(v.get<std::string>()) : std::nullopt;
+    }
+  }
+  if (auto p = j.find("patient"); p != j.end() && p->is_object()) {
+    if (auto age = p->find("age"); age != p->end() && age->is_number_integer()) g.age = age->get<int>();
+    g.sex = OptionalString(*p, "sex");
+  }
+  if (auto r = j.find("reviewer"); r != j.end() && r->is_object()) {
+    if (auto l = r->find("licensure"); l != r->end() && l->is_array()) {
+      for (const Json& s : *l) {
+        if (s.is_string()) g.licensure.push_back(s.get<std::string>());
+      }
+    }
+    g.specialty = OptionalString(*r, "specialty");
+  }
+  if (auto rs = j.find("requests"); rs != j.end() && rs->is_array()) {
+    for (const Json& r : *rs) {
+      g.requests.push_back({OptionalString(r, "text").value_or(""), OptionalString(r, "decision").value_or(""),
+                            OptionalString(r, "claims_administrator_guideline"),
+                            OptionalString(r, "maximus_guideline"),
+                            OptionalString(r, "rationale_says").value_or("")});
+    }
+  }
+  if (auto d = j.find("diagnoses"); d != j.end() && d->is_array()) {
+    for (const Json& s : *d) {
+      if (s.is_string()) g.diagnoses.push_back(s.get<std::string>());
+    }
+  }
+  return g;
+}
+
+std::vector<GoldLetter> ReadGoldDir(const std::string& dir, std::vector<std::string>* errors) {
+  std::vector<GoldLetter> out;
+  constexpr std::string_view kSuffix = ".gold.json";
+  for (const fs::path& path : FilesEndingWith(dir, kSuffix)) {
+    const std::string name = path.filename().string();
+    std::string error;
+    auto gold = GoldFromJson(ReadAll(path), name.substr(0, name.size() - kSuffix.size()), &error);
+    if (gold) {
+      out.push_back(std::move(*gold));
+    } else {
+      errors->push_back(path.string() + ": " + error);
+    }
+  }
+  return out;
+}
+
+std::map<std::string, Record> ReadRecordDir(const std::string& dir, std::vector<std::string>* errors) {
+  std::map<std::string, Record> out;
+  for (const fs::path& path : FilesEndingWith(dir, ".json")) {
+    if (path.filename().string().ends_with(".gold.json")) continue;
+    std::string error;
+    auto record = RecordFromJson(ReadAll(path), &error);
+    if (!record) {
+      errors->push_back(path.string() + ": " + error);
+      continue;
+    }
+    const std::string stem = FileStem(record->document.source.path);
+    out.emplace(stem.empty() ? path.stem().string() : stem, std::move(*record));
+  }
+  return out;
+}
+
+std::string EvalReportToJson(const EvalReport& r) {
+  Json fields = Json::object();
+  for (const auto& [name, score] : r.fields) fields[name] = ScoreJson(score);
+  Json misses = Json::array();
+  for (const Miss& m : r.misses) {
+    misses.push_back({{"stem", m.stem}, {"what", m.what}, {"expected", m.expected}, {"got", m.got}});
+  }
+  Json out = {
+      {"schema", "imr.eval/1"},
+      {"letters", r.gold_letters},
+      {"records_found", r.records_found},
+      {"fields", fields},
+      {"requests",
+       {{"gold", r.gold_requests},
+        {"found", r.found_requests},
+        {"matched", r.matched_requests},
+        {"precision", r.RequestPrecision()},
+        {"recall", r.RequestRecall()},
+        {"f1", r.RequestF1()},
+        {"decision", ScoreJson(r.decision)},
+        {"reviewer_guideline", ScoreJson(r.reviewer_guideline)},
+        {"claims_administrator_guideline", ScoreJson(r.claims_administrator_guideline)}}},
+      {"misses", misses},
+  };
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace imr

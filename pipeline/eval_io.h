@@ -1,0 +1,35 @@
+// Reading gold annotations and results for `imr eval`, and writing its JSON.
+//
+//   std::vector<imr::GoldLetter> gold = imr::ReadGoldDir("gold/", &errors);
+//   std::map<std::string, imr::Record> records = imr::ReadRecordDir("out/", &errors);
+//   std::string json = imr::EvalReportToJson(imr::Evaluate(gold, records));
+//
+// Unreadable files are named in `errors` (never their content) and skipped.
+#ifndef IMR_PIPELINE_EVAL_IO_H_
+#define IMR_PIPELINE_EVAL_IO_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/record.h"
+#include "report/eval.h"
+
+namespace imr {
+
+// Parses one `<stem>.gold.json` (DESIGN.md, "Gold annotations").
+std::optional<GoldLetter> GoldFromJson(std::string_view json, std::string stem, std::string* error);
+
+// Every `*.gold.json` directly in `dir`, sorted by stem.
+std::vector<GoldLetter> ReadGoldDir(const std::string& dir, std::vector<std::string>* errors);
+
+// Every `*.json` record directly in `dir`, keyed by the stem of its source path.
+std::map<std::string, Record> ReadRecordDir(const std::string& dir, std::vector<std::string>* errors);
+
+std::string EvalReportToJson(const EvalReport& report);
+
+}  // namespace imr
+
+#endif  // IMR_PIPELINE_EVAL_IO_H_

@@ -1,0 +1,81 @@
+// `imr eval`: records scored against hand-made gold annotations.
+//
+//   std::vector<imr::GoldLetter> gold = ...;      // pipeline/gold_json.h reads them
+//   std::map<std::string, imr::Record> records;   // by input stem
+//   imr::EvalReport report = imr::Evaluate(gold, records);
+//   std::cout << imr::FormatEvalTable(report);
+//
+// Fields, patient and reviewer are scored exactly (a gold null expects no
+// value); requests are matched one to one by CompareKey (whitespace and
+// line-break hyphens normalized) and scored by precision, recall and F1, then
+// the letter's decision and guideline lines are scored on the matched pairs.
+// Every disagreement is listed as a miss.
+#ifndef IMR_REPORT_EVAL_H_
+#define IMR_REPORT_EVAL_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/record.h"
+
+namespace imr {
+
+struct GoldRequest {
+  std::string text;
+  std::string decision;                                    // upheld, overturned
+  std::optional<std::string> claims_administrator_guideline;  // nullopt: gold null
+  std::optional<std::string> reviewer_guideline;
+  std::string rationale_says;
+};
+
+struct GoldLetter {
+  std::string stem;  // the file name before ".gold.json"
+  std::map<std::string, std::optional<std::string>> fields;  // case_number and header fields
+  std::optional<int> age;
+  std::optional<std::string> sex;
+  std::vector<std::string> licensure;
+  std::optional<std::string> specialty;
+  std::vector<GoldRequest> requests;
+  std::vector<std::string> diagnoses;
+};
+
+struct Score {
+  int correct = 0;
+  int total = 0;
+  double rate() const { return total ? static_cast<double>(correct) / total : 0.0; }
+};
+
+struct Miss {
+  std::string stem;
+  std::string what;      // "date_of_injury", "request", "request.decision", ...
+  std::string expected;
+  std::string got;
+};
+
+struct EvalReport {
+  int gold_letters = 0;
+  int records_found = 0;
+  std::map<std::string, Score> fields;  // by field name, plus age, sex, licensure, specialty
+  int gold_requests = 0, found_requests = 0, matched_requests = 0;
+  Score decision;                       // on matched requests
+  Score reviewer_guideline;             // on matched requests
+  Score claims_administrator_guideline; // on matched requests
+  std::vector<Miss> misses;
+
+  double RequestPrecision() const;
+  double RequestRecall() const;
+  double RequestF1() const;
+};
+
+// `records` maps an input stem to its record. Letters without a record count
+// as wrong on everything and are listed as misses.
+EvalReport Evaluate(const std::vector<GoldLetter>& gold, const std::map<std::string, Record>& records);
+
+// Human-readable table with one line per measure, then the misses.
+std::string FormatEvalTable(const EvalReport& report);
+
+}  // namespace imr
+
+#endif  // IMR_REPORT_EVAL_H_
