@@ -140,12 +140,16 @@ void ExtractReviewer(const Document& doc, LetterFacts* out) {
   static const Pattern licensure(R"((?i)State\(s\)\s+of\s+Licensure\s*:[ \t]*([^\n]+))");
   static const Pattern specialty(
       R"((?i)Certification\(s\)\s*/\s*Specialty\s*:[ \t]*([^\n]+(?:\n[ \t]*[^\s][^\n]*)*))");
-  static const Pattern prose(
-      R"((?i)Board\s+Certified\s+in\s+([^.]+?)\s+and\s+(?:is\s+)?licensed\s+to\s+practice\s+in\s+)"
-      R"(([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*(?:\s*(?:,|and)\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)*))");
+  static const Pattern certified_in(
+      R"((?i)board[ -]certified\s+in\s+([A-Z][A-Za-z&/ -]*?[A-Za-z])\s*(?:[,.;]|\s+and\b|\s+with\b))");
+  static const Pattern certified_by(
+      R"((?i)certified\s+by\s+the\s+American\s+Board\s+of\s+([A-Z][A-Za-z&/ \n-]*?[A-Za-z])\s*(?:[,.;]|\s+and\s+is\b|\s+with\b))");
+  static const Pattern licensed_in(
+      R"((?:licensed|license)\s+(?:to\s+practice\s+)?in\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)*))");
   // The credentials close the "how the determination was made" section; the
   // section end keeps a wrapped specialty from running into the next heading.
   StitchedText all = StitchSections(doc, "how_determination_made");
+  if (all.text.empty()) all = StitchSections(doc, "reviewer_qualifications");
   if (all.text.empty()) all = StitchPages(doc);
   if (auto m = licensure.Find(all.text)) {
     out->reviewer.licensure = SplitStates(m->group(1));
@@ -155,10 +159,15 @@ void ExtractReviewer(const Document& doc, LetterFacts* out) {
     out->reviewer.specialty = CollapseWhitespace(m->group(1));
     out->fields["reviewer_specialty"] = {out->reviewer.specialty, SpanOf(all, m->group(1))};
   }
-  if (!out->reviewer.licensure.empty() && !out->reviewer.specialty.empty()) return;
-  if (auto m = prose.Find(all.text)) {
-    if (out->reviewer.specialty.empty()) out->reviewer.specialty = CollapseWhitespace(m->group(1));
-    if (out->reviewer.licensure.empty()) out->reviewer.licensure = SplitStates(m->group(2));
+  // Older letters say it in prose: "is Board Certified in X and is licensed
+  // to practice in Y", "certified by the American Board of X".
+  if (out->reviewer.specialty.empty()) {
+    auto m = certified_in.Find(all.text);
+    if (!m) m = certified_by.Find(all.text);
+    if (m) out->reviewer.specialty = CollapseWhitespace(m->group(1));
+  }
+  if (out->reviewer.licensure.empty()) {
+    if (auto m = licensed_in.Find(all.text)) out->reviewer.licensure = SplitStates(m->group(1));
   }
 }
 
@@ -171,11 +180,14 @@ const std::vector<FieldPatternRow>& LetterFieldTable() {
       {"date_of_injury", R"((?i)date\s+of\s+injury\s*:?[ \t]*)" IMR_DATE},
       {"decision_date", R"((?i)decision\s+date\s*:?[ \t]*)" IMR_DATE},
       {"ur_denial_date", R"((?i)UR\s+denial\s+date\s*:?[ \t]*)" IMR_DATE},
-      {"ur_denial_date", R"((?i)date\s+of\s+UR\s+(?:decision|denial)\s*:?[ \t]*)" IMR_DATE},
+      // Wrapped labels ("Date of UR | 10/30/2013" over "Decision:") keep the
+      // value on the line of their first words.
+      {"ur_denial_date", R"((?i)date\s+of\s+UR(?:\s+(?:decision|denial))?\s*:?[ \t]*)" IMR_DATE},
       // "Application Received:" wraps inside its cell; the value sits on the
       // line of "Application".
       {"application_received", R"((?i)application(?:\s+received)?\s*:?[ \t]*)" IMR_DATE},
-      {"application_received", R"((?i)date\s+of\s+IMR\s+application\s*:?[ \t]*)" IMR_DATE},
+      {"application_received", R"((?i)date\s+of\s+IMR(?:\s+application)?\s*:?[ \t]*)" IMR_DATE},
+      {"decision_date", R"((?im)^[ \t]*dated\s*:[ \t]*)" IMR_DATE},
       {"priority", R"((?i)priority\s*:?[ \t]*(standard|expedited|regular|urgent)\b)"},
   };
   return table;

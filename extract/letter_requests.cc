@@ -124,28 +124,35 @@ std::vector<Item> FindNumberedNecessityItems(const StitchedText& s) {
   return items;
 }
 
-// Text after the first "Decision based on" in the paragraph that `label`
-// opens, whitespace collapsed; empty when the paragraph cites nothing.
+// The guideline line of the paragraph that `label` opens, whitespace
+// collapsed: after "Claims Administrator guideline:" it is the text after the
+// first "Decision based on" (empty when the paragraph cites nothing); after the
+// older "... based its decision on" it is the rest of the paragraph.
 std::string GuidelineAfter(std::string_view body, const Pattern& label) {
   static const Pattern based_on(R"((?i)decision\s+based\s+on\s+)");
-  static const Pattern paragraph_end(R"((?m)\n[ \t]*\n|\n(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale|The\s+Expert\s+Reviewer\s+based|Rationale\s+for\s+the\s+Decision)\b)");
+  static const Pattern paragraph_end(
+      R"(\n[ \t]*\n|\n(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale|)"
+      R"(The\s+Expert\s+Reviewer\s+based|Rationale\s+for\s+the\s+Decision)\b)");
   const auto start = label.Find(body);
   if (!start) return "";
-  const size_t from = OffsetIn(body, start->group(0)) + start->group(0).size();
+  const std::string_view opened = start->group(0);
+  const size_t from = OffsetIn(body, opened) + opened.size();
   const auto end = paragraph_end.Find(body, from);
   const size_t to = end ? OffsetIn(body, end->group(0)) : body.size();
-  const std::string_view paragraph = body.substr(from, to - from);
-  const auto cited = based_on.Find(paragraph);
-  if (!cited) return "";
-  const size_t at = OffsetIn(paragraph, cited->group(0)) + cited->group(0).size();
-  return CollapseWhitespace(paragraph.substr(at));
+  std::string_view paragraph = body.substr(from, to - from);
+  if (opened.back() == ':') {
+    const auto cited = based_on.Find(paragraph);
+    if (!cited) return "";
+    paragraph.remove_prefix(OffsetIn(paragraph, cited->group(0)) + cited->group(0).size());
+  }
+  return CollapseWhitespace(paragraph);
 }
 
 Reference ReferenceFor(const StitchedText& s, const Item& item) {
   static const Pattern claims_label(
-      R"((?i)(?:Claims\s+Administrator\s+guideline\s*:|The\s+Claims\s+Administrator\s+based\s+its\s+decision\s+on))");
+      R"((?i)(?:Claims\s+Administrator\s+guideline\s*:|The\s+Claims\s+Administrator\s+based\s+its\s+decision\s+on\s+(?:the\s+)?))");
   static const Pattern reviewer_label(
-      R"((?i)(?:MAXIMUS\s+guideline\s*:|The\s+Expert\s+Reviewer\s+based\s+(?:his/her|his|her|their)\s+decision\s+on))");
+      R"((?i)(?:MAXIMUS\s+guideline\s*:|The\s+Expert\s+Reviewer\s+based\s+(?:his/her|his|her|their)\s+decision\s+on\s+(?:the\s+)?))");
   const std::string_view body =
       std::string_view(s.text).substr(item.statement_end, item.body_end - item.statement_end);
   Reference ref;
@@ -161,14 +168,70 @@ Reference ReferenceFor(const StitchedText& s, const Item& item) {
   return ref;
 }
 
+// "MEDICAL PROFESSIONAL REVIEW" letters: the items are the lines of ISSUE AT
+// DISPUTE (numbered or one item); the rationale states each outcome in turn
+// ("The prior determination is upheld", or "... is not medically necessary").
+std::vector<Request> FindIssueAtDisputeItems(const Document& doc) {
+  static const Pattern numbered_line(R"((?m)^[ \t]*\d{1,2}[.)][ \t]+([^\n]*[^\s]))");
+  static const Pattern outcome(
+      R"((?i)(?:prior|previous|UR)\s+determination\s+is\s+(upheld|overturned|reversed)|)"
+      R"((?:is|are)\s+(not\s+)?medically\s+necessary)");
+  const StitchedText issues = StitchSections(doc, "issue_at_dispute");
+  const StitchedText rationale = StitchSections(doc, "decisions_and_rationales");
+  const StitchedText guidelines = StitchSections(doc, "guidelines_relied_upon");
+  std::vector<std::string_view> texts;
+  for (const Match& m : numbered_line.FindAll(issues.text)) texts.push_back(m.group(1));
+  if (texts.empty() && !TrimView(issues.text).empty()) texts.push_back(TrimView(issues.text));
+  // One outcome per item, in order; a "prior determination" sentence overrides
+  // the necessity sentence that precedes it.
+  std::vector<std::string> decisions;
+  bool last_was_necessity = false;
+  for (const Match& m : outcome.FindAll(rationale.text)) {
+    const bool prior = m.has(1);
+    const std::string word = prior ? AsciiLower(m.group(1)) : (m.has(2) ? "upheld" : "overturned");
+    const std::string decision = word == "reversed" ? "overturned" : word;
+    if (prior && last_was_necessity && !decisions.empty()) decisions.back() = decision;
+    else decisions.push_back(decision);
+    last_was_necessity = !prior;
+  }
+  std::vector<Request> requests;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    Request r;
+    r.id = "r" + std::to_string(i + 1);
+    r.text = CollapseWhitespace(texts[i]);
+    const size_t begin = OffsetIn(issues.text, texts[i]);
+    r.span = issues.ToSpan(begin, begin + texts[i].size());
+    Reference ref;
+    ref.decision = i < decisions.size() ? decisions[i] : (decisions.size() == 1 ? decisions[0] : "");
+    ref.reviewer_guideline = CollapseWhitespace(guidelines.text);
+    if (!ref.reviewer_guideline.empty()) ref.guidelines.push_back(ref.reviewer_guideline);
+    ref.statement = r.text;
+    ref.statement_span = r.span;
+    r.reference = ref;
+    requests.push_back(std::move(r));
+  }
+  return requests;
+}
+
+// Items end at their last word: a trailing comma or colon of the statement
+// ("..., quantity 1, is medically necessary") is not part of the item.
+void TrimTrailingPunctuation(std::string_view text, Item* item) {
+  while (item->item_end > item->item_begin &&
+         std::string_view(",;: \t\n").find(text[item->item_end - 1]) != std::string_view::npos) {
+    --item->item_end;
+  }
+}
+
 }  // namespace
 
 std::vector<Request> ExtractLetterRequests(const Document& doc) {
   const StitchedText s = StitchSections(doc, "decisions_and_rationales");
+  if (!SectionsNamed(doc, "issue_at_dispute").empty()) return FindIssueAtDisputeItems(doc);
   std::vector<Item> items = FindColonDecisionItems(s);
   if (items.empty()) items = FindNumberedNecessityItems(s);
   std::vector<Request> requests;
-  for (const Item& item : items) {
+  for (Item& item : items) {
+    TrimTrailingPunctuation(s.text, &item);
     Request r;
     r.id = "r" + std::to_string(requests.size() + 1);
     r.text = CollapseWhitespace(std::string_view(s.text).substr(item.item_begin, item.item_end - item.item_begin));

@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <stdexcept>
+
 namespace imr {
 namespace {
 
@@ -25,6 +27,9 @@ Pattern::Pattern(std::string_view pattern) {
   re2::RE2::Options options;
   options.set_log_errors(false);
   re_ = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+  // A pattern that does not compile is a bug in a table, never in the input:
+  // fail loudly so the first test that reaches it says which one.
+  if (!re_->ok()) throw std::invalid_argument("bad pattern: " + re_->error() + ": " + std::string(pattern));
 }
 
 Pattern::~Pattern() = default;

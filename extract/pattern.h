@@ -28,6 +28,8 @@ struct Match {
 
 class Pattern {
  public:
+  // Throws std::invalid_argument when `pattern` does not compile: patterns are
+  // code, and a broken one must fail the first test that reaches it.
   explicit Pattern(std::string_view pattern);
   ~Pattern();
   Pattern(Pattern&&) noexcept;

@@ -182,7 +182,7 @@ const std::vector<HeadingRow>& HeadingTable() {
 }
 
 const std::vector<DocTypeRow>& DocTypeTable() {
-  // First match wins: the more specific titles stand first.
+  // The phrase found nearest the top wins; on a tie the earlier row.
   static const std::vector<DocTypeRow> table = {
       {"imr_final_determination", "IMR FINAL DETERMINATION"},
       {"imr_final_determination", "MEDICAL PROFESSIONAL REVIEW"},
@@ -230,10 +230,17 @@ std::string ClassifyDocument(const std::vector<Page>& pages) {
   if (pages.empty()) return "other";
   const std::string top = AsciiLower(
       CollapseWhitespace(std::string_view(pages[0].text).substr(0, kTitleWindow)));
+  // The title comes first: the phrase found earliest wins, ties by table order.
+  std::string_view best = "other";
+  size_t best_at = std::string::npos;
   for (const DocTypeRow& row : DocTypeTable()) {
-    if (top.find(AsciiLower(row.phrase)) != std::string::npos) return std::string(row.doc_type);
+    const size_t at = top.find(AsciiLower(row.phrase));
+    if (at < best_at) {
+      best_at = at;
+      best = row.doc_type;
+    }
   }
-  return "other";
+  return std::string(best);
 }
 
 }  // namespace imr

@@ -37,8 +37,8 @@ const std::vector<DocTypeRow>& DocTypeTable();
 // first heading is the "header" section. Pages are borrowed for the call only.
 std::vector<Section> FindSections(const std::vector<Page>& pages);
 
-// The first row of DocTypeTable whose phrase occurs near the top of page 1,
-// or "other".
+// The type whose DocTypeTable phrase occurs first near the top of page 1 (the
+// title), or "other".
 std::string ClassifyDocument(const std::vector<Page>& pages);
 
 }  // namespace imr
