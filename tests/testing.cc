@@ -10,14 +10,16 @@
 
 namespace imr::testing {
 
+// ctest sets the environment; the compiled-in defaults serve test discovery
+// and a test binary started by hand.
 std::string SourceDir() {
   const char* dir = std::getenv("IMR_SOURCE_DIR");
-  return dir ? dir : ".";
+  return dir ? dir : IMR_DEFAULT_SOURCE_DIR;
 }
 
 std::string ImrBinary() {
   const char* bin = std::getenv("IMR_BINARY");
-  return bin ? bin : "build/imr";
+  return bin ? bin : IMR_DEFAULT_BINARY;
 }
 
 std::string SharedDataDir(const std::string& name) {

@@ -1,0 +1,120 @@
+// Golden end-to-end tests: every input under corpus/ (samples and bad inputs)
+// runs through the whole pipeline and its record must equal, byte for byte,
+// corpus/expected/<file name>.json. IMR_UPDATE_GOLDEN=1 rewrites the expected
+// files instead; the git diff is the review.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "core/text.h"
+#include "normalize/dates.h"
+#include "pipeline/record_json.h"
+#include "pipeline/run_document.h"
+#include "tests/testing.h"
+
+namespace imr {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> CorpusInputs() {
+  std::vector<std::string> out;
+  const fs::path root = fs::path(testing::SourceDir()) / "corpus";
+  for (const char* dir : {"", "errors"}) {
+    for (const auto& e : fs::directory_iterator(root / dir)) {
+      const std::string name = e.path().filename().string();
+      if (!e.is_regular_file() || name == "README.md" || name.ends_with(".sh")) continue;
+      out.push_back(fs::relative(e.path(), testing::SourceDir()).string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Runs from the source tree so that source.path is the stable relative path.
+Record RunCorpusFile(const std::string& relative) {
+  const fs::path cwd = fs::current_path();
+  fs::current_path(testing::SourceDir());
+  Record record = RunFile(relative, {});
+  fs::current_path(cwd);
+  return record;
+}
+
+fs::path ExpectedPath(const std::string& relative) {
+  const std::string flat = fs::path(relative).parent_path().filename() == "errors"
+                               ? "errors-" + fs::path(relative).filename().string()
+                               : fs::path(relative).filename().string();
+  return fs::path(testing::SourceDir()) / "corpus" / "expected" / (flat + ".json");
+}
+
+class GoldenTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenTest, RecordMatchesExpected) {
+  const std::string input = GetParam();
+  const std::string actual = RecordToJson(RunCorpusFile(input));
+  const fs::path expected_path = ExpectedPath(input);
+  if (std::getenv("IMR_UPDATE_GOLDEN")) {
+    fs::create_directories(expected_path.parent_path());
+    std::ofstream(expected_path, std::ios::binary) << actual;
+    GTEST_SKIP() << "rewrote " << expected_path;
+  }
+  ASSERT_TRUE(fs::exists(expected_path)) << "no expected record; run with IMR_UPDATE_GOLDEN=1";
+  EXPECT_EQ(actual, testing::ReadFile(expected_path.string())) << "input: " << input;
+}
+
+TEST_P(GoldenTest, SameInputSameOutput) {
+  const std::string input = GetParam();
+  EXPECT_EQ(RecordToJson(RunCorpusFile(input)), RecordToJson(RunCorpusFile(input))) << input;
+}
+
+// Invariant 2: every fact quotes its words; fields and requests point at theirs.
+TEST_P(GoldenTest, EverySpanQuotesItsText) {
+  const Record record = RunCorpusFile(GetParam());
+  const std::vector<Page>& pages = record.document.pages;
+  for (const Fact& f : record.facts) {
+    EXPECT_EQ(Slice(pages, f.span), f.text) << f.id << " " << f.kind;
+  }
+  for (const auto& [name, field] : record.fields) {
+    const std::string_view words = Slice(pages, field.span);
+    EXPECT_FALSE(words.empty()) << name;
+    if (IsDateField(name)) {
+      const auto date = ParseDate(words);
+      ASSERT_TRUE(date.has_value()) << name;
+      EXPECT_EQ(date->Iso(), field.value) << name;
+    }
+  }
+  for (const Request& r : record.requests) {
+    const std::string quoted = CollapseWhitespace(Slice(pages, r.span));
+    EXPECT_FALSE(quoted.empty()) << r.id;
+    EXPECT_EQ(r.text.substr(0, quoted.size()), quoted) << r.id;  // a span never crosses a page
+    ASSERT_TRUE(r.reference.has_value());
+    EXPECT_NE(CollapseWhitespace(Slice(pages, r.reference->statement_span)), "") << r.id;
+  }
+  for (const Section& s : record.document.sections) {
+    ASSERT_LE(s.page_number, static_cast<int>(pages.size()));
+    EXPECT_LE(s.end, pages[s.page_number - 1].text.size()) << s.name;
+    EXPECT_LT(s.begin, s.end) << s.name;
+  }
+}
+
+// Invariant 1 for bad input: a record with problems, never a crash.
+TEST_P(GoldenTest, BadInputsCarryProblems) {
+  const std::string input = GetParam();
+  const Record record = RunCorpusFile(input);
+  const bool bad = input.find("errors/") != std::string::npos;
+  EXPECT_EQ(!record.problems.empty(), bad) << input;
+  for (const Page& page : record.document.pages) EXPECT_TRUE(IsCleanUtf8(page.text)) << input;
+}
+
+std::string TestName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name;
+  for (char c : info.param) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, GoldenTest, ::testing::ValuesIn(CorpusInputs()), TestName);
+
+}  // namespace
+}  // namespace imr
