@@ -52,6 +52,16 @@ make_samples() {
   done
 }
 
+# A scanned copy of the progress report: its pages rendered to gray images
+# and wrapped in a PDF with no text layer, for the OCR path.
+make_scan() {
+  local generator="$1" tmp
+  tmp="$(mktemp -d)"
+  pdftoppm -r 150 -gray -png "$corpus/progress-report.pdf" "$tmp/page"
+  "$generator" --images "$tmp"/page-*.png "$corpus/scanned-progress-report.pdf"
+  rm -rf "$tmp"
+}
+
 # Deterministic pseudo-random bytes: AES-CTR over zeros with a fixed key.
 junk_bytes() {  # junk_bytes COUNT
   head -c "$1" /dev/zero |
@@ -92,6 +102,7 @@ main() {
   local generator
   generator="$(find_generator)"
   make_samples "$generator"
+  make_scan "$generator"
   make_errors
   check_outputs
 }

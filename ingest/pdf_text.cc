@@ -85,9 +85,11 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
                                               "page has no text layer and OCR could not start"));
       }
     }
-    if (result.words.empty()) {
+    // A page OCR read and found empty is blank, which is no problem; one that
+    // was never read is.
+    if (result.words.empty() && !options.ocr) {
       out->problems.push_back(IngestProblem("no_text_layer", i + 1,
-                                            "page has no text layer and OCR found no words"));
+                                            "page has no text layer and OCR is off"));
     }
     out->pages.push_back(std::move(result));
   }

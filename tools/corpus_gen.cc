@@ -614,9 +614,42 @@ std::string ReadFile(const std::string& path) {
 
 }  // namespace
 
+// A scanned document: each PNG becomes one US-letter page holding only the
+// image, so the PDF has no text layer and readers must OCR it.
+int WriteImagePdf(const std::vector<std::string>& pngs, const std::string& out) {
+  cairo_surface_t* pdf = cairo_pdf_surface_create(out.c_str(), kPageWidth, kPageHeight);
+  cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, "2017-01-01T00:00:00Z");
+  cairo_t* cr = cairo_create(pdf);
+  int status = 0;
+  for (const std::string& png : pngs) {
+    cairo_surface_t* image = cairo_image_surface_create_from_png(png.c_str());
+    if (cairo_surface_status(image) != CAIRO_STATUS_SUCCESS) {
+      std::cerr << "imr_corpus_gen: cannot read " << png << "\n";
+      status = 2;
+    } else {
+      cairo_save(cr);
+      cairo_scale(cr, kPageWidth / cairo_image_surface_get_width(image),
+                  kPageHeight / cairo_image_surface_get_height(image));
+      cairo_set_source_surface(cr, image, 0, 0);
+      cairo_paint(cr);
+      cairo_restore(cr);
+      cairo_show_page(cr);
+    }
+    cairo_surface_destroy(image);
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(pdf);
+  cairo_surface_destroy(pdf);
+  return status;
+}
+
 int main(int argc, char** argv) {
+  if (argc >= 4 && std::string(argv[1]) == "--images") {
+    return WriteImagePdf(std::vector<std::string>(argv + 2, argv + argc - 1), argv[argc - 1]);
+  }
   if (argc != 3) {
-    std::cerr << "usage: imr_corpus_gen SRC.txt OUT.pdf\n";
+    std::cerr << "usage: imr_corpus_gen SRC.txt OUT.pdf\n"
+                 "       imr_corpus_gen --images PAGE.png... OUT.pdf\n";
     return 2;
   }
   const std::string source_path = argv[1];
