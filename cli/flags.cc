@@ -21,6 +21,10 @@ bool Flags::Parse(const std::vector<std::string>& args, std::ostream& err) {
       err << "imr: unknown flag " << name << "\n";
       return false;
     }
+    if (!takes_value && eq != std::string::npos) {
+      err << "imr: " << name << " takes no value\n";
+      return false;
+    }
     if (!takes_value) { values_[name] = ""; continue; }
     if (eq != std::string::npos) { values_[name] = arg.substr(eq + 1); continue; }
     if (i + 1 >= args.size()) {

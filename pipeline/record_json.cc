@@ -247,6 +247,9 @@ void ReadDocument(const ReadJson& j, Document* doc) {
     doc->source.bytes = Num<uint64_t>(*s, "bytes");
     doc->source.page_count = Num<int>(*s, "page_count");
     doc->source.encrypted = s->value("encrypted", false);
+    for (const ReadJson& n : Array(*s, "ocr_pages")) {
+      if (n.is_number_integer()) doc->source.ocr_pages.push_back(n.get<int>());
+    }
   }
   doc->doc_type = Str(j, "doc_type");
   for (const ReadJson& p : Array(j, "pages")) {
@@ -254,6 +257,9 @@ void ReadDocument(const ReadJson& j, Document* doc) {
     page.page_number = Num<int>(p, "page_number");
     page.text = Str(p, "text");
     page.ocr = p.value("ocr", false);
+    for (const ReadJson& f : Array(p, "furniture")) {
+      page.furniture.push_back({page.page_number, Num<size_t>(f, "begin"), Num<size_t>(f, "end")});
+    }
     doc->pages.push_back(std::move(page));
   }
   for (const ReadJson& s : Array(j, "sections")) {
