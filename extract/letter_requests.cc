@@ -36,8 +36,6 @@ std::string_view LineText(std::string_view text, const Line& line) {
   return text.substr(line.begin, line.end - line.begin);
 }
 
-bool IsBlankLine(std::string_view text, const Line& line) { return TrimView(LineText(text, line)).empty(); }
-
 // Labels that open the paragraphs following an item, never part of one.
 bool IsParagraphLabel(std::string_view line) {
   static const Pattern label(
@@ -106,7 +104,10 @@ std::vector<Item> FindColonDecisionItems(const StitchedText& s) {
 std::vector<Item> FindNumberedNecessityItems(const StitchedText& s) {
   static const Pattern numbered(
       R"((?im)^[ \t]*\d{1,2}[.)][ \t]+(?:MAXIMUS\s+Federal\s+Services,?\s+Inc\.\s+has\s+determined\s+)"
-      R"((?:that\s+)?)?(?:the\s+request\s+for\s+)?((?s:.+?))\s+(?:is|are|was|were)\s+(not\s+)?)"
+      // The item stays inside one sentence and never runs into the next
+      // numbered line: no ';', no '.' but a decimal point, no line opening
+      // with a digit.
+      R"((?:that\s+)?)?(?:the\s+request\s+for\s+)?((?:[^.;\n]|\.[0-9]|\n[ \t]*[^0-9\s])+?)\s+(?:is|are|was|were)\s+(not\s+)?)"
       R"(medically\s+necessary(?:\s+and\s+appropriate)?\s*\.)");
   std::vector<Item> items;
   for (const Match& m : numbered.FindAll(s.text)) {
@@ -173,26 +174,30 @@ Reference ReferenceFor(const StitchedText& s, const Item& item) {
 // ("The prior determination is upheld", or "... is not medically necessary").
 std::vector<Request> FindIssueAtDisputeItems(const Document& doc) {
   static const Pattern numbered_line(R"((?m)^[ \t]*\d{1,2}[.)][ \t]+([^\n]*[^\s]))");
-  static const Pattern outcome(
-      R"((?i)(?:prior|previous|UR)\s+determination\s+is\s+(upheld|overturned|reversed)|)"
-      R"((?:is|are)\s+(not\s+)?medically\s+necessary)");
+  static const Pattern prior_outcome(
+      R"((?i)(?:prior|previous|UR)\s+determination\s+is\s+(upheld|overturned|reversed))");
+  static const Pattern request_outcome(
+      R"((?i)\brequest(?:ed)?\b[^.]*?\b(?:is|are)\s+(not\s+)?medically\s+necessary)");
   const StitchedText issues = StitchSections(doc, "issue_at_dispute");
   const StitchedText rationale = StitchSections(doc, "decisions_and_rationales");
   const StitchedText guidelines = StitchSections(doc, "guidelines_relied_upon");
   std::vector<std::string_view> texts;
   for (const Match& m : numbered_line.FindAll(issues.text)) texts.push_back(m.group(1));
   if (texts.empty() && !TrimView(issues.text).empty()) texts.push_back(TrimView(issues.text));
-  // One outcome per item, in order; a "prior determination" sentence overrides
-  // the necessity sentence that precedes it.
+  // One outcome per item, in order. "The prior determination is upheld" says
+  // it outright; without such sentences, the conclusions about the request
+  // ("the requested unit is not medically necessary") do. A rationale's other
+  // necessity sentences ("traction is medically necessary only when ...")
+  // decide nothing.
   std::vector<std::string> decisions;
-  bool last_was_necessity = false;
-  for (const Match& m : outcome.FindAll(rationale.text)) {
-    const bool prior = m.has(1);
-    const std::string word = prior ? AsciiLower(m.group(1)) : (m.has(2) ? "upheld" : "overturned");
-    const std::string decision = word == "reversed" ? "overturned" : word;
-    if (prior && last_was_necessity && !decisions.empty()) decisions.back() = decision;
-    else decisions.push_back(decision);
-    last_was_necessity = !prior;
+  for (const Match& m : prior_outcome.FindAll(rationale.text)) {
+    const std::string word = AsciiLower(m.group(1));
+    decisions.push_back(word == "reversed" ? "overturned" : word);
+  }
+  if (decisions.empty()) {
+    for (const Match& m : request_outcome.FindAll(rationale.text)) {
+      decisions.push_back(m.has(1) ? "upheld" : "overturned");
+    }
   }
   std::vector<Request> requests;
   for (size_t i = 0; i < texts.size(); ++i) {

@@ -1,0 +1,296 @@
+#include "ingest/ingest.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/record.h"
+#include "core/text.h"
+#include "tests/testing.h"
+
+namespace imr {
+namespace {
+
+std::string CorpusPath(const std::string& name) {
+  return imr::testing::SourceDir() + "/corpus/" + name;
+}
+
+Document IngestCorpusFile(const std::string& name, const IngestOptions& options = {}) {
+  const std::string path = CorpusPath(name);
+  const std::string bytes = imr::testing::ReadFile(path);
+  return IngestBytes(bytes, path, options);
+}
+
+// "code@page" per problem, joined by spaces.
+std::string DescribeProblems(const Document& doc) {
+  std::string out;
+  for (const Problem& p : doc.problems) {
+    if (!out.empty()) out += " ";
+    out += p.code + "@" + std::to_string(p.page_number);
+  }
+  return out;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// What holds for every ingested document, whatever its input.
+void ExpectDocumentInvariants(const Document& doc) {
+  for (const Page& page : doc.pages) {
+    SCOPED_TRACE("page " + std::to_string(page.page_number));
+    EXPECT_TRUE(IsCleanUtf8(page.text));
+    for (const Word& w : page.words) {
+      ASSERT_LT(w.begin, w.end);
+      ASSERT_LE(w.end, page.text.size());
+      for (size_t i = w.begin; i < w.end; ++i) {
+        ASSERT_FALSE(IsSpace(page.text[i])) << "word at " << w.begin << " holds whitespace";
+      }
+    }
+    for (const Span& f : page.furniture) {
+      EXPECT_EQ(f.page_number, page.page_number);
+      EXPECT_LE(f.end, page.text.size());
+    }
+  }
+  for (const Section& s : doc.sections) {
+    ASSERT_GE(s.page_number, 1);
+    ASSERT_LE(static_cast<size_t>(s.page_number), doc.pages.size());
+    const Page& page = doc.pages[s.page_number - 1];
+    EXPECT_LT(s.begin, s.end);
+    EXPECT_LE(s.end, page.text.size());
+    for (const Span& f : page.furniture) {
+      EXPECT_TRUE(s.end <= f.begin || f.end <= s.begin)
+          << s.name << "@" << s.page_number << " covers furniture " << Slice(page, f);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The sample PDFs.
+
+struct CorpusRow {
+  std::string file;
+  int page_count;
+  bool encrypted;
+  std::string doc_type;
+};
+
+TEST(IngestCorpusTest, SamplesReadCleanly) {
+  const CorpusRow rows[] = {
+      {"letter-layout1-lumbar.pdf", 2, false, "imr_final_determination"},
+      {"letter-layout1-partial.pdf", 3, true, "imr_final_determination"},
+      {"letter-layout2.pdf", 2, false, "imr_final_determination"},
+      {"letter-layout3.pdf", 2, false, "imr_final_determination"},
+      {"progress-report.pdf", 0, false, "progress_report"},
+      {"rfa.pdf", 0, false, "rfa"},
+      {"ur-determination.pdf", 0, false, "ur_determination"},
+  };
+  for (const CorpusRow& row : rows) {
+    SCOPED_TRACE(row.file);
+    const Document doc = IngestCorpusFile(row.file);
+    EXPECT_EQ(DescribeProblems(doc), "");
+    EXPECT_EQ(doc.source.encrypted, row.encrypted);
+    EXPECT_EQ(doc.source.path, CorpusPath(row.file));
+    EXPECT_EQ(doc.doc_type, row.doc_type);
+    if (row.page_count > 0) {
+      EXPECT_EQ(doc.source.page_count, row.page_count);
+    }
+    ASSERT_EQ(doc.pages.size(), static_cast<size_t>(doc.source.page_count));
+    EXPECT_TRUE(doc.source.ocr_pages.empty());
+    for (const Page& page : doc.pages) {
+      EXPECT_FALSE(page.words.empty()) << "page " << page.page_number;
+      EXPECT_FALSE(page.ocr);
+    }
+    ExpectDocumentInvariants(doc);
+  }
+}
+
+TEST(IngestCorpusTest, HeaderTablePairsLabelWithValueOnOneLine) {
+  const std::pair<std::string, std::string> rows[] = {
+      {"letter-layout1-lumbar.pdf", "Date of Injury:\t03/13/2015\n"},
+      {"letter-layout1-lumbar.pdf", "Date Assigned:\t01/05/2017\tDate of Injury:"},
+      {"letter-layout1-lumbar.pdf", "Application\t12/29/2016\nReceived:"},
+      {"letter-layout1-partial.pdf", "Date of Injury:\t06/27/2016\n"},
+      {"letter-layout1-partial.pdf", "Case Number:\tCM17-0900002\n"},
+      {"letter-layout2.pdf", "Date of Injury:\t08/19/2012\n"},
+      {"letter-layout2.pdf", "Date of UR\t10/30/2013\nDecision:"},
+      {"letter-layout3.pdf", "Date of Injury:\t02/06/2012\n"},
+  };
+  for (const auto& [file, expected] : rows) {
+    SCOPED_TRACE(file + ": " + expected);
+    const Document doc = IngestCorpusFile(file);
+    ASSERT_FALSE(doc.pages.empty());
+    EXPECT_NE(doc.pages[0].text.find(expected), std::string::npos) << doc.pages[0].text.substr(0, 300);
+  }
+}
+
+// The furniture lines of each page, as text.
+std::vector<std::string> FurnitureOf(const Page& page) {
+  std::vector<std::string> lines;
+  for (const Span& f : page.furniture) lines.emplace_back(Slice(page, f));
+  return lines;
+}
+
+TEST(IngestCorpusTest, RunningHeadersAndPageFootersAreFurniture) {
+  struct Row {
+    std::string file;
+    std::vector<std::vector<std::string>> furniture;  // per page
+  };
+  const Row rows[] = {
+      {"letter-layout1-partial.pdf", {{"CM17-0900002"}, {"CM17-0900002"}, {"CM17-0900002"}}},
+      {"letter-layout1-lumbar.pdf", {{"Page 1 of 2"}, {"Page 2 of 2"}}},
+      {"letter-layout3.pdf", {{"Page 1 of 2"}, {"Page 2 of 2"}}},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.file);
+    const Document doc = IngestCorpusFile(row.file);
+    ASSERT_EQ(doc.pages.size(), row.furniture.size());
+    for (const Page& page : doc.pages) {
+      SCOPED_TRACE("page " + std::to_string(page.page_number));
+      EXPECT_EQ(FurnitureOf(page), row.furniture[page.page_number - 1]);
+    }
+    ExpectDocumentInvariants(doc);
+  }
+}
+
+// The header's own "Case Number: CM17-0900002" is not the running header.
+TEST(IngestCorpusTest, HeaderCaseNumberIsInTheHeaderSection) {
+  const Document doc = IngestCorpusFile("letter-layout1-partial.pdf");
+  const std::vector<const Section*> header = SectionsNamed(doc, "header");
+  ASSERT_FALSE(header.empty());
+  const std::string_view text = Slice(doc.pages, {header[0]->page_number, header[0]->begin, header[0]->end});
+  EXPECT_TRUE(text.starts_with("Case Number:\tCM17-0900002")) << text;
+}
+
+// ---------------------------------------------------------------------------
+// Inputs that must fail cleanly.
+
+TEST(IngestErrorsTest, Table) {
+  const std::pair<std::string, std::string> rows[] = {
+      {"errors/empty.pdf", "empty_file@0"},
+      {"errors/truncated.pdf", "pdf_truncated@0"},
+      {"errors/junk.pdf", "not_a_pdf@0"},
+      {"errors/text-named.pdf", "not_a_pdf@0"},
+      {"errors/password.pdf", "encrypted_needs_password@0"},
+      {"errors/binary-junk.txt", "binary_content@0"},
+  };
+  for (const auto& [file, expected] : rows) {
+    SCOPED_TRACE(file);
+    const Document doc = IngestCorpusFile(file);
+    EXPECT_EQ(DescribeProblems(doc), expected);
+    for (const Problem& p : doc.problems) EXPECT_EQ(p.stage, Stage::kIngest);
+    EXPECT_EQ(doc.source.bytes, imr::testing::ReadFile(CorpusPath(file)).size());
+    ExpectDocumentInvariants(doc);
+  }
+  // Fixed bug: Poppler's is_encrypted() is false for a document that stays
+  // locked, so the one PDF that needs a password was recorded as not encrypted.
+  EXPECT_TRUE(IngestCorpusFile("errors/password.pdf").source.encrypted);
+  // Binary bytes still become one page of valid UTF-8 text.
+  const Document junk = IngestCorpusFile("errors/binary-junk.txt");
+  ASSERT_EQ(junk.pages.size(), 1u);
+  EXPECT_FALSE(junk.pages[0].text.empty());
+  EXPECT_TRUE(IsCleanUtf8(junk.pages[0].text));
+}
+
+TEST(IngestBytesTest, PlainTextIsOnePageWithSections) {
+  const std::pair<std::string, std::string> rows[] = {
+      {"HISTORY\nFell at work.\n", ""},
+      {"caf\xC3\xA9 note\n", ""},
+      {"note with one bad byte \xFF in a long enough line of ordinary text to pass\n", ""},
+      {std::string("\0\0\0\xFF\xFE", 5), "binary_content@0"},
+  };
+  for (const auto& [text, problems] : rows) {
+    SCOPED_TRACE(::testing::PrintToString(text));
+    const Document doc = IngestBytes(text, "note.txt", {});
+    EXPECT_EQ(DescribeProblems(doc), problems);
+    ASSERT_EQ(doc.pages.size(), 1u);
+    EXPECT_EQ(doc.source.page_count, 1);
+    EXPECT_EQ(doc.pages[0].page_number, 1);
+    ExpectDocumentInvariants(doc);
+  }
+  const Document doc = IngestBytes("HISTORY\nFell at work.\n", "note.txt", {});
+  const std::vector<const Section*> history = SectionsNamed(doc, "history");
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_EQ(Slice(doc.pages, {1, history[0]->begin, history[0]->end}), "Fell at work.");
+}
+
+TEST(LooksLikePdfTest, Table) {
+  const std::pair<std::string, bool> rows[] = {
+      {"%PDF-1.4\n", true},
+      {std::string(100, ' ') + "%PDF-1.7", true},  // junk before the header is allowed
+      {std::string(1100, ' ') + "%PDF-1.7", false},
+      {"%PS-Adobe", false},
+      {"", false},
+  };
+  for (const auto& [bytes, expected] : rows) {
+    SCOPED_TRACE(bytes.substr(0, 20));
+    EXPECT_EQ(LooksLikePdf(bytes), expected);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// A page without a text layer, from a PDF written here with exact xref offsets.
+
+std::string OnePagePdf(const std::string& content) {
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R\n"
+      "   /Resources << /Font << /F1 5 0 R >> >> >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  };
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    char entry[32];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
+    pdf += entry;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\n";
+  pdf += "startxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+TEST(IngestBytesTest, PageWithoutTextLayer) {
+  struct Row {
+    std::string name;
+    std::string content;
+    bool ocr;
+    std::string expected_problems;
+    std::string expected_text;  // trimmed page text
+  };
+  const Row rows[] = {
+      // The control: the same PDF with words on the page reads cleanly.
+      {"text", "BT /F1 12 Tf 72 720 Td (Hello scanned world) Tj ET", false, "", "Hello scanned world"},
+      {"text, OCR on", "BT /F1 12 Tf 72 720 Td (Hello scanned world) Tj ET", true, "", "Hello scanned world"},
+      {"blank, OCR off", "", false, "no_text_layer@1", ""},
+      {"rectangle only, OCR off", "0 0 0 rg 72 600 200 100 re f", false, "no_text_layer@1", ""},
+      // With OCR on, a page OCR reads and finds empty is blank, not a problem;
+      // only an OCR engine that cannot start is (accepted below).
+      {"blank, OCR on", "", true, "", ""},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.name);
+    const Document doc = IngestBytes(OnePagePdf(row.content), "generated.pdf", IngestOptions{.ocr = row.ocr});
+    std::string problems = DescribeProblems(doc);
+    if (row.ocr && problems == "ocr_unavailable@1") problems = "";
+    EXPECT_EQ(problems, row.expected_problems);
+    EXPECT_EQ(doc.source.page_count, 1);
+    ASSERT_EQ(doc.pages.size(), 1u);
+    EXPECT_EQ(TrimView(doc.pages[0].text), row.expected_text);
+    // Only a page without words goes to OCR, and only when OCR is on.
+    const bool ocr_ran = row.ocr && row.expected_text.empty();
+    EXPECT_EQ(doc.source.ocr_pages, ocr_ran ? std::vector<int>{1} : std::vector<int>{});
+    ExpectDocumentInvariants(doc);
+  }
+}
+
+}  // namespace
+}  // namespace imr

@@ -118,7 +118,8 @@ PdfText ReadPdf(std::string_view bytes, const PdfOptions& options) {
                     : IngestProblem("pdf_unreadable", 0, "PDF structure could not be read"));
     return out;
   }
-  out.encrypted = doc->is_encrypted();
+  // Poppler answers is_encrypted() false for a document it could not unlock.
+  out.encrypted = doc->is_encrypted() || doc->is_locked();
   if (doc->is_locked()) {
     out.problems.push_back(IngestProblem("encrypted_needs_password", 0,
                                          "PDF is encrypted and does not open with an empty password"));

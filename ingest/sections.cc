@@ -34,6 +34,20 @@ size_t MatchPhrase(std::string_view text, size_t pos, std::string_view phrase) {
   return t;
 }
 
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// First occurrence of `phrase` in `text` that starts and ends at word
+// boundaries ("pr-2" is not found in "21-apr-2016").
+size_t FindWord(std::string_view text, std::string_view phrase) {
+  for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+    const size_t end = at + phrase.size();
+    const bool starts = at == 0 || !IsWordChar(text[at - 1]) || !IsWordChar(phrase.front());
+    const bool ends = end == text.size() || !IsWordChar(text[end]) || !IsWordChar(phrase.back());
+    if (starts && ends) return at;
+  }
+  return std::string_view::npos;
+}
+
 struct Heading {
   std::string_view name;
   size_t page_index = 0;
@@ -234,7 +248,7 @@ std::string ClassifyDocument(const std::vector<Page>& pages) {
   std::string_view best = "other";
   size_t best_at = std::string::npos;
   for (const DocTypeRow& row : DocTypeTable()) {
-    const size_t at = top.find(AsciiLower(row.phrase));
+    const size_t at = FindWord(top, AsciiLower(row.phrase));
     if (at < best_at) {
       best_at = at;
       best = row.doc_type;

@@ -46,8 +46,12 @@ TEST(CliTest, Table) {
     SCOPED_TRACE("imr " + c.args);
     const testing::CommandResult r = RunShell(Imr(c.args));
     EXPECT_EQ(r.exit_code, c.exit_code) << r.err;
-    if (!c.stdout_has.empty()) EXPECT_NE(r.out.find(c.stdout_has), std::string::npos) << r.out.substr(0, 400);
-    if (!c.stderr_has.empty()) EXPECT_NE(r.err.find(c.stderr_has), std::string::npos) << r.err;
+    if (!c.stdout_has.empty()) {
+      EXPECT_NE(r.out.find(c.stdout_has), std::string::npos) << r.out.substr(0, 400);
+    }
+    if (!c.stderr_has.empty()) {
+      EXPECT_NE(r.err.find(c.stderr_has), std::string::npos) << r.err;
+    }
   }
 }
 
