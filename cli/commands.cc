@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/flags.h"
+#include "pipeline/assertion_io.h"
 #include "pipeline/eval_io.h"
 #include "pipeline/output.h"
 #include "pipeline/record_json.h"
@@ -89,6 +90,25 @@ int EvalCommand(const Args& args, std::ostream& out, std::ostream& err) {
   return errors.empty() ? kExitClean : kExitProblems;
 }
 
+int AssertionCommand(const Args& args, std::ostream& out, std::ostream& err) {
+  Flags flags({});
+  if (!flags.Parse(args, err) || flags.positional().size() > 1) return Usage("assertion", err);
+  const std::string path = flags.positional().empty() ? "-" : flags.positional()[0];
+  size_t bad = 0;
+  if (path == "-") {
+    bad = ClassifyJsonLines(std::cin, out);
+  } else {
+    std::ifstream in(path);
+    if (!in) {
+      err << "imr: assertion: cannot read " << path << "\n";
+      return kExitUsage;
+    }
+    bad = ClassifyJsonLines(in, out);
+  }
+  if (bad > 0) err << "imr: assertion: " << bad << " lines were not {\"sentence\", \"target\"} objects\n";
+  return bad > 0 ? kExitProblems : kExitClean;
+}
+
 int HelpCommand(const Args&, std::ostream& out, std::ostream&) {
   out << "imr: facts and drafted determinations from workers' compensation review PDFs\n\n";
   for (const Command& c : CommandTable()) out << "  imr " << c.usage << "\n      " << c.help << "\n";
@@ -105,6 +125,9 @@ const std::vector<Command>& CommandTable() {
        "full pipeline; one file and no -o: the record to stdout", RunCommandImpl},
       {"eval", "eval --gold DIR RESULTS_DIR [--json]",
        "score records against gold annotations: fields, requests, decisions", EvalCommand},
+      {"assertion", "assertion [FILE.jsonl|-]",
+       "assertion of each {\"sentence\", \"target\"} line: present, absent, possible, ...",
+       AssertionCommand},
       {"help", "help", "this list", HelpCommand},
   };
   return table;

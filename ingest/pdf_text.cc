@@ -97,7 +97,7 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
 
 }  // namespace
 
-PdfText ReadPdf(std::string_view bytes, const PdfOptions& options) {
+PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
   SilencePoppler();
   PdfText out;
   // Poppler takes an int length; anything larger is refused before it tries.
@@ -136,3 +136,10 @@ PdfText ReadPdf(std::string_view bytes, const PdfOptions& options) {
 }
 
 }  // namespace imr
+
+// The module's one exported symbol, looked up by pdf_module.cc.
+extern "C" __attribute__((visibility("default"))) void ImrReadPdf(const char* bytes, size_t size,
+                                                                 const imr::PdfOptions* options,
+                                                                 imr::PdfText* out) {
+  *out = imr::ReadPdfInModule(std::string_view(bytes, size), *options);
+}

@@ -1,0 +1,67 @@
+// Assertion status of a target phrase in its sentence, ConText-style.
+//
+//   imr::AssertionResult a = imr::ClassifyAssertion(
+//       "She denies fever, chills or night sweats.", 27, 33, "");
+//   a.assertion == "absent";  a.cue == "denies";
+//
+// Triggers come from a table (AssertionTriggerTable): pre-triggers reach
+// forward to the end of their scope, post-triggers reach back; pseudo-triggers
+// ("no change", "not only") contain trigger words but trigger nothing;
+// terminators ("but", "however", "except", ";") end a scope. A scope never
+// leaves the sentence. When several apply, the order of precedence is absent,
+// family, hypothetical, possible, historical, present. A section can set the
+// default (FAMILY HISTORY gives family). `cue` is the trigger that decided,
+// empty for present.
+#ifndef IMR_EXTRACT_ASSERTION_H_
+#define IMR_EXTRACT_ASSERTION_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace imr {
+
+enum class TriggerKind {
+  kNegation,      // -> absent
+  kPossible,      // -> possible
+  kHistorical,    // -> historical
+  kHypothetical,  // -> hypothetical
+  kFamily,        // -> family
+  kPseudo,        // blocks: trigger words that trigger nothing here
+  kTerminator,    // ends the scope of any trigger
+};
+
+enum class TriggerDirection { kForward, kBackward, kBoth };
+
+struct TriggerRow {
+  std::string_view phrase;  // lower case, words separated by single spaces
+  TriggerKind kind;
+  TriggerDirection direction;
+};
+
+const std::vector<TriggerRow>& AssertionTriggerTable();
+
+struct AssertionResult {
+  std::string assertion = "present";
+  std::string cue;
+};
+
+// `sentence` is borrowed; [target_begin, target_end) are byte offsets of the
+// target in it. Offsets past the end are clamped. Pure and thread-safe.
+AssertionResult ClassifyAssertion(std::string_view sentence, size_t target_begin, size_t target_end,
+                                  std::string_view section);
+
+// Finds `target` in `sentence` without regard to case or runs of whitespace
+// and classifies it; when the target is not found the whole sentence is the
+// target. The form `imr assertion` uses.
+AssertionResult ClassifyTarget(std::string_view sentence, std::string_view target,
+                               std::string_view section = "");
+
+// The sentence of `text` that holds [begin, end): from after the previous
+// sentence end (". ", "? ", "! ", a blank line, a list line break) to the next.
+// Returns byte offsets into `text`.
+std::pair<size_t, size_t> SentenceAround(std::string_view text, size_t begin, size_t end);
+
+}  // namespace imr
+
+#endif  // IMR_EXTRACT_ASSERTION_H_

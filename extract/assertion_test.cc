@@ -1,0 +1,115 @@
+#include "extract/assertion.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace imr {
+namespace {
+
+struct Row {
+  std::string sentence;
+  std::string target;
+  std::string expected;  // "assertion" or "assertion/cue"
+  std::string section = "";
+};
+
+std::string Describe(const AssertionResult& a) { return a.cue.empty() ? a.assertion : a.assertion + "/" + a.cue; }
+
+TEST(ClassifyTargetTest, Table) {
+  const Row rows[] = {
+      // Negation before the target, across list commas.
+      {"She denies fever, chills or night sweats.", "night sweats", "absent/denies"},
+      {"No numbness, tingling, or weakness.", "tingling", "absent/no"},
+      {"Sensation is intact without focal deficit.", "focal deficit", "absent/without"},
+      {"The MRI was negative for disc herniation.", "disc herniation", "absent/negative for"},
+      {"There is no evidence of fracture.", "fracture", "absent/no evidence of"},
+      {"He has no history of diabetes.", "diabetes", "absent/no history of"},
+      {"Patient denied any bowel or bladder dysfunction.", "bladder dysfunction", "absent/denied"},
+      {"Straight leg raise: no radicular pain, but positive for spasm.", "radicular pain", "absent/no"},
+      {"She never had an epidural injection.", "epidural injection", "absent/never"},
+      // Negation after the target.
+      {"Spurling's test was negative.", "Spurling's test", "absent/negative"},
+      {"Fracture is ruled out.", "fracture", "absent/is ruled out"},
+      {"Myelopathy was not seen on the study.", "myelopathy", "absent/not seen"},
+      {"Her radicular symptoms have resolved.", "radicular symptoms", "absent/resolved"},
+      // Scope ends at terminators and the window.
+      {"No fever but reports severe low back pain.", "severe low back pain", "present"},
+      {"Denies numbness; complains of radiating pain.", "radiating pain", "present"},
+      {"No acute distress, however there is tenderness over the facets.", "tenderness", "present"},
+      {"There was no improvement after twelve visits of physical therapy and the patient still has spasm.",
+       "spasm", "present"},
+      // Pseudo-triggers trigger nothing.
+      {"No change in the disc protrusion at L4-5.", "disc protrusion", "present"},
+      {"He stands without difficulty and has antalgic gait.", "antalgic gait", "present"},
+      {"Infection has not been ruled out.", "infection", "present"},
+      // Uncertainty.
+      {"Possible right L5 radiculopathy.", "L5 radiculopathy", "possible/possible"},
+      {"Findings are suspicious for a rotator cuff tear.", "rotator cuff tear", "possible/suspicious for"},
+      {"Rule out carpal tunnel syndrome.", "carpal tunnel syndrome", "possible/rule out"},
+      {"A small tear cannot be ruled out.", "small tear", "possible/cannot be ruled out"},
+      // Past, hypothetical, family.
+      {"He is status post L4-5 fusion.", "L4-5 fusion", "historical/status post"},
+      {"She had a prior lumbar MRI.", "lumbar MRI", "historical/prior"},
+      {"Return if weakness develops.", "weakness", "hypothetical/if"},
+      {"The physician requested an MRI of the lumbar spine.", "MRI", "hypothetical/requested"},
+      {"Her mother has rheumatoid arthritis.", "rheumatoid arthritis", "family/mother"},
+      {"Family history of lumbar stenosis.", "lumbar stenosis", "family/family history of"},
+      // Negation outranks the rest.
+      {"No family history of arthritis.", "arthritis", "absent/no"},
+      // Section defaults, and a trigger that outranks them.
+      {"Diabetes mellitus.", "diabetes mellitus", "family/section:family_history", "family_history"},
+      {"Physical therapy 2x6.", "physical therapy", "hypothetical/section:treatment_plan", "treatment_plan"},
+      {"No physical therapy.", "physical therapy", "absent/no", "treatment_plan"},
+      // Plain mentions and target lookup.
+      {"Lumbar radiculopathy.", "lumbar radiculopathy", "present"},
+      {"ALLERGIES: He has no known ALLERGIES.", "allergies", "absent/no known"},
+      {"Denies ALCOHOL or drugs.", "alcohol", "absent/denies"},
+      {"There is a trivial   PERICARDIAL EFFUSION.", "pericardial  effusion", "present"},
+      {"Target missing from this sentence.", "not here", "present"},
+      {"", "anything", "present"},
+      // Words that only contain a trigger do not trigger.
+      {"Notable spasm of the trapezius.", "spasm", "present"},
+      {"Nonsteroidal drugs help; knot in the trapezius.", "knot", "present"},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.sentence + " [" + row.target + "]");
+    EXPECT_EQ(Describe(ClassifyTarget(row.sentence, row.target, row.section)), row.expected);
+  }
+}
+
+TEST(ClassifyAssertionTest, OffsetsOutsideTheSentenceAreClamped) {
+  EXPECT_EQ(ClassifyAssertion("No fever.", 3, 500, "").assertion, "absent");
+  EXPECT_EQ(ClassifyAssertion("No fever.", 90, 95, "").assertion, "present");
+}
+
+TEST(AssertionTriggerTableTest, RowsAreLowerCaseAndUnique) {
+  std::set<std::string_view> seen;
+  for (const TriggerRow& row : AssertionTriggerTable()) {
+    SCOPED_TRACE(std::string(row.phrase));
+    EXPECT_TRUE(seen.insert(row.phrase).second) << "duplicate";
+    for (char c : row.phrase) EXPECT_FALSE(std::isupper(static_cast<unsigned char>(c)));
+    EXPECT_EQ(row.phrase.find("  "), std::string_view::npos);
+  }
+}
+
+TEST(SentenceAroundTest, Table) {
+  const std::string text =
+      "Seen by Dr. Smith on 10/13/2016. She has no weakness. Takes Flexeril 7.5 mg daily.\n\n"
+      "DIAGNOSES\nLumbar strain";
+  const std::pair<std::string, std::string> rows[] = {
+      {"Smith", "Seen by Dr. Smith on 10/13/2016."},
+      {"weakness", "She has no weakness."},
+      {"Flexeril", "Takes Flexeril 7.5 mg daily."},
+      {"Lumbar", "DIAGNOSES\nLumbar strain"},
+  };
+  for (const auto& [word, sentence] : rows) {
+    SCOPED_TRACE(word);
+    const size_t at = text.find(word);
+    const auto [begin, end] = SentenceAround(text, at, at + word.size());
+    EXPECT_EQ(text.substr(begin, end - begin), sentence);
+  }
+}
+
+}  // namespace
+}  // namespace imr
