@@ -26,6 +26,15 @@ Span StitchedText::ToSpan(size_t begin, size_t end) const {
   return {piece.page_number, piece.page_begin + local_begin, piece.page_begin + local_end};
 }
 
+size_t StitchedText::ToJoined(const Span& span) const {
+  for (const Piece& p : pieces) {
+    if (p.page_number == span.page_number && span.begin >= p.page_begin && span.begin <= p.page_begin + p.size) {
+      return p.joined_begin + (span.begin - p.page_begin);
+    }
+  }
+  return std::string::npos;
+}
+
 bool StitchedText::IsJoint(size_t offset) const {
   for (size_t i = 1; i < pieces.size(); ++i) {
     if (pieces[i].joined_begin == offset) return true;

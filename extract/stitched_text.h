@@ -32,6 +32,10 @@ struct StitchedText {
 
   Span ToSpan(size_t begin, size_t end) const;
 
+  // The inverse of ToSpan for a span's start: where span.begin sits in `text`,
+  // or npos when no piece holds it.
+  size_t ToJoined(const Span& span) const;
+
   // True when `offset` is where a later piece (page) begins.
   bool IsJoint(size_t offset) const;
 };

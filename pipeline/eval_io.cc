@@ -140,6 +140,14 @@ std::string EvalReportToJson(const EvalReport& r) {
         {"decision", ScoreJson(r.decision)},
         {"reviewer_guideline", ScoreJson(r.reviewer_guideline)},
         {"claims_administrator_guideline", ScoreJson(r.claims_administrator_guideline)}}},
+      {"diagnoses",
+       {{"gold", r.gold_diagnoses},
+        {"found", r.found_gold_diagnoses},
+        {"facts", r.diagnosis_facts},
+        {"right", r.right_diagnosis_facts},
+        {"precision", r.DiagnosisPrecision()},
+        {"recall", r.DiagnosisRecall()},
+        {"f1", r.DiagnosisF1()}}},
       {"misses", misses},
   };
   return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

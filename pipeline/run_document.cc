@@ -8,6 +8,7 @@
 #include <memory>
 #include <sstream>
 
+#include "extract/clinical.h"
 #include "extract/letter.h"
 #include "ingest/ingest.h"
 #include "normalize/dates.h"
@@ -29,6 +30,7 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
   record->reviewer = std::move(letter.reviewer);
   record->requests = std::move(letter.requests);
   record->facts = std::move(letter.facts);
+  for (Fact& f : ExtractClinicalFacts(record->document)) record->facts.push_back(std::move(f));
   NumberFacts(record);
   NormalizeDateFields(&record->fields, &record->problems);
 }

@@ -1,5 +1,7 @@
 #include "report/eval.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <sstream>
 
@@ -86,13 +88,69 @@ void ScoreRequests(const GoldLetter& gold, const Record& record, EvalReport* rep
 
 double Ratio(int a, int b) { return b ? static_cast<double>(a) / b : 0.0; }
 
+double F1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0; }
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+// True when `mention` holds at least half of the words of `entry`.
+bool Covers(const std::vector<std::string>& mention, const std::vector<std::string>& entry) {
+  if (entry.empty()) return false;
+  size_t held = 0;
+  for (const std::string& w : entry) held += std::count(mention.begin(), mention.end(), w) > 0;
+  return 2 * held >= entry.size();
+}
+
+void ScoreDiagnoses(const GoldLetter& gold, const Record& record, EvalReport* report) {
+  std::vector<std::vector<std::string>> mentions;
+  for (const Fact& f : record.facts) {
+    if (f.kind == "diagnosis" && f.section == "clinical_case_summary" && f.assertion == "present") {
+      mentions.push_back(Words(f.text));
+    }
+  }
+  std::vector<std::vector<std::string>> entries;
+  for (const std::string& g : gold.diagnoses) entries.push_back(Words(g));
+  report->gold_diagnoses += static_cast<int>(entries.size());
+  report->diagnosis_facts += static_cast<int>(mentions.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const bool found = std::any_of(mentions.begin(), mentions.end(),
+                                   [&](const auto& m) { return Covers(m, entries[i]); });
+    report->found_gold_diagnoses += found;
+    if (!found) report->misses.push_back({gold.stem, "diagnosis", gold.diagnoses[i], ""});
+  }
+  for (const auto& m : mentions) {
+    const bool right = std::any_of(entries.begin(), entries.end(), [&](const auto& e) { return Covers(m, e); });
+    report->right_diagnosis_facts += right;
+    if (!right) {
+      std::string text;
+      for (const std::string& w : m) text += (text.empty() ? "" : " ") + w;
+      report->misses.push_back({gold.stem, "diagnosis.extra", "", text});
+    }
+  }
+}
+
 }  // namespace
+
+double EvalReport::DiagnosisPrecision() const { return Ratio(right_diagnosis_facts, diagnosis_facts); }
+double EvalReport::DiagnosisRecall() const { return Ratio(found_gold_diagnoses, gold_diagnoses); }
+double EvalReport::DiagnosisF1() const { return F1(DiagnosisPrecision(), DiagnosisRecall()); }
 
 double EvalReport::RequestPrecision() const { return Ratio(matched_requests, found_requests); }
 double EvalReport::RequestRecall() const { return Ratio(matched_requests, gold_requests); }
 double EvalReport::RequestF1() const {
-  const double p = RequestPrecision(), r = RequestRecall();
-  return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  return F1(RequestPrecision(), RequestRecall());
 }
 
 EvalReport Evaluate(const std::vector<GoldLetter>& gold, const std::map<std::string, Record>& records) {
@@ -107,6 +165,7 @@ EvalReport Evaluate(const std::vector<GoldLetter>& gold, const std::map<std::str
     if (it != records.end()) ++report.records_found;
     ScoreLetterFields(g, record, &report);
     ScoreRequests(g, record, &report);
+    ScoreDiagnoses(g, record, &report);
   }
   return report;
 }
@@ -130,6 +189,11 @@ std::string FormatEvalTable(const EvalReport& r) {
                 "\nrequests: gold %d, found %d, matched %d; precision %.3f recall %.3f F1 %.3f\n",
                 r.gold_requests, r.found_requests, r.matched_requests, r.RequestPrecision(),
                 r.RequestRecall(), r.RequestF1());
+  out << line;
+  std::snprintf(line, sizeof line,
+                "diagnoses (case summary): gold %d, found %d; facts %d, right %d; precision %.3f recall %.3f F1 %.3f\n",
+                r.gold_diagnoses, r.found_gold_diagnoses, r.diagnosis_facts, r.right_diagnosis_facts,
+                r.DiagnosisPrecision(), r.DiagnosisRecall(), r.DiagnosisF1());
   out << line;
   if (!r.misses.empty()) out << "\nmisses (" << r.misses.size() << "):\n";
   for (const Miss& m : r.misses) {

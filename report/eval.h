@@ -62,11 +62,19 @@ struct EvalReport {
   Score decision;                       // on matched requests
   Score reviewer_guideline;             // on matched requests
   Score claims_administrator_guideline; // on matched requests
+  // Diagnoses of the clinical case summary: a gold entry is found when a
+  // present diagnosis fact of that section covers at least half of its words;
+  // a fact is right when it covers half of some gold entry's words.
+  int gold_diagnoses = 0, found_gold_diagnoses = 0;
+  int diagnosis_facts = 0, right_diagnosis_facts = 0;
   std::vector<Miss> misses;
 
   double RequestPrecision() const;
   double RequestRecall() const;
   double RequestF1() const;
+  double DiagnosisPrecision() const;
+  double DiagnosisRecall() const;
+  double DiagnosisF1() const;
 };
 
 // `records` maps an input stem to its record. Letters without a record count

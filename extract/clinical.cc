@@ -1,0 +1,46 @@
+#include "extract/clinical.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "extract/assertion.h"
+#include "extract/diagnosis_extractor.h"
+
+namespace imr {
+
+const std::vector<ClinicalExtractorRow>& ClinicalExtractorTable() {
+  static const std::vector<ClinicalExtractorRow> table = {
+      {"diagnosis", ExtractDiagnoses},
+  };
+  return table;
+}
+
+void AssertFact(const Region& region, Fact* fact) {
+  const size_t begin = region.text.ToJoined(fact->span);
+  if (begin == std::string::npos) return;
+  const size_t end = begin + fact->text.size();
+  const auto [s_begin, s_end] = SentenceAround(region.text.text, begin, end);
+  const std::string_view sentence = std::string_view(region.text.text).substr(s_begin, s_end - s_begin);
+  const AssertionResult a = ClassifyAssertion(sentence, begin - s_begin, end - s_begin, region.section);
+  fact->assertion = a.assertion;
+  fact->assertion_cue = a.cue;
+}
+
+std::vector<Fact> ExtractClinicalFacts(const Document& doc) {
+  std::vector<Fact> facts;
+  for (const Region& region : TextRegions(doc)) {
+    for (const ClinicalExtractorRow& row : ClinicalExtractorTable()) {
+      for (Fact& f : row.extract(region)) {
+        AssertFact(region, &f);
+        facts.push_back(std::move(f));
+      }
+    }
+  }
+  std::stable_sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) {
+    return std::tie(a.span.page_number, a.span.begin, a.span.end) <
+           std::tie(b.span.page_number, b.span.begin, b.span.end);
+  });
+  return facts;
+}
+
+}  // namespace imr

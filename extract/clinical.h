@@ -1,0 +1,34 @@
+// Every clinical fact of a document: each extractor over each text region,
+// then the assertion of each fact from its sentence and section.
+//
+//   std::vector<imr::Fact> facts = imr::ExtractClinicalFacts(doc);
+//   // sorted by page and offset; ids are left to the caller
+//
+// The extractors are a table (ClinicalExtractorTable) so that adding a kind
+// is adding a row.
+#ifndef IMR_EXTRACT_CLINICAL_H_
+#define IMR_EXTRACT_CLINICAL_H_
+
+#include <string_view>
+#include <vector>
+
+#include "core/record.h"
+#include "extract/region.h"
+
+namespace imr {
+
+struct ClinicalExtractorRow {
+  std::string_view kind;
+  std::vector<Fact> (*extract)(const Region& region);
+};
+const std::vector<ClinicalExtractorRow>& ClinicalExtractorTable();
+
+std::vector<Fact> ExtractClinicalFacts(const Document& doc);
+
+// Sets fact->assertion and fact->assertion_cue from the sentence of `region`
+// that holds the fact.
+void AssertFact(const Region& region, Fact* fact);
+
+}  // namespace imr
+
+#endif  // IMR_EXTRACT_CLINICAL_H_
