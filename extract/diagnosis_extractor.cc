@@ -57,16 +57,23 @@ std::vector<Part> SplitList(std::string_view text, size_t begin, size_t end) {
   return parts;
 }
 
-// A part that names no condition joins the next part that does ("cervical,
-// thoracic and lumbar strain"), or, at the end of a list, the one before it
-// ("contusion of face, scalp and neck").
+// A part that names no condition belongs with a neighbour. After a part
+// that names its sites with a preposition ("contusion of face, scalp and
+// neck") it continues that part; otherwise it modifies the next part that
+// names a condition ("cervical, thoracic and lumbar strain"), or, at the end
+// of a list, joins the one before it.
 std::vector<Part> MergeHeadless(const Region& r, const std::vector<Part>& parts) {
+  static const Pattern preposition(R"((?i)\s(?:of|in|to|at|on|involving)\s)");
   std::vector<Part> out;
   std::optional<size_t> pending_begin;
+  bool extends_previous = false;
   for (const Part& p : parts) {
     if (NamesCondition(Text(r, p))) {
       out.push_back({pending_begin.value_or(p.begin), p.end});
       pending_begin.reset();
+      extends_previous = preposition.Find(Text(r, p)).has_value();
+    } else if (extends_previous && !out.empty()) {
+      out.back().end = p.end;
     } else if (!pending_begin) {
       pending_begin = p.begin;
     }
@@ -102,12 +109,21 @@ Fact DiagnosisFact(const Region& r, const Part& p, std::string_view rule) {
 
 void AddStatementDiagnoses(const Region& r, std::vector<Fact>* out) {
   const std::string_view text = r.text.text;
+  // Earlier rows are more specific; a later row's match inside an earlier
+  // one's cue ("diagnoses are" in "diagnoses are documented as") is the same
+  // statement and is skipped.
+  std::vector<Part> cues;
   for (size_t row = 0; row < CompiledCues().size(); ++row) {
     for (const Match& m : CompiledCues()[row].FindAll(text)) {
-      const size_t begin = OffsetIn(text, m.group(0)) + m.group(0).size();
-      const size_t end = ListEnd(text, begin);
-      if (end <= begin) continue;
-      for (const Part& p : MergeHeadless(r, SplitList(text, begin, end))) {
+      const Part cue{OffsetIn(text, m.group(0)), OffsetIn(text, m.group(0)) + m.group(0).size()};
+      const bool seen = std::any_of(cues.begin(), cues.end(), [&](const Part& c) {
+        return cue.begin < c.end && c.begin < cue.end;
+      });
+      if (seen) continue;
+      cues.push_back(cue);
+      const size_t end = ListEnd(text, cue.end);
+      if (end <= cue.end) continue;
+      for (const Part& p : MergeHeadless(r, SplitList(text, cue.end, end))) {
         const Part tidy = Tidy(r, p);
         if (tidy.end > tidy.begin) out->push_back(DiagnosisFact(r, tidy, DiagnosisCueTable()[row].id));
       }

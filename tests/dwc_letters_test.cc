@@ -74,6 +74,11 @@ TEST_F(DwcLettersTest, RequestsDecisionsAndGuidelines) {
   EXPECT_GE(report_->reviewer_guideline.rate(), 0.95);
 }
 
+TEST_F(DwcLettersTest, CaseSummaryDiagnoses) {
+  EXPECT_GE(report_->DiagnosisF1(), 0.85) << "precision " << report_->DiagnosisPrecision() << " recall "
+                                          << report_->DiagnosisRecall();
+}
+
 TEST_F(DwcLettersTest, EverySpanIsValid) {
   for (const auto& [stem, record] : *records_) {
     const std::vector<Page>& pages = record.document.pages;
