@@ -4,13 +4,16 @@
 #include <tuple>
 
 #include "extract/assertion.h"
+#include "extract/date_extractor.h"
 #include "extract/diagnosis_extractor.h"
 
 namespace imr {
 
 const std::vector<ClinicalExtractorRow>& ClinicalExtractorTable() {
   static const std::vector<ClinicalExtractorRow> table = {
-      {"diagnosis", ExtractDiagnoses},
+      {"date", ExtractDates, false},
+      {"duration", ExtractDurations, false},
+      {"diagnosis", ExtractDiagnoses, true},
   };
   return table;
 }
@@ -31,7 +34,7 @@ std::vector<Fact> ExtractClinicalFacts(const Document& doc) {
   for (const Region& region : TextRegions(doc)) {
     for (const ClinicalExtractorRow& row : ClinicalExtractorTable()) {
       for (Fact& f : row.extract(region)) {
-        AssertFact(region, &f);
+        if (row.asserted) AssertFact(region, &f);
         facts.push_back(std::move(f));
       }
     }

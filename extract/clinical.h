@@ -20,6 +20,9 @@ namespace imr {
 struct ClinicalExtractorRow {
   std::string_view kind;
   std::vector<Fact> (*extract)(const Region& region);
+  // Whether ConText decides the fact's assertion. A date or a duration is
+  // what it is; "history of" in its sentence says nothing about it.
+  bool asserted;
 };
 const std::vector<ClinicalExtractorRow>& ClinicalExtractorTable();
 

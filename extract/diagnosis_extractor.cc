@@ -179,15 +179,14 @@ const std::vector<DiagnosisCueRow>& DiagnosisCueTable() {
 }
 
 bool NamesCondition(std::string_view phrase) {
-  static constexpr std::array<std::string_view, 64> kHeads = {
+  static constexpr std::array<std::string_view, 61> kHeads = {
       "strain", "sprain", "pain", "ache", "contusion", "laceration", "abrasion", "tear", "fracture",
       "dislocation", "subluxation", "syndrome", "disorder", "disease", "injury", "injuries", "trauma",
       "fall", "herniation", "protrusion", "bulge", "bulging", "extrusion", "degeneration", "stenosis",
       "radiculopathy", "neuropathy", "myelopathy", "impingement", "instability", "derangement",
       "lesion", "dysfunction", "insomnia", "depression", "anxiety", "headache", "headaches",
       "sciatica", "lumbago", "spasm", "spasms", "effusion", "contracture", "hypertension",
-      "diabetes", "obesity", "numbness", "weakness", "concussion", "deformity", "sprain-strain",
-      "strain/sprain", "sprain/strain", "neuralgia", "dermatitis", "hernia", "crush", "burn",
+      "diabetes", "obesity", "numbness", "weakness", "concussion", "deformity", "neuralgia", "dermatitis", "hernia", "crush", "burn",
       "amputation", "palsy", "spondylolisthesis", "arthropathy", "complaints"};
   static constexpr std::array<std::string_view, 8> kSuffixes = {"itis", "algia", "osis", "opathy",
                                                                  "plegia", "paresis", "ectomy", "otomy"};
@@ -201,7 +200,8 @@ bool NamesCondition(std::string_view phrase) {
     return false;
   };
   for (char c : phrase) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '/') {
+    // "contusion/laceration" and "sprain-strain" name conditions word by word.
+    if (std::isalnum(static_cast<unsigned char>(c))) {
       word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     } else {
       if (check(word)) return true;

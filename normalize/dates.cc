@@ -68,7 +68,15 @@ std::optional<CalendarDate> ParseDate(std::string_view printed, int anchor_year)
   static const RE2 month_year_named(R"(([A-Za-z]{3,9})\.?,?\s+(\d{4}))");
   static const RE2 year_only(R"((\d{4}))");
 
-  const std::string_view trimmed = TrimView(printed);
+  // A date broken over a line ("10/14/\n2016", "October 28,\n2016") reads
+  // as one: whitespace goes around separators and folds elsewhere.
+  std::string compact;
+  for (const char c : CollapseWhitespace(printed)) {
+    if (c == ' ' && !compact.empty() && (compact.back() == '/' || compact.back() == '-')) continue;
+    if ((c == '/' || c == '-') && !compact.empty() && compact.back() == ' ') compact.pop_back();
+    compact += c;
+  }
+  const std::string_view trimmed = compact;
   const re2::StringPiece text(trimmed.data(), trimmed.size());
   int a = 0, b = 0;
   std::string y, name;

@@ -33,6 +33,10 @@ TEST(ParseDateTest, Table) {
   const ParseRow rows[] = {
       // Every printed form.
       {"10-13-16", 0, "2016-10-13 day"},
+      // Fixed bug: dates broken over a line did not parse.
+      {"10/14/\n2016", 0, "2016-10-14 day"},
+      {"11-21-\n16", 2017, "2016-11-21 day"},
+      {"October 28,\n2016", 0, "2016-10-28 day"},
       {"10/13/2016", 0, "2016-10-13 day"},
       {"1/5/2017", 0, "2017-01-05 day"},
       {"2016-10-13", 0, "2016-10-13 day"},

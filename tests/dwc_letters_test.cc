@@ -3,7 +3,9 @@
 // with a message, where that folder is absent.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <regex>
 
 #include "core/text.h"
 #include "pipeline/eval_io.h"
@@ -77,6 +79,38 @@ TEST_F(DwcLettersTest, RequestsDecisionsAndGuidelines) {
 TEST_F(DwcLettersTest, CaseSummaryDiagnoses) {
   EXPECT_GE(report_->DiagnosisF1(), 0.85) << "precision " << report_->DiagnosisPrecision() << " recall "
                                           << report_->DiagnosisRecall();
+}
+
+// The injury date a case summary states ("industrial injury on 10-11-2016",
+// "date of injury of October 10, 2015") is found by a loose pattern of this
+// test's own, independent of the extractor; the extractor must have a date
+// fact of the summary starting right there.
+TEST_F(DwcLettersTest, SummaryInjuryDateIsADateFact) {
+  static const std::regex injury_date(
+      R"((?:injur(?:y|ed)|DOI)\b[^.]{0,45}?\b(\d{1,2}[-/]\d{1,2}[-/]\s?\d{2,4}|)"
+      R"((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}))",
+      std::regex::icase);
+  int stated = 0, found = 0;
+  for (const auto& [stem, record] : *records_) {
+    for (const Section& section : record.document.sections) {
+      if (section.name != "clinical_case_summary") continue;
+      const std::string& page = record.document.pages[section.page_number - 1].text;
+      const std::string text = page.substr(section.begin, section.end - section.begin);
+      std::smatch m;
+      if (!std::regex_search(text, m, injury_date)) continue;
+      ++stated;
+      const size_t at = section.begin + m.position(1);
+      const bool has_fact = std::any_of(record.facts.begin(), record.facts.end(), [&](const Fact& f) {
+        return f.kind == "date" && f.section == "clinical_case_summary" &&
+               f.span.page_number == section.page_number && f.span.begin == at;
+      });
+      found += has_fact;
+      if (!has_fact) ADD_FAILURE() << stem << ": no date fact at the summary's injury date";
+      break;
+    }
+  }
+  ASSERT_GT(stated, 0);
+  EXPECT_GE(static_cast<double>(found) / stated, 0.95) << found << " of " << stated;
 }
 
 TEST_F(DwcLettersTest, EverySpanIsValid) {
