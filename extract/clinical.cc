@@ -6,6 +6,10 @@
 #include "extract/assertion.h"
 #include "extract/date_extractor.h"
 #include "extract/diagnosis_extractor.h"
+#include "extract/finding_extractor.h"
+#include "extract/history_extractor.h"
+#include "extract/medication_extractor.h"
+#include "extract/procedure_extractor.h"
 
 namespace imr {
 
@@ -14,6 +18,11 @@ const std::vector<ClinicalExtractorRow>& ClinicalExtractorTable() {
       {"date", ExtractDates, false},
       {"duration", ExtractDurations, false},
       {"diagnosis", ExtractDiagnoses, true},
+      {"procedure", ExtractProcedures, true},
+      {"medication", ExtractMedications, true},
+      {"finding", ExtractFindings, true},
+      {"treatment_history", ExtractTreatmentHistory, true},
+      {"functional_status", ExtractFunctionalStatus, true},
   };
   return table;
 }

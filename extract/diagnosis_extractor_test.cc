@@ -48,6 +48,13 @@ TEST(ExtractDiagnosesTest, Table) {
        "tendonitis on the right lateral epicondyle"},
       {"He was diagnosed with knee effusion, and he was sent to therapy.", "knee effusion"},
       {"Diagnosed with a rotator cuff tear per the orthopedist.", "rotator cuff tear"},
+      {"Her diagnoses were lumbar radiculitis and sacroiliac segmental dysfunction.",
+       "lumbar radiculitis|sacroiliac segmental dysfunction"},
+      {"He is under care for right knee contusion/laceration, and lumbar spine strain.",
+       "right knee contusion/laceration|lumbar spine strain"},
+      {"Diagnosed with post-concussion syndrome and post traumatic headaches.",
+       "post-concussion syndrome|post traumatic headaches"},
+      {"The primary diagnosis is left carpal tunnel syndrome.", "left carpal tunnel syndrome"},
       // Explicit codes are kept with the condition.
       {"Diagnoses include M54.16 lumbar radiculopathy.", "M54.16 lumbar radiculopathy"},
       // Near-misses: claims, tests and complaints are not diagnoses.

@@ -11,6 +11,7 @@
 #include "extract/clinical.h"
 #include "extract/letter.h"
 #include "ingest/ingest.h"
+#include "normalize/date_facts.h"
 #include "normalize/dates.h"
 
 namespace imr {
@@ -33,6 +34,7 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
   for (Fact& f : ExtractClinicalFacts(record->document)) record->facts.push_back(std::move(f));
   NumberFacts(record);
   NormalizeDateFields(&record->fields, &record->problems);
+  NormalizeDateFacts(record->document, record->fields, &record->facts);
 }
 
 }  // namespace

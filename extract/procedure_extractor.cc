@@ -1,0 +1,297 @@
+#include "extract/procedure_extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/text.h"
+#include "extract/pattern.h"
+
+namespace imr {
+namespace {
+
+// Pieces the patterns below are written with; Expand fills them in.
+constexpr std::string_view kNumber =
+    R"((?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen)"
+    R"(|twenty|twenty-four)\b))";
+constexpr std::string_view kSide = R"((?:right|left|bilateral))";
+constexpr std::string_view kLevel = R"((?-i:[CTL][1-9]\d?(?:\s*-\s*(?:[CTLS][1-9]\d?|[1-9]\d?))?|S1))";
+constexpr std::string_view kLevels = R"({level}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*){level})*)";
+// "2x6", "2x/week x 6 weeks", "three times a week for two weeks": groups are
+// times a week (digits or word, or once/twice/thrice) and weeks.
+constexpr std::string_view kSchedule =
+    R"(\b(?:({num})\s*(?:x|times)|(once|twice|thrice))\s*(?:(?:/\s*|(?:a|per|each)\s+)(?:wk|week)s?\s*(?:x|for)?\s*)?)"
+    R"(({num})(?:\s*(?:weeks?|wks?)\b)?)";
+constexpr std::string_view kSessions = R"((?:sessions?|visits?|treatments?))";
+
+// Words written after the core phrase that belong to it, tried in order,
+// each at most once; anchored where the phrase so far ends.
+constexpr std::string_view kAfterParts[] = {
+    R"(\s*\(\s*(?-i:[A-Z][A-Z/-]{1,7}s?)\s*\))",  // "physical therapy (PT)"
+    R"((?:\s*,)?\s+(?:(?:of|to|for|on|in|at|involving)\s+)?(?:(?:the|his|her|both)\s+)?)"
+    R"((?:{side}(?:[- ]sided)?\s+)?(?:{sites})\b)",
+    R"((?:\s*,)?\s+(?:bilaterally|on\s+the\s+(?:right|left)(?:\s+side)?)\b)",
+    R"((?:\s*,)?\s+(?:(?:at|of|on|for)\s+(?:the\s+)?)?(?:{side}\s+)?{levels}(?:\s+levels?)?)",
+    R"((?:\s*,)?\s+(?:with\s+and\s+without|with\s*/\s*without|w/\s*wo|w/o|w/|without|with)\s+)"
+    R"((?:IV\s+)?(?:contrast|gadolinium|dye)\b)",
+    R"((?:\s*,)?\s+(?:at\s+|for\s+)?{schedule})",
+    R"((?:\s*,)?\s+(?:x\s*{num}(?:\s+{sessions})?|(?:for\s+)?(?:an?\s+)?(?:additional\s+)?{num}(?:\s*\(\d+\))?\s+)"
+    R"((?:additional\s+|more\s+)?{sessions}\b))",
+    R"(\s*\(\s*{num}\s+{sessions}\s*\))",
+    R"(\s+{sessions}\b)",  // "6 acupuncture sessions": the 6 comes before
+};
+
+// Words written before the core phrase, tried in order, each at most once;
+// anchored where the phrase so far begins.
+constexpr std::string_view kBeforeParts[] = {
+    R"(\b(?:an?\s+)?(?:additional\s+)?{num}(?:\s*\(\d+\))?\s+(?:additional\s+|more\s+|further\s+)?{sessions}\s+of\s+)"
+    R"((?:(?:additional|continued|outpatient|formal|further|supervised|post-?operative)\s+)?)",
+    R"(\b(?:{side}\s+)?(?:{sites})\s+)",
+    R"(\b(?:{side}\s+)?{levels}\s+(?:levels?\s+)?)",
+    R"(\b{side}(?:[- ]sided)?\s+)",
+};
+// A bare number before, only when a sessions word follows the core phrase.
+constexpr std::string_view kBareCountBefore = R"(\b{num}(?:\s*\(\d+\))?\s+(?:additional\s+|more\s+)?)";
+
+std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+std::string SiteAlternation() {
+  std::string out;
+  for (const BodySiteRow& row : BodySiteTable()) out += (out.empty() ? "" : "|") + std::string(row.pattern);
+  return out;
+}
+
+std::string Expand(std::string_view pattern) {
+  static const std::string sites = SiteAlternation();
+  std::string out = ReplaceAll(std::string(pattern), "{schedule}", kSchedule);
+  out = ReplaceAll(std::move(out), "{levels}", kLevels);
+  out = ReplaceAll(std::move(out), "{level}", kLevel);
+  out = ReplaceAll(std::move(out), "{num}", kNumber);
+  out = ReplaceAll(std::move(out), "{side}", kSide);
+  out = ReplaceAll(std::move(out), "{sessions}", kSessions);
+  return ReplaceAll(std::move(out), "{sites}", sites);
+}
+
+Pattern Anchored(std::string_view body, bool at_start) {
+  const std::string expanded = "(?:" + Expand(body) + ")";
+  return Pattern(at_start ? "(?i)^" + expanded : "(?i)" + expanded + "$");
+}
+
+// Every pattern compiled once.
+struct Tables {
+  std::vector<Pattern> cores, sites, after, before;
+  std::vector<std::optional<Pattern>> rejects;
+  Pattern bare_count_before{Anchored(kBareCountBefore, false)};
+  Pattern side{R"((?i)\b(right|left|bilateral)(?:ly)?\b)"};
+  Pattern level{Expand(R"(\b({levels})\b)")};
+  Pattern contrast{
+      R"((?i)\b(with\s+and\s+without|with\s*/\s*without|w/\s*wo|w/o|w/|without|with)\s+(?:IV\s+)?(?:contrast|gadolinium|dye)\b)"};
+  Pattern schedule{Expand("(?i)" + std::string(kSchedule))};
+  Pattern count{Expand(R"((?i)\bx\s*({num})|\b({num})(?:\s*\((\d+)\))?\s+(?:[a-z]+\s+){0,3}?{sessions}\b)")};
+
+  Tables() {
+    for (const ProcedureRow& row : ProcedureTable()) {
+      cores.emplace_back(R"((?i)\b(?:)" + std::string(row.pattern) + R"()\b)");
+      rejects.emplace_back();
+      if (!row.reject_after.empty()) rejects.back().emplace("(?i)" + std::string(row.reject_after));
+    }
+    for (const BodySiteRow& row : BodySiteTable()) sites.emplace_back(R"((?i)\b(?:)" + std::string(row.pattern) + R"()\b)");
+    for (std::string_view part : kAfterParts) after.push_back(Anchored(part, true));
+    for (std::string_view part : kBeforeParts) before.push_back(Anchored(part, false));
+  }
+};
+
+const Tables& TheTables() {
+  static const Tables tables;
+  return tables;
+}
+
+struct Candidate {
+  size_t begin = 0, end = 0;
+  size_t row = 0;
+};
+
+// Where the page holding `offset` begins and ends in the joined text.
+std::pair<size_t, size_t> PageBounds(const StitchedText& s, size_t offset) {
+  std::pair<size_t, size_t> bounds = {0, s.text.size()};
+  for (const StitchedText::Piece& piece : s.pieces) {
+    if (piece.joined_begin > offset) break;
+    bounds = {piece.joined_begin, std::min(piece.joined_begin + piece.size, s.text.size())};
+  }
+  return bounds;
+}
+
+// Extends `c` over the words after it, up to the end of `text`. Returns
+// whether they end in a sessions word with no number ("acupuncture sessions").
+bool ExtendAfter(const Tables& t, std::string_view text, Candidate* c) {
+  std::vector<bool> used(t.after.size(), false);
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (size_t i = 0; i < t.after.size() && !grew; ++i) {
+      if (used[i]) continue;
+      if (auto m = t.after[i].Find(text.substr(c->end))) {
+        c->end = OffsetIn(text, m->group(0)) + m->group(0).size();
+        used[i] = grew = true;
+      }
+    }
+  }
+  return used.back();
+}
+
+// The text from `page_begin` to `end`, at most 160 bytes, starting at a word.
+std::string_view WindowBefore(std::string_view text, size_t page_begin, size_t end) {
+  size_t begin = std::max(page_begin, end > 160 ? end - 160 : 0);
+  if (begin > page_begin) {
+    const size_t space = text.find_first_of(" \t\n", begin);
+    begin = space == std::string_view::npos || space >= end ? end : space + 1;
+  }
+  return text.substr(begin, end - begin);
+}
+
+// Extends `c` over the words before it, back to `page_begin`.
+void ExtendBefore(const Tables& t, std::string_view text, size_t page_begin, bool counted_after, Candidate* c) {
+  std::vector<const Pattern*> parts;
+  for (const Pattern& part : t.before) parts.push_back(&part);
+  if (counted_after) parts.push_back(&t.bare_count_before);
+  std::vector<bool> used(parts.size(), false);
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (size_t i = 0; i < parts.size() && !grew; ++i) {
+      if (used[i]) continue;
+      if (auto m = parts[i]->Find(WindowBefore(text, page_begin, c->begin))) {
+        c->begin = OffsetIn(text, m->group(0));
+        used[i] = grew = true;
+      }
+    }
+  }
+}
+
+std::optional<int> NumberValue(std::string_view written) {
+  static const std::map<std::string, int, std::less<>> kWords = {
+      {"one", 1},      {"two", 2},     {"three", 3},     {"four", 4},     {"five", 5},    {"six", 6},
+      {"seven", 7},    {"eight", 8},   {"nine", 9},      {"ten", 10},     {"eleven", 11}, {"twelve", 12},
+      {"fourteen", 14}, {"sixteen", 16}, {"eighteen", 18}, {"twenty", 20}, {"twenty-four", 24},
+      {"once", 1},     {"twice", 2},   {"thrice", 3}};
+  if (written.empty()) return std::nullopt;
+  if (std::all_of(written.begin(), written.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    return std::stoi(std::string(written));
+  }
+  auto it = kWords.find(AsciiLower(written));
+  if (it == kWords.end()) return std::nullopt;
+  return it->second;
+}
+
+// count, and for a schedule frequency_per_week and weeks.
+void ReadCount(const Tables& t, std::string_view phrase, Attributes* value) {
+  if (auto m = t.schedule.Find(phrase)) {
+    const auto per_week = NumberValue(m->has(1) ? m->group(1) : m->group(2));
+    const auto weeks = NumberValue(m->group(3));
+    if (per_week && weeks) {
+      (*value)["frequency_per_week"] = std::to_string(*per_week);
+      (*value)["weeks"] = std::to_string(*weeks);
+      (*value)["count"] = std::to_string(*per_week * *weeks);
+      return;
+    }
+  }
+  if (auto m = t.count.Find(phrase)) {
+    // "twelve (12) sessions": the digits are what was meant.
+    const std::string_view written = m->has(1) ? m->group(1) : m->has(3) ? m->group(3) : m->group(2);
+    if (auto count = NumberValue(written)) (*value)["count"] = std::to_string(*count);
+  }
+}
+
+std::string ReadContrast(std::string_view written) {
+  const std::string key = CompareKey(written);
+  if (key.find("and") != std::string::npos || key.find("/ without") != std::string::npos ||
+      key.find("/without") != std::string::npos || key.starts_with("w/ wo") || key.starts_with("w/wo")) {
+    return "with_and_without";
+  }
+  return key.starts_with("without") || key.starts_with("w/o") ? "without" : "with";
+}
+
+// The first site written in `phrase`; else the spine region of its level.
+std::string ReadBodySite(const Tables& t, std::string_view phrase, std::string_view level) {
+  size_t best = std::string_view::npos;
+  std::string site;
+  for (size_t i = 0; i < t.sites.size(); ++i) {
+    auto m = t.sites[i].Find(phrase);
+    if (m && OffsetIn(phrase, m->group(0)) < best) {
+      best = OffsetIn(phrase, m->group(0));
+      site = BodySiteTable()[i].site;
+    }
+  }
+  if (!site.empty() || level.empty()) return site;
+  static const std::map<char, std::string> kSpine = {
+      {'C', "cervical_spine"}, {'T', "thoracic_spine"}, {'L', "lumbar_spine"}, {'S', "lumbar_spine"}};
+  return kSpine.at(level[0]);
+}
+
+Attributes ReadAttributes(const Tables& t, const ProcedureRow& row, std::string_view phrase) {
+  Attributes value = {{"procedure", std::string(row.procedure)}, {"procedure_group", std::string(row.group)}};
+  std::string level;
+  if (auto m = t.level.Find(phrase)) value["level"] = level = CollapseWhitespace(m->group(1));
+  if (std::string site = ReadBodySite(t, phrase, level); !site.empty()) value["body_site"] = site;
+  if (auto m = t.side.Find(phrase)) value["laterality"] = AsciiLower(m->group(1));
+  if (auto m = t.contrast.Find(phrase)) value["contrast"] = ReadContrast(m->group(1));
+  ReadCount(t, phrase, &value);
+  return value;
+}
+
+// Of overlapping candidates the longest stays (the earlier on a tie); the
+// survivors come back sorted by begin.
+std::vector<Candidate> KeepLongest(std::vector<Candidate> all) {
+  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+    return a.begin < b.begin;
+  });
+  std::vector<Candidate> kept;
+  for (const Candidate& c : all) {
+    auto overlaps = [&c](const Candidate& k) { return c.begin < k.end && k.begin < c.end; };
+    if (std::none_of(kept.begin(), kept.end(), overlaps)) kept.push_back(c);
+  }
+  std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  return kept;
+}
+
+// Every core phrase of every row, grown over the words around it.
+std::vector<Candidate> FindCandidates(const Tables& t, const StitchedText& s) {
+  const std::string_view text = s.text;
+  std::vector<Candidate> candidates;
+  for (size_t row = 0; row < t.cores.size(); ++row) {
+    for (const Match& m : t.cores[row].FindAll(text)) {
+      const size_t begin = OffsetIn(text, m.group(0));
+      const auto [page_begin, page_end] = PageBounds(s, begin);
+      const std::string_view page = text.substr(0, page_end);
+      Candidate c{begin, begin + m.group(0).size(), row};
+      if (t.rejects[row] && t.rejects[row]->Find(page.substr(c.end))) continue;
+      const bool counted_after = ExtendAfter(t, page, &c);
+      ExtendBefore(t, page, page_begin, counted_after, &c);
+      candidates.push_back(c);
+    }
+  }
+  return candidates;
+}
+
+}  // namespace
+
+std::vector<Fact> ExtractProcedures(const Region& region) {
+  const Tables& t = TheTables();
+  const std::string_view text = region.text.text;
+  std::vector<Fact> facts;
+  for (const Candidate& c : KeepLongest(FindCandidates(t, region.text))) {
+    const ProcedureRow& row = ProcedureTable()[c.row];
+    const std::string_view phrase = text.substr(c.begin, c.end - c.begin);
+    Fact fact = MakeFact(region, phrase, "procedure", std::string(row.rule));
+    fact.value = ReadAttributes(t, row, phrase);
+    facts.push_back(std::move(fact));
+  }
+  return facts;
+}
+
+}  // namespace imr

@@ -1,0 +1,189 @@
+#include "normalize/date_facts.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "core/text.h"
+
+namespace imr {
+namespace {
+
+// How far before a date its role words may stand.
+constexpr size_t kRoleWindow = 80;
+
+// Days since 1970-01-01 and back (Howard Hinnant's civil calendar algorithm).
+long DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CalendarDate CivilFromDays(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
+  return {y, m, d, DatePrecision::kDay};
+}
+
+std::string PrecisionName(DatePrecision p) {
+  return p == DatePrecision::kDay ? "day" : p == DatePrecision::kMonth ? "month" : "year";
+}
+
+std::optional<CalendarDate> FieldDate(const std::map<std::string, Field>& fields, const char* name) {
+  auto it = fields.find(name);
+  if (it == fields.end()) return std::nullopt;
+  return ParseDate(it->second.value);
+}
+
+int Amount(const Attributes& value) {
+  auto it = value.find("amount");
+  if (it == value.end()) it = value.find("amount_max");
+  if (it == value.end()) return 0;
+  return std::atoi(it->second.c_str());
+}
+
+// The words that can give a date its role: those just before it, back to the
+// end of the previous date (`floor`) or of the previous sentence.
+std::string_view WordsBefore(const Document& doc, const Fact& f, size_t floor) {
+  if (f.span.page_number < 1 || f.span.page_number > static_cast<int>(doc.pages.size())) return {};
+  const std::string_view text = doc.pages[f.span.page_number - 1].text;
+  size_t from = std::max(floor, f.span.begin > kRoleWindow ? f.span.begin - kRoleWindow : size_t{0});
+  const size_t stop = text.substr(0, f.span.begin).rfind(". ");
+  if (stop != std::string_view::npos && stop + 2 > from) from = stop + 2;
+  return from < f.span.begin ? text.substr(from, f.span.begin - from) : std::string_view();
+}
+
+// The document's own date: the letter's decision date, else the first
+// absolute date of the header (a report's date of service).
+std::optional<CalendarDate> DocumentDate(const std::map<std::string, Field>& fields,
+                                         const std::vector<Fact>& facts, int anchor_year) {
+  if (auto d = FieldDate(fields, "decision_date")) return d;
+  for (const Fact& f : facts) {
+    if (f.kind != "date" || f.section != "header" || f.value.count("relative")) continue;
+    if (auto d = ParseDate(f.text, anchor_year); d && d->precision == DatePrecision::kDay) return d;
+  }
+  return std::nullopt;
+}
+
+void SetDate(Fact* f, const CalendarDate& d) {
+  f->value["date"] = d.Iso();
+  f->value["precision"] = PrecisionName(d.precision);
+}
+
+// Relative dates count from the nearest preceding day-precise date of their
+// section ("three weeks later"), except "ago", which counts back from the
+// document's own date.
+void ResolveRelative(Fact* f, const std::vector<std::pair<const Fact*, CalendarDate>>& before,
+                     const std::optional<CalendarDate>& document_date) {
+  const std::string direction = f->value.count("direction") ? f->value.at("direction") : "";
+  std::optional<CalendarDate> anchor;
+  std::string anchor_name;
+  if (direction == "ago") {
+    anchor = document_date;
+    anchor_name = "document_date";
+  } else {
+    for (auto it = before.rbegin(); it != before.rend(); ++it) {
+      if (it->first->section == f->section) {
+        anchor = it->second;
+        anchor_name = it->first->id;
+        break;
+      }
+    }
+  }
+  if (!anchor) return;
+  const std::string unit = f->value.count("unit") ? f->value.at("unit") : "day";
+  const int amount = direction == "same_day" ? 0 : Amount(f->value);
+  const int sign = direction == "ago" || direction == "before" ? -1 : 1;
+  SetDate(f, AddToDate(*anchor, sign * amount, unit));
+  f->value["anchor"] = anchor_name;
+}
+
+}  // namespace
+
+CalendarDate AddToDate(const CalendarDate& date, int amount, std::string_view unit) {
+  if (unit == "day" || unit == "week") {
+    const int days = unit == "week" ? 7 * amount : amount;
+    return CivilFromDays(DaysFromCivil(date.year, date.month, date.day) + days);
+  }
+  const int months = unit == "year" ? 12 * amount : unit == "month" ? amount : 0;
+  int total = date.year * 12 + (date.month - 1) + months;
+  CalendarDate out{total / 12, total % 12 + 1, date.day, DatePrecision::kDay};
+  while (!IsValidDay(out.year, out.month, out.day)) --out.day;  // Jan 31 + 1 month = Feb 28/29
+  return out;
+}
+
+std::string DateRole(std::string_view words_before) {
+  struct RoleRow {
+    const char* role;
+    const char* pattern;
+  };
+  static const RoleRow rows[] = {
+      {"injury", R"((?i)\b(?:injur(?:y|ies|ed)|DOI|date\s+of\s+loss|accident|fell)\b)"},
+      {"imaging", R"((?i)\b(?:MRI|CT|x-?rays?|radiographs?|imaging|scan|ultrasound|EMG|NCS|NCV)\b)"},
+      {"utilization_review", R"((?i)\b(?:utilization\s+review|UR|non-?certif\w*|denied|modified)\b)"},
+      {"request", R"((?i)\b(?:request(?:ed)?|RFA|authorization)\b)"},
+      {"surgery", R"((?i)\b(?:surgery|underwent|status\s+post|s/p|fusion|arthroscop\w*|repair|release|replacement)\b)"},
+      {"procedure", R"((?i)\b(?:inject\w*|block|ablation|procedure)\b)"},
+      {"evaluation", R"((?i)\b(?:seen|visit|evaluat\w*|exam\w*|progress\s+(?:note|report)|office|follow-?up|date\s+of\s+service|DOS|presented)\b)"},
+  };
+  static const std::vector<std::unique_ptr<RE2>> compiled = [] {
+    std::vector<std::unique_ptr<RE2>> out;
+    for (const RoleRow& row : rows) out.push_back(std::make_unique<RE2>(row.pattern));
+    return out;
+  }();
+  // The role whose words stand nearest the date (their last match) wins.
+  std::string best;
+  size_t best_at = 0;
+  const re2::StringPiece input(words_before.data(), words_before.size());
+  for (size_t i = 0; i < compiled.size(); ++i) {
+    std::optional<size_t> last;
+    re2::StringPiece m;
+    for (size_t pos = 0; pos <= input.size() &&
+                         compiled[i]->Match(input, pos, input.size(), RE2::UNANCHORED, &m, 1);) {
+      last = static_cast<size_t>(m.data() - input.data());
+      pos = *last + std::max<size_t>(m.size(), 1);
+    }
+    if (last && (best.empty() || *last >= best_at)) {
+      best = rows[i].role;
+      best_at = *last;
+    }
+  }
+  return best;
+}
+
+void NormalizeDateFacts(const Document& doc, const std::map<std::string, Field>& fields,
+                        std::vector<Fact>* facts) {
+  const auto decision = FieldDate(fields, "decision_date");
+  const int anchor_year = decision ? decision->year : 0;
+  const std::optional<CalendarDate> document_date = DocumentDate(fields, *facts, anchor_year);
+  std::vector<std::pair<const Fact*, CalendarDate>> absolute;  // day-precise, in text order
+  Span previous;  // the last date seen, for the role window
+  for (Fact& f : *facts) {
+    if (f.kind == "duration" && f.value.count("since")) {
+      if (auto d = ParseDate(f.value.at("since"), anchor_year)) f.value["start"] = d->Iso();
+    }
+    if (f.kind != "date") continue;
+    if (f.value.count("relative")) {
+      ResolveRelative(&f, absolute, document_date);
+    } else if (auto d = ParseDate(f.text, anchor_year)) {
+      SetDate(&f, *d);
+      if (d->precision == DatePrecision::kDay) absolute.emplace_back(&f, *d);
+    }
+    const size_t floor = previous.page_number == f.span.page_number ? previous.end : 0;
+    if (const std::string role = DateRole(WordsBefore(doc, f, floor)); !role.empty()) f.value["role"] = role;
+    previous = f.span;
+  }
+}
+
+}  // namespace imr
