@@ -7,6 +7,7 @@
 #include "cli/flags.h"
 #include "pipeline/assertion_io.h"
 #include "pipeline/eval_io.h"
+#include "pipeline/fhir_json.h"
 #include "pipeline/output.h"
 #include "pipeline/record_json.h"
 #include "pipeline/run_document.h"
@@ -47,9 +48,15 @@ int TextCommand(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"-o=", "--no-ocr"});
+  Flags flags({"-o=", "--no-ocr", "--format="});
   if (!flags.Parse(args, err) || flags.positional().empty()) return Usage("run", err);
   const RunOptions options = OptionsFrom(flags);
+  const std::string format = flags.Value("--format").value_or("json");
+  if (format != "json" && format != "fhir") {
+    err << "imr: run: --format is json or fhir, not '" << format << "'\n";
+    return Usage("run", err);
+  }
+  const auto write = format == "fhir" ? RecordToFhirJson : RecordToJson;
   const auto dir = flags.Value("-o");
   if (!dir && flags.positional().size() > 1) {
     err << "imr: run: give -o DIR for more than one file\n";
@@ -57,14 +64,16 @@ int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (!dir) {
     const Record record = RunFile(flags.positional()[0], options);
-    out << RecordToJson(record);
+    out << write(record);
     return record.problems.empty() ? kExitClean : kExitProblems;
   }
-  RecordWriter writer(*dir);
+  // The *.json files directly in DIR are records and nothing else: bundles go
+  // to DIR/fhir/<stem>.json.
+  RecordWriter writer(format == "fhir" ? *dir + "/fhir" : *dir);
   int code = kExitClean;
   for (const std::string& path : flags.positional()) {
     const Record record = RunFile(path, options);
-    writer.Write(path, RecordToJson(record));
+    writer.Write(path, write(record));
     if (!record.problems.empty()) {
       code = kExitProblems;
       err << "imr: " << path << ": " << record.problems.front().code << "\n";
@@ -121,8 +130,10 @@ const std::vector<Command>& CommandTable() {
   static const std::vector<Command> table = {
       {"text", "text FILE [--json] [--no-ocr]", "print the ingested pages as the offsets see them",
        TextCommand},
-      {"run", "run FILE... [-o DIR] [--no-ocr]",
-       "full pipeline; one file and no -o: the record to stdout", RunCommandImpl},
+      {"run", "run FILE... [-o DIR] [--format json|fhir] [--no-ocr]",
+       "full pipeline; one file and no -o: the record to stdout; --format fhir writes a FHIR R4 Bundle "
+       "instead (with -o, as DIR/fhir/<stem>.json)",
+       RunCommandImpl},
       {"eval", "eval --gold DIR RESULTS_DIR [--json]",
        "score records against gold annotations: fields, requests, decisions", EvalCommand},
       {"assertion", "assertion [FILE.jsonl|-]",

@@ -104,6 +104,13 @@ struct Code {
   std::string code;
 };
 
+// Another place that states the same fact (normalize/ merges repeats).
+struct Evidence {
+  Span span;
+  std::string text;  // == Slice(page, span)
+  std::string section;
+};
+
 struct Fact {
   std::string id;    // "f7": stable within a record
   std::string kind;  // date, age, sex, diagnosis, procedure, medication, finding, ...
@@ -115,6 +122,7 @@ struct Fact {
   Attributes value;
   std::optional<Code> code;
   std::string rule;  // "diagnosis.list@1"
+  std::vector<Evidence> also;  // the same fact stated again elsewhere
 };
 
 // What a letter in the input already decided about a request.
@@ -145,6 +153,7 @@ struct Request {
   std::string id;  // "r1"
   std::string text;
   std::string category = "other";
+  Attributes details;  // quantity, visits, frequency_per_week, weeks, body_site, drug, ...
   Span span;
   std::optional<Reference> reference;
   std::optional<Determination> determination;
@@ -160,6 +169,14 @@ struct Reviewer {
   std::string specialty;
 };
 
+// One dated point of the case: a header field or a date fact, on the calendar.
+struct TimelineEntry {
+  std::string date;       // ISO, as precise as printed
+  std::string precision;  // day, month, year
+  std::string role;       // injury, imaging, utilization_review, ... or ""
+  std::string source;     // a fact id ("f3") or a field name ("date_of_injury")
+};
+
 // Everything imr says about one input document.
 struct Record {
   Document document;
@@ -168,6 +185,7 @@ struct Record {
   Reviewer reviewer;
   std::vector<Fact> facts;
   std::vector<Request> requests;
+  std::vector<TimelineEntry> timeline;  // by date, then source
   std::vector<Problem> problems;  // the document's own problems come first
 };
 

@@ -1,12 +1,11 @@
 #include "extract/date_extractor.h"
 
-#include <algorithm>
 #include <cctype>
 #include <optional>
-#include <stdexcept>
 #include <string_view>
 
 #include "core/text.h"
+#include "extract/keep_longest.h"
 #include "extract/pattern.h"
 
 namespace imr {
@@ -36,13 +35,10 @@ std::string MonthAlternation() {
   return out + R"(\b)";
 }
 
-struct Piece {
-  std::string_view name;
-  std::string text;
-};
-
-const std::vector<Piece>& Pieces() {
-  static const std::vector<Piece> pieces = {
+// Rows name pieces as {NAME} (PieceSyntax::kBraceVerbatim); each piece
+// brings its own group.
+const std::vector<PatternPiece>& Pieces() {
+  static const std::vector<PatternPiece> pieces = {
       {"MM", R"((?:1[0-2]|0?[1-9]))"},
       {"DD", R"((?:3[01]|[12][0-9]|0?[1-9]))"},
       {"MM2", R"((?:1[0-2]|0[1-9]))"},
@@ -85,37 +81,8 @@ const std::vector<Piece>& Pieces() {
   return pieces;
 }
 
-// Replaces every {NAME} (upper case, digits, '_') by its piece, recursively.
-// Counted repetitions such as {1,3} are left alone. An unknown name is a bug
-// in the table.
-std::string Expand(std::string_view text, int depth = 0) {
-  if (depth > 8) throw std::logic_error("date pattern pieces nest too deep");
-  std::string out;
-  size_t at = 0;
-  while (at < text.size()) {
-    const size_t open = text.find('{', at);
-    if (open == std::string_view::npos) break;
-    const size_t close = text.find('}', open);
-    const std::string_view name =
-        close == std::string_view::npos ? std::string_view() : text.substr(open + 1, close - open - 1);
-    const bool is_name = !name.empty() && std::isupper(static_cast<unsigned char>(name[0])) &&
-                         std::all_of(name.begin(), name.end(), [](char c) {
-                           return std::isupper(static_cast<unsigned char>(c)) || IsDigit(c) || c == '_';
-                         });
-    if (!is_name) {
-      out.append(text.substr(at, open + 1 - at));
-      at = open + 1;
-      continue;
-    }
-    const auto& pieces = Pieces();
-    auto it = std::find_if(pieces.begin(), pieces.end(), [&](const Piece& p) { return p.name == name; });
-    if (it == pieces.end()) throw std::logic_error("unknown date pattern piece {" + std::string(name) + "}");
-    out.append(text.substr(at, open - at));
-    out += Expand(it->text, depth + 1);
-    at = close + 1;
-  }
-  out.append(text.substr(std::min(at, text.size())));
-  return out;
+std::string Expand(std::string_view pattern) {
+  return ExpandPattern(pattern, Pieces(), PieceSyntax::kBraceVerbatim);
 }
 
 // ---------------------------------------------------------------------------
@@ -360,28 +327,13 @@ std::vector<Candidate> FindCandidates(std::string_view text, bool dates) {
   return found;
 }
 
-std::vector<Candidate> KeepLongest(std::vector<Candidate> found) {
-  std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
-    if (a.begin != b.begin) return a.begin < b.begin;
-    return a.row_index < b.row_index;
-  });
-  std::vector<Candidate> kept;
-  for (const Candidate& c : found) {
-    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
-      return c.begin < k.end && k.begin < c.end;
-    });
-    if (!overlaps) kept.push_back(c);
-  }
-  std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
-  return kept;
-}
-
 std::vector<Fact> Extract(const Region& region, bool dates) {
   const std::string_view text = region.text.text;
   const std::vector<CompiledRow>& rows = CompiledRows();
   std::vector<Fact> facts;
-  for (const Candidate& c : KeepLongest(FindCandidates(text, dates))) {
+  // Candidates come row by row: of two equally long ones at one begin, the
+  // earlier row's stays.
+  for (const Candidate& c : KeepLongestPerSpan(FindCandidates(text, dates), EqualLength::kEarlierBeginWins)) {
     const DatePatternRow& row = *rows[c.row_index].row;
     Fact fact = MakeFact(region, text.substr(c.begin, c.end - c.begin), dates ? "date" : "duration", row.rule);
     if (fact.span.empty()) continue;  // nothing of it lies on a page

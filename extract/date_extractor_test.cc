@@ -10,8 +10,8 @@
 
 #include "core/record.h"
 #include "extract/pattern.h"
+#include "extract/extract_testing.h"
 #include "extract/region.h"
-#include "extract/stitched_text.h"
 
 namespace imr {
 namespace {
@@ -19,13 +19,7 @@ namespace {
 // "'10/13/2016' printed_form=numeric; '2016' printed_form=year": each fact's
 // words, then its value attributes in key order.
 std::string Describe(const std::vector<Fact>& facts) {
-  std::string out;
-  for (const Fact& f : facts) {
-    if (!out.empty()) out += "; ";
-    out += "'" + f.text + "'";
-    for (const auto& [key, value] : f.value) out += " " + key + "=" + value;
-  }
-  return out;
+  return testing::DescribeFacts(facts, {.between = "; ", .kind_braces = false});
 }
 
 struct Row {
@@ -243,36 +237,31 @@ TEST(DateExtractorTest, ResultsAreSortedAndOnePerSpan) {
 // A summary running over a page break: spans land on the page their words are
 // on, and a date broken by the break quotes only its first page's part.
 TEST(DateExtractorTest, SpansLandOnTheirPage) {
-  Document doc;
-  doc.pages = {
-      Page{1, "Case Number: CM16-0000001\nSUMMARY\nInjured on 10/13/2016. Seen October 28,\n", {}, {}, false},
-      Page{2, "2016, with pain for 6 weeks since 2015. Seen 11/01/2016.\nPage 2 of 2", {}, {}, false},
-  };
-  const size_t summary_begin = doc.pages[0].text.find("Injured");
-  doc.sections = {{"clinical_case_summary", 1, summary_begin, doc.pages[0].text.size() - 1},
-                  {"clinical_case_summary", 2, 0, doc.pages[1].text.find("\nPage")}};
-  const Region region{"clinical_case_summary", StitchSections(doc, "clinical_case_summary")};
+  const auto [pages, region] = testing::TwoPageRegion(
+      "clinical_case_summary",
+      {"Case Number: CM16-0000001\nSUMMARY\n", "Injured on 10/13/2016. Seen October 28,", "\n"},
+      {"", "2016, with pain for 6 weeks since 2015. Seen 11/01/2016.", "\nPage 2 of 2"});
   ASSERT_EQ(region.text.pieces.size(), 2u);
 
   const std::vector<Fact> dates = ExtractDates(region);
   ASSERT_EQ(Describe(dates),
             "'10/13/2016' printed_form=numeric; 'October 28,' printed_form=month_name; "
             "'2015' printed_form=year; '11/01/2016' printed_form=numeric");
-  const int pages[] = {1, 1, 2, 2};
+  const int page_numbers[] = {1, 1, 2, 2};
   for (size_t i = 0; i < dates.size(); ++i) {
     SCOPED_TRACE(dates[i].text);
-    EXPECT_EQ(dates[i].span.page_number, pages[i]);
-    EXPECT_EQ(Slice(doc.pages, dates[i].span), dates[i].text);
+    EXPECT_EQ(dates[i].span.page_number, page_numbers[i]);
+    EXPECT_EQ(Slice(pages, dates[i].span), dates[i].text);
   }
-  EXPECT_EQ(dates[0].span.begin, doc.pages[0].text.find("10/13/2016"));
-  EXPECT_EQ(dates[3].span.begin, doc.pages[1].text.find("11/01/2016"));
+  EXPECT_EQ(dates[0].span.begin, pages[0].text.find("10/13/2016"));
+  EXPECT_EQ(dates[3].span.begin, pages[1].text.find("11/01/2016"));
 
   const std::vector<Fact> durations = ExtractDurations(region);
   ASSERT_EQ(Describe(durations), "'for 6 weeks' amount=6 unit=week; 'since 2015' since=2015");
   for (const Fact& f : durations) {
     SCOPED_TRACE(f.text);
     EXPECT_EQ(f.span.page_number, 2);
-    EXPECT_EQ(Slice(doc.pages, f.span), f.text);
+    EXPECT_EQ(Slice(pages, f.span), f.text);
   }
 }
 

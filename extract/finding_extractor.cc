@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/text.h"
+#include "extract/keep_longest.h"
 
 namespace imr {
 
@@ -14,29 +15,6 @@ namespace imr {
 // The row-table machinery.
 
 namespace {
-
-const PatternPiece& PieceNamed(const std::vector<PatternPiece>& pieces, std::string_view name) {
-  for (const PatternPiece& p : pieces) {
-    if (p.name == name) return p;
-  }
-  throw std::invalid_argument("unknown pattern piece <" + std::string(name) + ">");
-}
-
-std::string ExpandToDepth(std::string_view pattern, const std::vector<PatternPiece>& pieces,
-                          int depth) {
-  static const Pattern kName(R"(<([A-Z][A-Z0-9_]*)>)");
-  if (depth > 4) throw std::invalid_argument("pattern pieces nest too deep");
-  std::string out;
-  size_t at = 0;
-  for (const Match& m : kName.FindAll(pattern)) {
-    const size_t begin = OffsetIn(pattern, m.group(0));
-    out.append(pattern.substr(at, begin - at));
-    out += "(?:" + ExpandToDepth(PieceNamed(pieces, m.group(1)).pattern, pieces, depth + 1) + ")";
-    at = begin + m.group(0).size();
-  }
-  out.append(pattern.substr(at));
-  return out;
-}
 
 bool IsDigitAt(std::string_view text, size_t i) {
   return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]));
@@ -89,10 +67,6 @@ std::optional<PhraseHit> HitOf(const PhraseRule& rule, const Match& m, std::stri
 
 }  // namespace
 
-std::string ExpandPattern(std::string_view pattern, const std::vector<PatternPiece>& pieces) {
-  return ExpandToDepth(pattern, pieces, 0);
-}
-
 PhraseRuleTable::PhraseRuleTable(std::vector<PhraseRule> rules, const std::vector<PatternPiece>& pieces)
     : rules_(std::move(rules)) {
   patterns_.reserve(rules_.size());
@@ -116,20 +90,7 @@ std::vector<PhraseHit> PhraseRuleTable::FindAll(std::string_view text) const {
 }
 
 std::vector<PhraseHit> KeepLongestHits(std::vector<PhraseHit> hits) {
-  std::stable_sort(hits.begin(), hits.end(), [](const PhraseHit& a, const PhraseHit& b) {
-    return a.end - a.begin > b.end - b.begin;
-  });
-  std::vector<PhraseHit> kept;
-  for (PhraseHit& hit : hits) {
-    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const PhraseHit& k) {
-      return hit.begin < k.end && k.begin < hit.end;
-    });
-    if (!overlaps) kept.push_back(std::move(hit));
-  }
-  std::sort(kept.begin(), kept.end(), [](const PhraseHit& a, const PhraseHit& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
-  });
-  return kept;
+  return KeepLongestPerSpan(std::move(hits), EqualLength::kEarlierFoundWins);
 }
 
 std::vector<Fact> HitsToFacts(const Region& region, const std::vector<PhraseHit>& hits,

@@ -51,7 +51,7 @@ struct PhraseCapture {
 
 struct PhraseRule {
   std::string id = {};       // "finding.motor_grade@1": the fact's rule
-  std::string pattern = {};  // RE2; may name shared pieces as <NAME>
+  std::string pattern = {};  // RE2; may name shared pieces as <NAME> (PatternPiece, pattern.h)
   Attributes fixed = {};     // set on every fact of the row
   std::vector<PhraseCapture> captures = {};
   int phrase_group = 0;  // the group the fact quotes: context outside it is not quoted
@@ -61,17 +61,6 @@ struct PhraseRule {
   std::vector<int> veto_groups = {};
   std::vector<int> needs_any_group = {};
 };
-
-// A named piece of pattern that rows share: <NAME> in a row expands to
-// (?:pattern). Pieces have no capturing groups, so a row's groups are its own.
-struct PatternPiece {
-  std::string name;
-  std::string pattern;
-};
-
-// `pattern` with every <NAME> expanded, pieces inside pieces included.
-// Throws std::invalid_argument on a name that `pieces` lacks.
-std::string ExpandPattern(std::string_view pattern, const std::vector<PatternPiece>& pieces);
 
 // A phrase a row found: byte offsets into the text searched.
 struct PhraseHit {
@@ -99,6 +88,7 @@ class PhraseRuleTable {
 
 // Of hits that overlap, keeps the longest; on a tie the one earlier in `hits`
 // (FindAll gives hits row by row, so the earlier row). Sorted by begin.
+// KeepLongestPerSpan (keep_longest.h) with EqualLength::kEarlierFoundWins.
 std::vector<PhraseHit> KeepLongestHits(std::vector<PhraseHit> hits);
 
 // Facts of `kind` quoting each hit; hit offsets are into region.text.text.

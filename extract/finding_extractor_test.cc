@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/record.h"
+#include "extract/extract_testing.h"
 #include "extract/pattern.h"
 #include "extract/region.h"
 
@@ -15,16 +16,7 @@ namespace imr {
 namespace {
 
 // "finding{'4+/5' finding_type=motor grade=4+/5}", facts in order, values sorted by key.
-std::string Describe(const std::vector<Fact>& facts) {
-  std::string out;
-  for (const Fact& f : facts) {
-    if (!out.empty()) out += " ";
-    out += f.kind + "{'" + f.text + "'";
-    for (const auto& [key, value] : f.value) out += " " + key + "=" + value;
-    out += "}";
-  }
-  return out;
-}
+std::string Describe(const std::vector<Fact>& facts) { return testing::DescribeFacts(facts); }
 
 struct Row {
   std::string input;
@@ -272,15 +264,9 @@ TEST(PhraseRulesTest, KeepLongestHitsPrefersLongerThenEarlier) {
 // "raise". Every fact quotes its page, and one that runs over the break
 // quotes only the part on the page where it starts.
 TEST(ExtractFindingsTest, SpansQuoteTheirPagesAcrossAPageBreak) {
-  const std::vector<Page> pages = {
-      Page{1, "HEADER\nExam: antalgic gait. Positive straight leg\n", {}, {}, false},
-      Page{2, "raise on the right. VAS 7/10.\nPage 2", {}, {}, false}};
-  const std::string part1 = pages[0].text.substr(7, pages[0].text.size() - 8);  // "Exam: ... leg"
-  const std::string part2 = pages[1].text.substr(0, 29);  // "raise ... VAS 7/10."
-  Region region;
-  region.section = "clinical_summary";
-  region.text.text = part1 + "\n" + part2;
-  region.text.pieces = {{0, 1, 7, part1.size()}, {part1.size() + 1, 2, 0, part2.size()}};
+  const auto [pages, region] = testing::TwoPageRegion(
+      "clinical_summary", {"HEADER\n", "Exam: antalgic gait. Positive straight leg", "\n"},
+      {"", "raise on the right. VAS 7/10.", "\nPage 2"});
 
   std::vector<std::string> quoted;
   for (const Fact& fact : ExtractFindings(region)) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/record.h"
+#include "extract/extract_testing.h"
 #include "extract/pattern.h"
 #include "extract/region.h"
 
@@ -15,16 +16,7 @@ namespace {
 
 // "treatment_history{'prior acupuncture' response=unknown treatment=acupuncture}",
 // facts in order, values sorted by key.
-std::string Describe(const std::vector<Fact>& facts) {
-  std::string out;
-  for (const Fact& f : facts) {
-    if (!out.empty()) out += " ";
-    out += f.kind + "{'" + f.text + "'";
-    for (const auto& [key, value] : f.value) out += " " + key + "=" + value;
-    out += "}";
-  }
-  return out;
-}
+std::string Describe(const std::vector<Fact>& facts) { return testing::DescribeFacts(facts); }
 
 struct Row {
   std::string input;
@@ -210,15 +202,9 @@ TEST(NormalizeTreatmentTest, NamesTheTreatment) {
 // from "benefit". Each fact quotes its page; one running over the break
 // quotes only its part on the page where it starts.
 TEST(ExtractTreatmentHistoryTest, SpansQuoteTheirPagesAcrossAPageBreak) {
-  const std::vector<Page> pages = {
-      Page{1, "HEADER\nShe is on modified duty. She completed 8 sessions of PT without\n", {}, {}, false},
-      Page{2, "benefit. Prior acupuncture. No functional improvement.\nPage 2", {}, {}, false}};
-  const std::string part1 = pages[0].text.substr(7, pages[0].text.size() - 8);
-  const std::string part2 = pages[1].text.substr(0, pages[1].text.find("\nPage 2"));
-  Region region;
-  region.section = "clinical_summary";
-  region.text.text = part1 + "\n" + part2;
-  region.text.pieces = {{0, 1, 7, part1.size()}, {part1.size() + 1, 2, 0, part2.size()}};
+  const auto [pages, region] = testing::TwoPageRegion(
+      "clinical_summary", {"HEADER\n", "She is on modified duty. She completed 8 sessions of PT without", "\n"},
+      {"", "benefit. Prior acupuncture. No functional improvement.", "\nPage 2"});
 
   std::vector<Fact> facts = ExtractTreatmentHistory(region);
   for (Fact& fact : ExtractFunctionalStatus(region)) facts.push_back(std::move(fact));

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/text.h"
+#include "extract/keep_longest.h"
 #include "extract/pattern.h"
 
 namespace imr {
@@ -23,7 +24,7 @@ class Matcher;
 
 // A piece of a medication phrase written after the name, in the order tried.
 // The pattern is anchored where the phrase so far ends and may start after
-// spaces, a comma or one line break; "{names}" stands for every lexicon name.
+// spaces, a comma or one line break; "{NAMES}" stands for every lexicon name.
 // `read` returns false when the words match but belong to something else.
 struct TailPart {
   std::string_view pattern;
@@ -132,8 +133,8 @@ bool ReadFrequency(const Match& m, const Matcher&, Candidate* c) {
 
 const std::vector<TailPart>& TailParts() {
   static const std::vector<TailPart> parts = {
-      {R"([/-]\s*({names})\b)", ReadCombination, /*repeats=*/true},
-      {R"(\(\s*({names})(?:\s*[/-]\s*(?:{names}))*\s*\))", ReadParenthesized},
+      {R"([/-]\s*({NAMES})\b)", ReadCombination, /*repeats=*/true},
+      {R"(\(\s*({NAMES})(?:\s*[/-]\s*(?:{NAMES}))*\s*\))", ReadParenthesized},
       {R"((?-i:ER|XR|SR|CR|IR|XL|DR|DS|ES|ODT|HCl|HCL)\b)"
        R"(|(?:extended|immediate|delayed|controlled|sustained)[- ]release\b)"
        R"(|(?:hydrochloride|sodium|potassium|bitartrate|sulfate|tartrate|citrate|succinate|maleate)\b)",
@@ -142,7 +143,7 @@ const std::vector<TailPart>& TailParts() {
        R"(|one\s+(?:to|or)\s+two)\s+(tabs?|tablets?|caps?|capsules?|pills?|patch(?:es)?|puffs?|sprays?))\b)",
        ReadDose},
       {R"(([1-4]|one|two)\s+(?:(by\s+mouth|orally|po)\b|(p\.o\.)))", ReadDoseAndRoute},
-      {R"((\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)+)(?:\s*({unit}))?|(\d+(?:\.\d+)?)\s*({unit}))", ReadStrength},
+      {R"((\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)+)(?:\s*({UNIT}))?|(\d+(?:\.\d+)?)\s*({UNIT}))", ReadStrength},
       {R"((tablets?|tabs?|capsules?|caps?|patch(?:es)?|cream|gel|ointment|lotion|solution|spray)"
        R"(|suspension|liquid|syrup|injection|film|lozenges?|suppository|drops|powder)\b)",
        ReadForm},
@@ -154,16 +155,9 @@ const std::vector<TailPart>& TailParts() {
        R"(|intramuscularly|intramuscular|intravenously|intravenous|subcutaneously|subcutaneous)"
        R"(|(?-i:SL|IM|IV|SQ|SC))\b|(p\.o\.))",
        ReadRoute},
-      {R"(((?:{frequency})(?:\s+{as_needed})?|{as_needed}))", ReadFrequency},
+      {R"(((?:{FREQUENCY})(?:\s+{AS_NEEDED})?|{AS_NEEDED}))", ReadFrequency},
   };
   return parts;
-}
-
-std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
-  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
-  return text;
 }
 
 // A name as a regex: its characters literally, any whitespace run for a space.
@@ -198,7 +192,11 @@ class Matcher {
   Matcher() : names_(NameAlternation()), find_names_(R"((?i)\b(?:)" + names_ + R"()\b)") {
     const std::vector<MedicationRow>& rows = MedicationLexicon();
     for (size_t i = 0; i < rows.size(); ++i) row_of_key_.emplace(CompareKey(rows[i].name), i);
-    for (const TailPart& part : TailParts()) tail_.emplace_back(CompileTailPart(part.pattern));
+    const std::vector<PatternPiece> pieces = {{"FREQUENCY", std::string(kFrequency)},
+                                              {"AS_NEEDED", std::string(kAsNeeded)},
+                                              {"UNIT", std::string(kUnit)},
+                                              {"NAMES", names_}};
+    for (const TailPart& part : TailParts()) tail_.emplace_back(CompileTailPart(part.pattern, pieces));
   }
 
   const Pattern& names() const { return find_names_; }
@@ -212,11 +210,8 @@ class Matcher {
   }
 
  private:
-  Pattern CompileTailPart(std::string_view body) const {
-    std::string pattern = ReplaceAll(std::string(body), "{frequency}", kFrequency);
-    pattern = ReplaceAll(std::move(pattern), "{as_needed}", kAsNeeded);
-    pattern = ReplaceAll(std::move(pattern), "{unit}", kUnit);
-    pattern = ReplaceAll(std::move(pattern), "{names}", names_);
+  static Pattern CompileTailPart(std::string_view body, const std::vector<PatternPiece>& pieces) {
+    const std::string pattern = ExpandPattern(body, pieces, PieceSyntax::kBraceVerbatim);
     return Pattern("(?i)^" + std::string(kSeparator) + "(?:" + pattern + ")");
   }
 
@@ -286,32 +281,6 @@ Candidate StartCandidate(size_t row_index, size_t begin, size_t size) {
   return c;
 }
 
-// Where the page holding `offset` ends in the joined text.
-size_t PageEnd(const StitchedText& s, size_t offset) {
-  size_t end = s.text.size();
-  for (const StitchedText::Piece& piece : s.pieces) {
-    if (piece.joined_begin > offset) break;
-    end = std::min(piece.joined_begin + piece.size, s.text.size());
-  }
-  return end;
-}
-
-// Of overlapping candidates the longest stays (the earlier on a tie); the
-// survivors come back sorted by begin.
-std::vector<Candidate> KeepLongest(std::vector<Candidate> all) {
-  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
-    return a.begin < b.begin;
-  });
-  std::vector<Candidate> kept;
-  for (Candidate& c : all) {
-    auto overlaps = [&c](const Candidate& k) { return c.begin < k.end && k.begin < c.end; };
-    if (std::none_of(kept.begin(), kept.end(), overlaps)) kept.push_back(std::move(c));
-  }
-  std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
-  return kept;
-}
-
 }  // namespace
 
 std::vector<Fact> ExtractMedications(const Region& region) {
@@ -323,12 +292,12 @@ std::vector<Fact> ExtractMedications(const Region& region) {
     const std::optional<size_t> row = matcher.RowOf(name);
     if (!row) continue;
     Candidate c = StartCandidate(*row, OffsetIn(text, name), name.size());
-    ReadTail(matcher, text.substr(0, PageEnd(region.text, c.begin)), &c);
+    ReadTail(matcher, text.substr(0, region.text.PieceBounds(c.begin).second), &c);
     ApplyTopicalForm(&c);
     candidates.push_back(std::move(c));
   }
   std::vector<Fact> facts;
-  for (Candidate& c : KeepLongest(std::move(candidates))) {
+  for (Candidate& c : KeepLongestPerSpan(std::move(candidates), EqualLength::kEarlierBeginWins)) {
     Fact fact = MakeFact(region, text.substr(c.begin, c.end - c.begin), "medication",
                          "medication.lexicon@" + std::to_string(c.row + 1));
     fact.value = std::move(c.value);

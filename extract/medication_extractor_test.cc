@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/text.h"
+#include "extract/extract_testing.h"
 #include "extract/pattern.h"
 
 namespace imr {
@@ -14,17 +15,7 @@ namespace {
 // "medication{<generic> '<text>' key=value ...}" per fact, keys in map order;
 // values with spaces are quoted.
 std::string Describe(const std::vector<Fact>& facts) {
-  std::string out;
-  for (const Fact& f : facts) {
-    if (!out.empty()) out += "; ";
-    out += f.kind + "{" + f.value.at("generic") + " '" + f.text + "'";
-    for (const auto& [key, value] : f.value) {
-      if (key == "generic") continue;
-      out += " " + key + "=" + (value.find(' ') == std::string::npos ? value : "'" + value + "'");
-    }
-    out += "}";
-  }
-  return out;
+  return testing::DescribeFacts(facts, {.between = "; ", .lead_key = "generic", .quote_spaced_values = true});
 }
 
 struct Row {
@@ -178,13 +169,8 @@ TEST(MedicationLexiconTest, EveryRowCompilesAndFires) {
 // Page 1 ends mid-prescription; page 2 opens with a running header the
 // section leaves out. Facts quote their own page only.
 TEST(ExtractMedicationsTest, SpansQuoteTheirPageAcrossAPageBreak) {
-  const std::vector<Page> pages = {Page{1, "Plan: continue Norco 10/325 mg", {}, {}, false},
-                                   Page{2, "Page 2\n#90 daily. Start Lyrica 75 mg bid.", {}, {}, false}};
-  Region region;
-  region.section = "treatment_plan";
-  region.text.text = pages[0].text + "\n" + pages[1].text.substr(7);
-  region.text.pieces = {{0, 1, 0, pages[0].text.size()},
-                        {pages[0].text.size() + 1, 2, 7, pages[1].text.size() - 7}};
+  const auto [pages, region] = testing::TwoPageRegion("treatment_plan", {"", "Plan: continue Norco 10/325 mg", ""},
+                                                      {"Page 2\n", "#90 daily. Start Lyrica 75 mg bid.", ""});
   const std::vector<Fact> facts = ExtractMedications(region);
   ASSERT_EQ(facts.size(), 2u);
   EXPECT_EQ(facts[0].text, "Norco 10/325 mg");  // "#90" is on the next page

@@ -21,7 +21,41 @@ std::optional<Match> Run(const re2::RE2& re, std::string_view text, size_t from,
   return m;
 }
 
+// The piece `reference` (as a row writes it: "<SIDE>", "{MM}") names.
+const PatternPiece& PieceNamed(const std::vector<PatternPiece>& pieces, std::string_view name,
+                               std::string_view reference) {
+  for (const PatternPiece& p : pieces) {
+    if (p.name == name) return p;
+  }
+  throw std::invalid_argument("unknown pattern piece " + std::string(reference));
+}
+
+std::string ExpandToDepth(std::string_view pattern, const std::vector<PatternPiece>& pieces,
+                          PieceSyntax syntax, int depth) {
+  static const Pattern kAngleName(R"(<([A-Z][A-Z0-9_]*)>)");
+  static const Pattern kBraceName(R"(\{([A-Z][A-Z0-9_]*)\})");
+  if (depth > 8) throw std::invalid_argument("pattern pieces nest too deep");
+  const bool grouped = syntax == PieceSyntax::kAngleGrouped;
+  std::string out;
+  size_t at = 0;
+  for (const Match& m : (grouped ? kAngleName : kBraceName).FindAll(pattern)) {
+    const size_t begin = static_cast<size_t>(m.group(0).data() - pattern.data());
+    const PatternPiece& piece = PieceNamed(pieces, m.group(1), m.group(0));
+    const std::string expanded = ExpandToDepth(piece.pattern, pieces, syntax, depth + 1);
+    out.append(pattern.substr(at, begin - at));
+    out += grouped ? "(?:" + expanded + ")" : expanded;
+    at = begin + m.group(0).size();
+  }
+  out.append(pattern.substr(at));
+  return out;
+}
+
 }  // namespace
+
+std::string ExpandPattern(std::string_view pattern, const std::vector<PatternPiece>& pieces,
+                          PieceSyntax syntax) {
+  return ExpandToDepth(pattern, pieces, syntax, 0);
+}
 
 Pattern::Pattern(std::string_view pattern) {
   re2::RE2::Options options;

@@ -1,8 +1,12 @@
 // RE2 behind a small interface for the extractors: compile once, find with
-// offsets. Private to extract/.
+// offsets; and the named pieces pattern tables are written with. Private to
+// extract/.
 //
 //   static const imr::Pattern kAge(R"((?i)(\d{1,3})[- ]year[- ]old)");
 //   if (auto m = kAge.Find(text)) m->group(1);   // string_view into text
+//
+//   const std::vector<imr::PatternPiece> pieces = {{"SIDE", "right|left"}};
+//   imr::ExpandPattern(R"(<SIDE>\s+knee)", pieces);   // "(?:right|left)\s+knee"
 #ifndef IMR_EXTRACT_PATTERN_H_
 #define IMR_EXTRACT_PATTERN_H_
 
@@ -49,6 +53,31 @@ class Pattern {
  private:
   std::unique_ptr<re2::RE2> re_;
 };
+
+// A named piece of pattern that the rows of a table share. NAME is upper
+// case, digits and '_', starting with a letter: "SIDE", "D_SLASH".
+struct PatternPiece {
+  std::string name;
+  std::string pattern;
+};
+
+// How a table's rows name a piece, and what the name becomes.
+enum class PieceSyntax {
+  // <NAME> becomes (?:pattern): pieces may be bare alternations, and have no
+  // capturing groups, so a row's groups are its own (finding, history).
+  kAngleGrouped,
+  // {NAME} becomes the pattern as written: each piece brings its own groups
+  // (date, medication, procedure). A brace that opens no name, as in the
+  // counted repetition {1,3}, is left alone.
+  kBraceVerbatim,
+};
+
+// `pattern` with every named piece replaced by its pattern, pieces inside
+// pieces included (a piece may name one listed before or after it). Throws std::invalid_argument on a name that
+// `pieces` lacks, or on pieces nested more than 8 deep (a piece that names
+// itself). Called once per row at start-up, never on document text.
+std::string ExpandPattern(std::string_view pattern, const std::vector<PatternPiece>& pieces,
+                          PieceSyntax syntax = PieceSyntax::kAngleGrouped);
 
 }  // namespace imr
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/text.h"
+#include "extract/keep_longest.h"
 #include "extract/pattern.h"
 
 namespace imr {
@@ -17,12 +18,12 @@ constexpr std::string_view kNumber =
     R"(|twenty|twenty-four)\b))";
 constexpr std::string_view kSide = R"((?:right|left|bilateral))";
 constexpr std::string_view kLevel = R"((?-i:[CTL][1-9]\d?(?:\s*-\s*(?:[CTLS][1-9]\d?|[1-9]\d?))?|S1))";
-constexpr std::string_view kLevels = R"({level}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*){level})*)";
+constexpr std::string_view kLevels = R"({LEVEL}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*){LEVEL})*)";
 // "2x6", "2x/week x 6 weeks", "three times a week for two weeks": groups are
 // times a week (digits or word, or once/twice/thrice) and weeks.
 constexpr std::string_view kSchedule =
-    R"(\b(?:({num})\s*(?:x|times)|(once|twice|thrice))\s*(?:(?:/\s*|(?:a|per|each)\s+)(?:wk|week)s?\s*(?:x|for)?\s*)?)"
-    R"(({num})(?:\s*(?:weeks?|wks?)\b)?)";
+    R"(\b(?:({NUM})\s*(?:x|times)|(once|twice|thrice))\s*(?:(?:/\s*|(?:a|per|each)\s+)(?:wk|week)s?\s*(?:x|for)?\s*)?)"
+    R"(({NUM})(?:\s*(?:weeks?|wks?)\b)?)";
 constexpr std::string_view kSessions = R"((?:sessions?|visits?|treatments?))";
 
 // Words written after the core phrase that belong to it, tried in order,
@@ -30,36 +31,29 @@ constexpr std::string_view kSessions = R"((?:sessions?|visits?|treatments?))";
 constexpr std::string_view kAfterParts[] = {
     R"(\s*\(\s*(?-i:[A-Z][A-Z/-]{1,7}s?)\s*\))",  // "physical therapy (PT)"
     R"((?:\s*,)?\s+(?:(?:of|to|for|on|in|at|involving)\s+)?(?:(?:the|his|her|both)\s+)?)"
-    R"((?:{side}(?:[- ]sided)?\s+)?(?:{sites})\b)",
+    R"((?:{SIDE}(?:[- ]sided)?\s+)?(?:{SITES})\b)",
     R"((?:\s*,)?\s+(?:bilaterally|on\s+the\s+(?:right|left)(?:\s+side)?)\b)",
-    R"((?:\s*,)?\s+(?:(?:at|of|on|for)\s+(?:the\s+)?)?(?:{side}\s+)?{levels}(?:\s+levels?)?)",
+    R"((?:\s*,)?\s+(?:(?:at|of|on|for)\s+(?:the\s+)?)?(?:{SIDE}\s+)?{LEVELS}(?:\s+levels?)?)",
     R"((?:\s*,)?\s+(?:with\s+and\s+without|with\s*/\s*without|w/\s*wo|w/o|w/|without|with)\s+)"
     R"((?:IV\s+)?(?:contrast|gadolinium|dye)\b)",
-    R"((?:\s*,)?\s+(?:at\s+|for\s+)?{schedule})",
-    R"((?:\s*,)?\s+(?:x\s*{num}(?:\s+{sessions})?|(?:for\s+)?(?:an?\s+)?(?:additional\s+)?{num}(?:\s*\(\d+\))?\s+)"
-    R"((?:additional\s+|more\s+)?{sessions}\b))",
-    R"(\s*\(\s*{num}\s+{sessions}\s*\))",
-    R"(\s+{sessions}\b)",  // "6 acupuncture sessions": the 6 comes before
+    R"((?:\s*,)?\s+(?:at\s+|for\s+)?{SCHEDULE})",
+    R"((?:\s*,)?\s+(?:x\s*{NUM}(?:\s+{SESSIONS})?|(?:for\s+)?(?:an?\s+)?(?:additional\s+)?{NUM}(?:\s*\(\d+\))?\s+)"
+    R"((?:additional\s+|more\s+)?{SESSIONS}\b))",
+    R"(\s*\(\s*{NUM}\s+{SESSIONS}\s*\))",
+    R"(\s+{SESSIONS}\b)",  // "6 acupuncture sessions": the 6 comes before
 };
 
 // Words written before the core phrase, tried in order, each at most once;
 // anchored where the phrase so far begins.
 constexpr std::string_view kBeforeParts[] = {
-    R"(\b(?:an?\s+)?(?:additional\s+)?{num}(?:\s*\(\d+\))?\s+(?:additional\s+|more\s+|further\s+)?{sessions}\s+of\s+)"
+    R"(\b(?:an?\s+)?(?:additional\s+)?{NUM}(?:\s*\(\d+\))?\s+(?:additional\s+|more\s+|further\s+)?{SESSIONS}\s+of\s+)"
     R"((?:(?:additional|continued|outpatient|formal|further|supervised|post-?operative)\s+)?)",
-    R"(\b(?:{side}\s+)?(?:{sites})\s+)",
-    R"(\b(?:{side}\s+)?{levels}\s+(?:levels?\s+)?)",
-    R"(\b{side}(?:[- ]sided)?\s+)",
+    R"(\b(?:{SIDE}\s+)?(?:{SITES})\s+)",
+    R"(\b(?:{SIDE}\s+)?{LEVELS}\s+(?:levels?\s+)?)",
+    R"(\b{SIDE}(?:[- ]sided)?\s+)",
 };
 // A bare number before, only when a sessions word follows the core phrase.
-constexpr std::string_view kBareCountBefore = R"(\b{num}(?:\s*\(\d+\))?\s+(?:additional\s+|more\s+)?)";
-
-std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
-  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
-  return text;
-}
+constexpr std::string_view kBareCountBefore = R"(\b{NUM}(?:\s*\(\d+\))?\s+(?:additional\s+|more\s+)?)";
 
 std::string SiteAlternation() {
   std::string out;
@@ -68,14 +62,12 @@ std::string SiteAlternation() {
 }
 
 std::string Expand(std::string_view pattern) {
-  static const std::string sites = SiteAlternation();
-  std::string out = ReplaceAll(std::string(pattern), "{schedule}", kSchedule);
-  out = ReplaceAll(std::move(out), "{levels}", kLevels);
-  out = ReplaceAll(std::move(out), "{level}", kLevel);
-  out = ReplaceAll(std::move(out), "{num}", kNumber);
-  out = ReplaceAll(std::move(out), "{side}", kSide);
-  out = ReplaceAll(std::move(out), "{sessions}", kSessions);
-  return ReplaceAll(std::move(out), "{sites}", sites);
+  static const std::vector<PatternPiece> pieces = {
+      {"SCHEDULE", std::string(kSchedule)}, {"LEVELS", std::string(kLevels)},
+      {"LEVEL", std::string(kLevel)},       {"NUM", std::string(kNumber)},
+      {"SIDE", std::string(kSide)},         {"SESSIONS", std::string(kSessions)},
+      {"SITES", SiteAlternation()}};
+  return ExpandPattern(pattern, pieces, PieceSyntax::kBraceVerbatim);
 }
 
 Pattern Anchored(std::string_view body, bool at_start) {
@@ -89,11 +81,11 @@ struct Tables {
   std::vector<std::optional<Pattern>> rejects;
   Pattern bare_count_before{Anchored(kBareCountBefore, false)};
   Pattern side{R"((?i)\b(right|left|bilateral)(?:ly)?\b)"};
-  Pattern level{Expand(R"(\b({levels})\b)")};
+  Pattern level{Expand(R"(\b({LEVELS})\b)")};
   Pattern contrast{
       R"((?i)\b(with\s+and\s+without|with\s*/\s*without|w/\s*wo|w/o|w/|without|with)\s+(?:IV\s+)?(?:contrast|gadolinium|dye)\b)"};
   Pattern schedule{Expand("(?i)" + std::string(kSchedule))};
-  Pattern count{Expand(R"((?i)\bx\s*({num})|\b({num})(?:\s*\((\d+)\))?\s+(?:[a-z]+\s+){0,3}?{sessions}\b)")};
+  Pattern count{Expand(R"((?i)\bx\s*({NUM})|\b({NUM})(?:\s*\((\d+)\))?\s+(?:[a-z]+\s+){0,3}?{SESSIONS}\b)")};
 
   Tables() {
     for (const ProcedureRow& row : ProcedureTable()) {
@@ -116,16 +108,6 @@ struct Candidate {
   size_t begin = 0, end = 0;
   size_t row = 0;
 };
-
-// Where the page holding `offset` begins and ends in the joined text.
-std::pair<size_t, size_t> PageBounds(const StitchedText& s, size_t offset) {
-  std::pair<size_t, size_t> bounds = {0, s.text.size()};
-  for (const StitchedText::Piece& piece : s.pieces) {
-    if (piece.joined_begin > offset) break;
-    bounds = {piece.joined_begin, std::min(piece.joined_begin + piece.size, s.text.size())};
-  }
-  return bounds;
-}
 
 // Extends `c` over the words after it, up to the end of `text`. Returns
 // whether they end in a sessions word with no number ("acupuncture sessions").
@@ -243,22 +225,6 @@ Attributes ReadAttributes(const Tables& t, const ProcedureRow& row, std::string_
   return value;
 }
 
-// Of overlapping candidates the longest stays (the earlier on a tie); the
-// survivors come back sorted by begin.
-std::vector<Candidate> KeepLongest(std::vector<Candidate> all) {
-  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
-    return a.begin < b.begin;
-  });
-  std::vector<Candidate> kept;
-  for (const Candidate& c : all) {
-    auto overlaps = [&c](const Candidate& k) { return c.begin < k.end && k.begin < c.end; };
-    if (std::none_of(kept.begin(), kept.end(), overlaps)) kept.push_back(c);
-  }
-  std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
-  return kept;
-}
-
 // Every core phrase of every row, grown over the words around it.
 std::vector<Candidate> FindCandidates(const Tables& t, const StitchedText& s) {
   const std::string_view text = s.text;
@@ -266,7 +232,7 @@ std::vector<Candidate> FindCandidates(const Tables& t, const StitchedText& s) {
   for (size_t row = 0; row < t.cores.size(); ++row) {
     for (const Match& m : t.cores[row].FindAll(text)) {
       const size_t begin = OffsetIn(text, m.group(0));
-      const auto [page_begin, page_end] = PageBounds(s, begin);
+      const auto [page_begin, page_end] = s.PieceBounds(begin);
       const std::string_view page = text.substr(0, page_end);
       Candidate c{begin, begin + m.group(0).size(), row};
       if (t.rejects[row] && t.rejects[row]->Find(page.substr(c.end))) continue;
@@ -284,7 +250,7 @@ std::vector<Fact> ExtractProcedures(const Region& region) {
   const Tables& t = TheTables();
   const std::string_view text = region.text.text;
   std::vector<Fact> facts;
-  for (const Candidate& c : KeepLongest(FindCandidates(t, region.text))) {
+  for (const Candidate& c : KeepLongestPerSpan(FindCandidates(t, region.text), EqualLength::kEarlierBeginWins)) {
     const ProcedureRow& row = ProcedureTable()[c.row];
     const std::string_view phrase = text.substr(c.begin, c.end - c.begin);
     Fact fact = MakeFact(region, phrase, "procedure", std::string(row.rule));

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "extract/extract_testing.h"
 #include "extract/pattern.h"
 
 namespace imr {
@@ -13,17 +14,10 @@ namespace {
 // "procedure{<procedure> '<text>' key=value ...}" per fact, keys in map order;
 // procedure_group is checked apart (GroupsComeFromTheRow).
 std::string Describe(const std::vector<Fact>& facts) {
-  std::string out;
-  for (const Fact& f : facts) {
-    if (!out.empty()) out += "; ";
-    out += f.kind + "{" + f.value.at("procedure") + " '" + f.text + "'";
-    for (const auto& [key, value] : f.value) {
-      if (key == "procedure" || key == "procedure_group") continue;
-      out += " " + key + "=" + (value.find(' ') == std::string::npos ? value : "'" + value + "'");
-    }
-    out += "}";
-  }
-  return out;
+  return testing::DescribeFacts(facts, {.between = "; ",
+                                        .lead_key = "procedure",
+                                        .hidden_keys = {"procedure_group"},
+                                        .quote_spaced_values = true});
 }
 
 struct Row {
@@ -230,14 +224,9 @@ TEST(ProcedureTableTest, EveryRowCompiles) {
 // Page 1 ends before the MRI's site; page 2 opens with a running header the
 // section leaves out. Facts quote their own page only.
 TEST(ExtractProceduresTest, SpansQuoteTheirPageAcrossAPageBreak) {
-  const std::vector<Page> pages = {Page{1, "Request: MRI of the", {}, {}, false},
-                                   Page{2, "Page 2\nright shoulder. Also 12 sessions of physical therapy.", {}, {},
-                                        false}};
-  Region region;
-  region.section = "requests";
-  region.text.text = pages[0].text + "\n" + pages[1].text.substr(7);
-  region.text.pieces = {{0, 1, 0, pages[0].text.size()},
-                        {pages[0].text.size() + 1, 2, 7, pages[1].text.size() - 7}};
+  const auto [pages, region] = testing::TwoPageRegion(
+      "requests", {"", "Request: MRI of the", ""},
+      {"Page 2\n", "right shoulder. Also 12 sessions of physical therapy.", ""});
   const std::vector<Fact> facts = ExtractProcedures(region);
   ASSERT_EQ(facts.size(), 2u);
   EXPECT_EQ(facts[0].text, "MRI");

@@ -42,6 +42,15 @@ bool StitchedText::IsJoint(size_t offset) const {
   return false;
 }
 
+std::pair<size_t, size_t> StitchedText::PieceBounds(size_t offset) const {
+  std::pair<size_t, size_t> bounds = {0, text.size()};
+  for (const Piece& piece : pieces) {
+    if (piece.joined_begin > offset) break;
+    bounds = {piece.joined_begin, std::min(piece.joined_begin + piece.size, text.size())};
+  }
+  return bounds;
+}
+
 StitchedText StitchSections(const Document& doc, std::string_view name) {
   StitchedText out;
   for (const Section* s : SectionsNamed(doc, name)) {

@@ -14,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/record.h"
@@ -38,6 +39,13 @@ struct StitchedText {
 
   // True when `offset` is where a later piece (page) begins.
   bool IsJoint(size_t offset) const;
+
+  // Where the piece (page part) holding `offset` begins and ends in `text`:
+  // the last piece that starts at or before `offset`, its end capped at
+  // text.size(). An offset in the joint after a piece belongs to that piece.
+  // With no such piece (no pieces, or `offset` before the first), the whole
+  // text: {0, text.size()}. For readers that must not run across a page.
+  std::pair<size_t, size_t> PieceBounds(size_t offset) const;
 };
 
 // Joins the segments of every section called `name`, in page order.

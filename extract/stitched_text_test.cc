@@ -71,5 +71,19 @@ TEST(StitchedTextTest, IsJointOnlyWhereALaterPageBegins) {
   EXPECT_FALSE(pages.IsJoint(18));
 }
 
+TEST(StitchedTextTest, PieceBoundsIsThePagePartHoldingAnOffset) {
+  const StitchedText s = StitchSections(TwoPageDocument(), "body");  // "second line\nthird"
+  const std::pair<size_t, std::pair<size_t, size_t>> rows[] = {
+      {0, {0, 11}}, {10, {0, 11}}, {11, {0, 11}},  // the joint belongs to the piece before it
+      {12, {12, 17}}, {17, {12, 17}}, {40, {12, 17}}};
+  for (const auto& [offset, bounds] : rows) {
+    SCOPED_TRACE(offset);
+    EXPECT_EQ(s.PieceBounds(offset), bounds);
+  }
+  StitchedText unpieced;
+  unpieced.text = "no pieces";
+  EXPECT_EQ(unpieced.PieceBounds(3), (std::pair<size_t, size_t>{0, 9}));
+}
+
 }  // namespace
 }  // namespace imr

@@ -129,6 +129,7 @@ std::string DateRole(std::string_view words_before) {
     const char* pattern;
   };
   static const RoleRow rows[] = {
+      {"birth", R"((?i)\b(?:birth|DOB|born)\b)"},
       {"injury", R"((?i)\b(?:injur(?:y|ies|ed)|DOI|date\s+of\s+loss|accident|fell)\b)"},
       {"imaging", R"((?i)\b(?:MRI|CT|x-?rays?|radiographs?|imaging|scan|ultrasound|EMG|NCS|NCV)\b)"},
       {"utilization_review", R"((?i)\b(?:utilization\s+review|UR|non-?certif\w*|denied|modified)\b)"},

@@ -32,7 +32,7 @@ void NormalizeDateFacts(const Document& doc, const std::map<std::string, Field>&
 // years clamp the day to the month's length. Day precision in and out.
 CalendarDate AddToDate(const CalendarDate& date, int amount, std::string_view unit);
 
-// The role the words just before a date give it: "injury", "imaging",
+// The role the words just before a date give it: "birth", "injury", "imaging",
 // "utilization_review", "request", "surgery", "procedure", "evaluation", or "".
 std::string DateRole(std::string_view words_before);
 

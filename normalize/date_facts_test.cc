@@ -29,6 +29,7 @@ TEST(DateRoleTest, Table) {
   const std::pair<std::string, std::string> rows[] = {
       {"sustained an industrial injury on ", "injury"},
       {"Date of injury: ", "injury"},
+      {"Date of Birth:\t", "birth"},
       {"An MRI of the lumbar spine dated ", "imaging"},
       {"In a utilization review report dated ", "utilization_review"},
       {"The request for authorization dated ", "request"},

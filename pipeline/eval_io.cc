@@ -140,6 +140,7 @@ std::string EvalReportToJson(const EvalReport& r) {
         {"decision", ScoreJson(r.decision)},
         {"reviewer_guideline", ScoreJson(r.reviewer_guideline)},
         {"claims_administrator_guideline", ScoreJson(r.claims_administrator_guideline)}}},
+      {"request_categories", {{"categorized_share", r.CategorizedShare()}, {"counts", r.request_categories}}},
       {"diagnoses",
        {{"gold", r.gold_diagnoses},
         {"found", r.found_gold_diagnoses},

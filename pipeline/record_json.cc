@@ -72,6 +72,11 @@ Json FactJson(const Fact& f) {
   out["value"] = value;
   if (f.code) out["code"] = {{"system", f.code->system}, {"code", f.code->code}};
   out["rule"] = f.rule;
+  if (!f.also.empty()) {
+    Json also = Json::array();
+    for (const Evidence& e : f.also) also.push_back(SpanJson(e.span, {{"text", e.text}, {"section", e.section}}));
+    out["also"] = also;
+  }
   return out;
 }
 
@@ -86,6 +91,9 @@ Json DeterminationJson(const Determination& d) {
 
 Json RequestJson(const Request& r) {
   Json out = {{"id", r.id}, {"text", r.text}, {"category", r.category}};
+  Json details = Json::object();
+  for (const auto& [k, v] : r.details) details[k] = AttributeValue(v);
+  out["details"] = details;
   out = SpanJson(r.span, out);
   if (r.reference) {
     const Reference& ref = *r.reference;
@@ -133,6 +141,10 @@ std::string RecordToJson(const Record& record) {
   for (const Fact& f : record.facts) out["facts"].push_back(FactJson(f));
   out["requests"] = Json::array();
   for (const Request& r : record.requests) out["requests"].push_back(RequestJson(r));
+  out["timeline"] = Json::array();
+  for (const TimelineEntry& t : record.timeline) {
+    out["timeline"].push_back({{"date", t.date}, {"precision", t.precision}, {"role", t.role}, {"source", t.source}});
+  }
   out["problems"] = ProblemsJson(record.problems);
   return Dump(out);
 }
@@ -207,6 +219,7 @@ Fact FactFrom(const ReadJson& j) {
     for (const auto& [k, x] : v->items()) f.value[k] = x.is_string() ? x.get<std::string>() : x.dump();
   }
   if (auto c = j.find("code"); c != j.end() && c->is_object()) f.code = Code{Str(*c, "system"), Str(*c, "code")};
+  for (const ReadJson& e : Array(j, "also")) f.also.push_back({SpanFrom(e), Str(e, "text"), Str(e, "section")});
   return f;
 }
 
@@ -215,6 +228,9 @@ Request RequestFrom(const ReadJson& j) {
   r.id = Str(j, "id");
   r.text = Str(j, "text");
   r.category = Str(j, "category");
+  if (auto d = j.find("details"); d != j.end() && d->is_object()) {
+    for (const auto& [k, x] : d->items()) r.details[k] = x.is_string() ? x.get<std::string>() : x.dump();
+  }
   r.span = SpanFrom(j);
   if (auto ref = j.find("reference"); ref != j.end() && ref->is_object()) {
     Reference out;
@@ -295,6 +311,9 @@ std::optional<Record> RecordFromJson(std::string_view text, std::string* error) 
   }
   for (const ReadJson& f : Array(j, "facts")) record.facts.push_back(FactFrom(f));
   for (const ReadJson& r : Array(j, "requests")) record.requests.push_back(RequestFrom(r));
+  for (const ReadJson& t : Array(j, "timeline")) {
+    record.timeline.push_back({Str(t, "date"), Str(t, "precision"), Str(t, "role"), Str(t, "source")});
+  }
   for (const ReadJson& p : Array(j, "problems")) {
     record.problems.push_back({StageFrom(Str(p, "stage")), Str(p, "code"), Num<int>(p, "page_number"),
                                Str(p, "message")});

@@ -13,6 +13,10 @@
 #include "ingest/ingest.h"
 #include "normalize/date_facts.h"
 #include "normalize/dates.h"
+#include "normalize/fact_merge.h"
+#include "normalize/icd10.h"
+#include "normalize/medication_normal.h"
+#include "normalize/request_category.h"
 
 namespace imr {
 namespace {
@@ -35,6 +39,15 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
   NumberFacts(record);
   NormalizeDateFields(&record->fields, &record->problems);
   NormalizeDateFacts(record->document, record->fields, &record->facts);
+  NormalizeMedicationFacts(&record->facts);
+  CodeDiagnosisFacts(&record->facts);
+  MergeRepeatedFacts(&record->facts);
+  record->timeline = BuildTimeline(record->fields, record->facts);
+  for (Request& r : record->requests) {
+    RequestNormal normal = NormalizeRequest(r.text);
+    r.category = std::move(normal.category);
+    r.details = std::move(normal.details);
+  }
 }
 
 }  // namespace

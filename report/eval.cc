@@ -58,6 +58,7 @@ void ScoreLetterFields(const GoldLetter& gold, const Record& record, EvalReport*
 
 void ScoreRequests(const GoldLetter& gold, const Record& record, EvalReport* report) {
   report->found_requests += static_cast<int>(record.requests.size());
+  for (const Request& r : record.requests) ++report->request_categories[r.category];
   std::vector<bool> used(record.requests.size(), false);
   for (const GoldRequest& g : gold.requests) {
     const std::string key = CompareKey(g.text);
@@ -147,6 +148,15 @@ double EvalReport::DiagnosisPrecision() const { return Ratio(right_diagnosis_fac
 double EvalReport::DiagnosisRecall() const { return Ratio(found_gold_diagnoses, gold_diagnoses); }
 double EvalReport::DiagnosisF1() const { return F1(DiagnosisPrecision(), DiagnosisRecall()); }
 
+double EvalReport::CategorizedShare() const {
+  int other = 0, total = 0;
+  for (const auto& [category, n] : request_categories) {
+    total += n;
+    if (category == "other") other += n;
+  }
+  return Ratio(total - other, total);
+}
+
 double EvalReport::RequestPrecision() const { return Ratio(matched_requests, found_requests); }
 double EvalReport::RequestRecall() const { return Ratio(matched_requests, gold_requests); }
 double EvalReport::RequestF1() const {
@@ -195,6 +205,12 @@ std::string FormatEvalTable(const EvalReport& r) {
                 r.gold_diagnoses, r.found_gold_diagnoses, r.diagnosis_facts, r.right_diagnosis_facts,
                 r.DiagnosisPrecision(), r.DiagnosisRecall(), r.DiagnosisF1());
   out << line;
+  std::snprintf(line, sizeof line, "request categories: %.1f%% not other\n", 100 * r.CategorizedShare());
+  out << line;
+  for (const auto& [category, n] : r.request_categories) {
+    std::snprintf(line, sizeof line, "  %-40s %d\n", category.c_str(), n);
+    out << line;
+  }
   if (!r.misses.empty()) out << "\nmisses (" << r.misses.size() << "):\n";
   for (const Miss& m : r.misses) {
     out << "  " << m.stem << "  " << m.what << "\n    expected: " << m.expected

@@ -65,6 +65,7 @@ struct EvalReport {
   // Diagnoses of the clinical case summary: a gold entry is found when a
   // present diagnosis fact of that section covers at least half of its words;
   // a fact is right when it covers half of some gold entry's words.
+  std::map<std::string, int> request_categories;  // over every request found
   int gold_diagnoses = 0, found_gold_diagnoses = 0;
   int diagnosis_facts = 0, right_diagnosis_facts = 0;
   std::vector<Miss> misses;
@@ -75,6 +76,8 @@ struct EvalReport {
   double DiagnosisPrecision() const;
   double DiagnosisRecall() const;
   double DiagnosisF1() const;
+  // Share of the requests found whose category is not "other".
+  double CategorizedShare() const;
 };
 
 // `records` maps an input stem to its record. Letters without a record count

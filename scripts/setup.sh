@@ -14,11 +14,15 @@ packages=(
   libgtest-dev libgmock-dev             # tests
   libbenchmark-dev                      # bench
   libcairo2-dev fonts-dejavu-core qpdf  # corpus generator: real fonts, encrypted samples
+  nodejs npm                            # tests/fhir: FHIR R4 JSON schema check of bundles
 )
 
 missing=()
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' && continue
+  # NodeSource's nodejs bundles npm and conflicts with Debian's npm package.
+  [ "$p" = npm ] && command -v npm >/dev/null && continue
+  missing+=("$p")
 done
 
 if ((${#missing[@]})); then

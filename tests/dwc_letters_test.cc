@@ -76,6 +76,10 @@ TEST_F(DwcLettersTest, RequestsDecisionsAndGuidelines) {
   EXPECT_GE(report_->reviewer_guideline.rate(), 0.95);
 }
 
+TEST_F(DwcLettersTest, RequestsHaveCategories) {
+  EXPECT_GE(report_->CategorizedShare(), 0.90);
+}
+
 TEST_F(DwcLettersTest, CaseSummaryDiagnoses) {
   EXPECT_GE(report_->DiagnosisF1(), 0.85) << "precision " << report_->DiagnosisPrecision() << " recall "
                                           << report_->DiagnosisRecall();
@@ -100,9 +104,15 @@ TEST_F(DwcLettersTest, SummaryInjuryDateIsADateFact) {
       if (!std::regex_search(text, m, injury_date)) continue;
       ++stated;
       const size_t at = section.begin + m.position(1);
+      // The date may be a fact of its own or a repeat merged into an earlier
+      // mention of the same date (Fact::also).
+      const auto here = [&](const Span& span, const std::string& in) {
+        return in == "clinical_case_summary" && span.page_number == section.page_number && span.begin == at;
+      };
       const bool has_fact = std::any_of(record.facts.begin(), record.facts.end(), [&](const Fact& f) {
-        return f.kind == "date" && f.section == "clinical_case_summary" &&
-               f.span.page_number == section.page_number && f.span.begin == at;
+        if (f.kind != "date") return false;
+        if (here(f.span, f.section)) return true;
+        return std::any_of(f.also.begin(), f.also.end(), [&](const Evidence& e) { return here(e.span, e.section); });
       });
       found += has_fact;
       if (!has_fact) ADD_FAILURE() << stem << ": no date fact at the summary's injury date";
@@ -116,7 +126,10 @@ TEST_F(DwcLettersTest, SummaryInjuryDateIsADateFact) {
 TEST_F(DwcLettersTest, EverySpanIsValid) {
   for (const auto& [stem, record] : *records_) {
     const std::vector<Page>& pages = record.document.pages;
-    for (const Fact& f : record.facts) EXPECT_EQ(Slice(pages, f.span), f.text) << stem << " " << f.id;
+    for (const Fact& f : record.facts) {
+      EXPECT_EQ(Slice(pages, f.span), f.text) << stem << " " << f.id;
+      for (const Evidence& e : f.also) EXPECT_EQ(Slice(pages, e.span), e.text) << stem << " " << f.id << " (also)";
+    }
     for (const auto& [name, field] : record.fields) EXPECT_FALSE(Slice(pages, field.span).empty()) << stem << " " << name;
     for (const Request& r : record.requests) {
       const std::string quoted = CollapseWhitespace(Slice(pages, r.span));

@@ -75,6 +75,7 @@ TEST_P(GoldenTest, EverySpanQuotesItsText) {
   const std::vector<Page>& pages = record.document.pages;
   for (const Fact& f : record.facts) {
     EXPECT_EQ(Slice(pages, f.span), f.text) << f.id << " " << f.kind;
+    for (const Evidence& e : f.also) EXPECT_EQ(Slice(pages, e.span), e.text) << f.id << " (also)";
   }
   for (const auto& [name, field] : record.fields) {
     const std::string_view words = Slice(pages, field.span);
