@@ -84,12 +84,25 @@ void SetDate(Fact* f, const CalendarDate& d) {
 // Relative dates count from the nearest preceding day-precise date of their
 // section ("three weeks later"), except "ago", which counts back from the
 // document's own date.
+// True when the words right after a relative date name the injury ("three
+// months after the industrial injury").
+bool CountsFromInjury(const Document& doc, const Fact& f) {
+  if (f.span.page_number < 1 || f.span.page_number > static_cast<int>(doc.pages.size())) return false;
+  static const RE2 injury(R"((?i)^\s*(?:the\s+|his\s+|her\s+|their\s+)?(?:industrial\s+|work(?:-related)?\s+|original\s+)?(?:injury|accident|DOI)\b)");
+  const std::string& text = doc.pages[f.span.page_number - 1].text;
+  return RE2::PartialMatch(re2::StringPiece(text.data() + f.span.end, text.size() - f.span.end), injury);
+}
+
 void ResolveRelative(Fact* f, const std::vector<std::pair<const Fact*, CalendarDate>>& before,
-                     const std::optional<CalendarDate>& document_date) {
+                     const std::optional<CalendarDate>& document_date,
+                     const std::optional<CalendarDate>& injury_date, bool from_injury) {
   const std::string direction = f->value.count("direction") ? f->value.at("direction") : "";
   std::optional<CalendarDate> anchor;
   std::string anchor_name;
-  if (direction == "ago") {
+  if (from_injury && injury_date) {
+    anchor = injury_date;
+    anchor_name = "date_of_injury";
+  } else if (direction == "ago") {
     anchor = document_date;
     anchor_name = "document_date";
   } else {
@@ -163,11 +176,40 @@ std::string DateRole(std::string_view words_before) {
   return best;
 }
 
+namespace {
+
+// "from 10/1/2016 to 10/15/2016", "10/1/2016 - 10/15/2016", "between May and
+// June 2016": two dated facts joined by a range word become the start and end
+// of one range, each pointing at the other.
+void MarkRanges(const Document& doc, std::vector<Fact>* facts) {
+  static const RE2 joint(R"((?i)^\s*(?:-|–|to|through|thru|until|and)\s*$)");
+  static const RE2 opening(R"((?i)\b(?:from|between|dates?\s+of\s+service)\s*$)");
+  for (size_t i = 0; i + 1 < facts->size(); ++i) {
+    Fact& a = (*facts)[i];
+    Fact& b = (*facts)[i + 1];
+    if (a.kind != "date" || b.kind != "date" || !a.value.count("date") || !b.value.count("date")) continue;
+    if (a.span.page_number != b.span.page_number || b.span.begin < a.span.end) continue;
+    const std::string& text = doc.pages[a.span.page_number - 1].text;
+    const re2::StringPiece between(text.data() + a.span.end, b.span.begin - a.span.end);
+    if (!RE2::FullMatch(between, joint)) continue;
+    const size_t from = a.span.begin > 24 ? a.span.begin - 24 : 0;
+    const re2::StringPiece lead(text.data() + from, a.span.begin - from);
+    const bool dash = between.find('-') != re2::StringPiece::npos || between.find("\xE2\x80\x93") != re2::StringPiece::npos;
+    if (!dash && !RE2::PartialMatch(lead, opening)) continue;  // "seen 5/1 and 6/1" is two dates
+    if (a.value.at("date") > b.value.at("date")) continue;
+    a.value["range_end"] = b.value.at("date");
+    b.value["range_start"] = a.value.at("date");
+  }
+}
+
+}  // namespace
+
 void NormalizeDateFacts(const Document& doc, const std::map<std::string, Field>& fields,
                         std::vector<Fact>* facts) {
   const auto decision = FieldDate(fields, "decision_date");
   const int anchor_year = decision ? decision->year : 0;
   const std::optional<CalendarDate> document_date = DocumentDate(fields, *facts, anchor_year);
+  const std::optional<CalendarDate> injury_date = FieldDate(fields, "date_of_injury");
   std::vector<std::pair<const Fact*, CalendarDate>> absolute;  // day-precise, in text order
   Span previous;  // the last date seen, for the role window
   for (Fact& f : *facts) {
@@ -176,7 +218,7 @@ void NormalizeDateFacts(const Document& doc, const std::map<std::string, Field>&
     }
     if (f.kind != "date") continue;
     if (f.value.count("relative")) {
-      ResolveRelative(&f, absolute, document_date);
+      ResolveRelative(&f, absolute, document_date, injury_date, CountsFromInjury(doc, f));
     } else if (auto d = ParseDate(f.text, anchor_year)) {
       SetDate(&f, *d);
       if (d->precision == DatePrecision::kDay) absolute.emplace_back(&f, *d);
@@ -185,6 +227,7 @@ void NormalizeDateFacts(const Document& doc, const std::map<std::string, Field>&
     if (const std::string role = DateRole(WordsBefore(doc, f, floor)); !role.empty()) f.value["role"] = role;
     previous = f.span;
   }
+  MarkRanges(doc, facts);
 }
 
 }  // namespace imr

@@ -7,6 +7,9 @@
 //   // "18 months ago"       -> counted back from the document's own date,
 //   //                          value.anchor "decision_date"
 //   // "injured on 3/13/2015"-> value.role "injury"
+//   // "two months after the injury" -> counted from the date_of_injury field
+//   // "from 10/1/2016 to 10/15/2016" -> range_end on the first, range_start on
+//   //                          the second
 //
 // Two-digit years are windowed by the document's own date. A printed date
 // that is not a calendar date gets no value.date (and stays a fact: the words

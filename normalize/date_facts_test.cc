@@ -51,11 +51,12 @@ struct DateCase {
   std::string expected;  // "date/precision/anchor/role; ..."
 };
 
-std::string NormalizeCase(const DateCase& c) {
+std::string NormalizeCase(const DateCase& c, std::vector<Fact>* out = nullptr) {
   Document doc;
   doc.pages.push_back({1, c.text, {}, {}, false});
   std::map<std::string, Field> fields;
   if (!c.decision_date.empty()) fields["decision_date"] = {c.decision_date, {}};
+  fields["date_of_injury"] = {"2015-03-13", {}};
   std::vector<Fact> facts;
   size_t from = 0;
   for (const auto& [words, value] : c.dates) {
@@ -71,12 +72,13 @@ std::string NormalizeCase(const DateCase& c) {
     from = at + words.size();
   }
   NormalizeDateFacts(doc, fields, &facts);
-  std::string out;
+  if (out) *out = facts;
+  std::string text;
   for (const Fact& f : facts) {
     const auto get = [&](const char* k) { return f.value.count(k) ? f.value.at(k) : std::string("-"); };
-    out += (out.empty() ? "" : "; ") + get("date") + "/" + get("precision") + "/" + get("anchor") + "/" + get("role");
+    text += (text.empty() ? "" : "; ") + get("date") + "/" + get("precision") + "/" + get("anchor") + "/" + get("role");
   }
-  return out;
+  return text;
 }
 
 TEST(NormalizeDateFactsTest, Table) {
@@ -99,6 +101,9 @@ TEST(NormalizeDateFactsTest, Table) {
        "2016-11-02/day/-/evaluation; 2016-11-02/day/f1/procedure"},
       {"Surgery 5/10/2016; pain began two days prior.", {{"5/10/2016", {}}, {"two days prior", before}}, "",
        "2016-05-10/day/-/surgery; 2016-05-08/day/f1/-"},
+      {"Pain began two months after the industrial injury.",
+       {{"two months after", {{"relative", "true"}, {"amount", "2"}, {"unit", "month"}, {"direction", "after"}}}},
+       "", "2015-05-13/day/date_of_injury/-"},
       // No anchor, no date; a printed non-date stays undated.
       {"It began three weeks later.", {{"three weeks later", relative_later}}, "", "-/-/-/-"},
       {"On 02/30/2016 nothing.", {{"02/30/2016", {}}}, "", "-/-/-/-"},
@@ -106,6 +111,28 @@ TEST(NormalizeDateFactsTest, Table) {
   for (const DateCase& c : cases) {
     SCOPED_TRACE(c.text);
     EXPECT_EQ(NormalizeCase(c), c.expected);
+  }
+}
+
+TEST(NormalizeDateFactsTest, Ranges) {
+  struct Row {
+    std::string text, a, b;
+    bool range;
+  };
+  const Row rows[] = {
+      {"Therapy from 10/1/2016 to 10/15/2016.", "10/1/2016", "10/15/2016", true},
+      {"Records 10/1/2016 - 10/15/2016 reviewed.", "10/1/2016", "10/15/2016", true},
+      {"Seen between 5/1/2016 and 6/1/2016.", "5/1/2016", "6/1/2016", true},
+      {"Seen 5/1/2016 and 6/1/2016.", "5/1/2016", "6/1/2016", false},
+      {"From 6/1/2016 to 5/1/2016 (backwards).", "6/1/2016", "5/1/2016", false},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.text);
+    std::vector<Fact> facts;
+    NormalizeCase({row.text, {{row.a, {}}, {row.b, {}}}, "", ""}, &facts);
+    ASSERT_EQ(facts.size(), 2u);
+    EXPECT_EQ(facts[0].value.count("range_end") > 0, row.range);
+    EXPECT_EQ(facts[1].value.count("range_start") > 0, row.range);
   }
 }
 

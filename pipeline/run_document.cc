@@ -17,6 +17,7 @@
 #include "normalize/icd10.h"
 #include "normalize/medication_normal.h"
 #include "normalize/request_category.h"
+#include "normalize/spine_levels.h"
 
 namespace imr {
 namespace {
@@ -41,6 +42,7 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
   NormalizeDateFacts(record->document, record->fields, &record->facts);
   NormalizeMedicationFacts(&record->facts);
   CodeDiagnosisFacts(&record->facts);
+  NormalizeSpinalLevels(&record->facts);
   MergeRepeatedFacts(&record->facts);
   record->timeline = BuildTimeline(record->fields, record->facts);
   for (Request& r : record->requests) {
