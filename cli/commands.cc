@@ -31,7 +31,7 @@ RunOptions OptionsFrom(const Flags& flags) {
 int TextCommand(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags({"--json", "--no-ocr"});
   if (!flags.Parse(args, err) || flags.positional().size() != 1) return Usage("text", err);
-  const Record record = RunFile(flags.positional()[0], OptionsFrom(flags));
+  const Record record = IngestFile(flags.positional()[0], OptionsFrom(flags));
   if (flags.Has("--json")) {
     Document doc = record.document;
     doc.problems = record.problems;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "extract/clinical.h"
@@ -84,32 +85,48 @@ Record RunDocument(std::string_view bytes, std::string_view path, const RunOptio
   return record;
 }
 
-Record RunFile(const std::string& path, const RunOptions& options) {
+namespace {
+
+// Reads `path` into `bytes`, or returns a record that says why it could not.
+std::optional<Record> ReadInput(const std::string& path, const RunOptions& options, std::string* bytes) {
+  const auto failed = [&](std::string code, std::string message, uint64_t size) {
+    Record record;
+    record.document.source.path = path;
+    record.document.source.bytes = size;
+    record.problems.push_back({Stage::kPipeline, std::move(code), 0, std::move(message)});
+    return record;
+  };
   struct stat info {};
   if (stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
-    Record record;
-    record.document.source.path = path;
-    record.problems.push_back({Stage::kPipeline, "unreadable_file", 0, "input is not a readable file"});
-    return record;
+    return failed("unreadable_file", "input is not a readable file", 0);
   }
   if (static_cast<uint64_t>(info.st_size) > options.max_input_bytes) {
-    Record record;
-    record.document.source.path = path;
-    record.document.source.bytes = static_cast<uint64_t>(info.st_size);
-    record.problems.push_back({Stage::kPipeline, "too_large", 0,
-                               "input is larger than the configured limit"});
-    return record;
+    return failed("too_large", "input is larger than the configured limit", static_cast<uint64_t>(info.st_size));
   }
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in && !in.eof()) {
-    Record record;
-    record.document.source.path = path;
-    record.problems.push_back({Stage::kPipeline, "unreadable_file", 0, "input could not be read"});
-    return record;
-  }
-  return RunDocument(bytes.str(), path, options);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (!in && !in.eof()) return failed("unreadable_file", "input could not be read", 0);
+  *bytes = buffer.str();
+  return std::nullopt;
+}
+
+}  // namespace
+
+Record RunFile(const std::string& path, const RunOptions& options) {
+  std::string bytes;
+  if (auto failed = ReadInput(path, options, &bytes)) return std::move(*failed);
+  return RunDocument(bytes, path, options);
+}
+
+Record IngestFile(const std::string& path, const RunOptions& options) {
+  std::string bytes;
+  if (auto failed = ReadInput(path, options, &bytes)) return std::move(*failed);
+  Record record;
+  record.document = IngestBytes(bytes, path, {options.ocr, 300, 2000});
+  record.document.source.sha256 = Sha256Hex(bytes);
+  record.problems = record.document.problems;
+  return record;
 }
 
 }  // namespace imr

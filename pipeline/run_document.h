@@ -27,6 +27,10 @@ Record RunDocument(std::string_view bytes, std::string_view path, const RunOptio
 // Reads `path` and runs it. A file that cannot be read still gives a record.
 Record RunFile(const std::string& path, const RunOptions& options);
 
+// Reads and ingests `path` only (pages, sections, type): what `imr text`
+// shows. The record's facts, fields and requests are left empty.
+Record IngestFile(const std::string& path, const RunOptions& options);
+
 // Lower-case hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);
 
