@@ -154,6 +154,7 @@ struct Request {
   std::string text;
   std::string category = "other";
   Attributes details;  // quantity, visits, frequency_per_week, weeks, body_site, drug, ...
+  std::vector<Code> codes;  // HCPCS Level II where certain; CPT as written in the text
   Span span;
   std::optional<Reference> reference;
   std::optional<Determination> determination;

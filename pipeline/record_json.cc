@@ -94,6 +94,8 @@ Json RequestJson(const Request& r) {
   Json details = Json::object();
   for (const auto& [k, v] : r.details) details[k] = AttributeValue(v);
   out["details"] = details;
+  out["codes"] = Json::array();
+  for (const Code& c : r.codes) out["codes"].push_back({{"system", c.system}, {"code", c.code}});
   out = SpanJson(r.span, out);
   if (r.reference) {
     const Reference& ref = *r.reference;
@@ -231,6 +233,7 @@ Request RequestFrom(const ReadJson& j) {
   if (auto d = j.find("details"); d != j.end() && d->is_object()) {
     for (const auto& [k, x] : d->items()) r.details[k] = x.is_string() ? x.get<std::string>() : x.dump();
   }
+  for (const ReadJson& c : Array(j, "codes")) r.codes.push_back({Str(c, "system"), Str(c, "code")});
   r.span = SpanFrom(j);
   if (auto ref = j.find("reference"); ref != j.end() && ref->is_object()) {
     Reference out;

@@ -15,6 +15,7 @@
 #include "normalize/date_facts.h"
 #include "normalize/dates.h"
 #include "normalize/fact_merge.h"
+#include "normalize/hcpcs.h"
 #include "normalize/icd10.h"
 #include "normalize/medication_normal.h"
 #include "normalize/request_category.h"
@@ -50,6 +51,9 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
     RequestNormal normal = NormalizeRequest(r.text);
     r.category = std::move(normal.category);
     r.details = std::move(normal.details);
+    if (auto hcpcs = HcpcsForRequest(r.category, r.details, r.text)) r.codes.push_back(*hcpcs);
+    const std::string& words = r.reference ? r.reference->statement : r.text;
+    for (Code& c : CptCodesWritten(words)) r.codes.push_back(std::move(c));
   }
 }
 
