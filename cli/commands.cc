@@ -5,6 +5,8 @@
 #include <sstream>
 
 #include "cli/flags.h"
+#include "decide/rulebook.h"
+#include "normalize/request_category.h"
 #include "pipeline/assertion_io.h"
 #include "pipeline/eval_io.h"
 #include "pipeline/fhir_json.h"
@@ -118,6 +120,36 @@ int AssertionCommand(const Args& args, std::ostream& out, std::ostream& err) {
   return bad > 0 ? kExitProblems : kExitClean;
 }
 
+// imr rules check [DIR]: the builtin rulebook, or the *.json files of DIR.
+int RulesCommand(const Args& args, std::ostream& out, std::ostream& err) {
+  Flags flags({});
+  if (!flags.Parse(args, err) || flags.positional().empty() || flags.positional()[0] != "check" ||
+      flags.positional().size() > 2) {
+    return Usage("rules", err);
+  }
+  std::vector<RuleFile> files = BuiltinRuleFiles();
+  std::string where = "builtin rulebook";
+  if (flags.positional().size() == 2) {
+    where = flags.positional()[1];
+    std::string error;
+    files = ReadRuleFiles(where, &error);
+    if (!error.empty() || files.empty()) {
+      err << "imr: rules: " << (error.empty() ? "no *.json files in " + where : error) << "\n";
+      return kExitUsage;
+    }
+  }
+  const std::vector<std::string> problems = CheckRuleFiles(files, AllRequestCategories());
+  for (const std::string& p : problems) err << "imr: rules: " << p << "\n";
+  if (!problems.empty()) return kExitProblems;
+  std::vector<std::string> errors;
+  const Rulebook book = Rulebook::Parse(files, &errors);
+  size_t rules = 0;
+  for (const RuleSet& set : book.sets()) rules += set.rules.size();
+  out << where << ": " << files.size() << " files, " << book.sets().size() << " rule sets, " << rules
+      << " rules: ok\n";
+  return kExitClean;
+}
+
 int HelpCommand(const Args&, std::ostream& out, std::ostream&) {
   out << "imr: facts and drafted determinations from workers' compensation review PDFs\n\n";
   for (const Command& c : CommandTable()) out << "  imr " << c.usage << "\n      " << c.help << "\n";
@@ -139,6 +171,10 @@ const std::vector<Command>& CommandTable() {
       {"assertion", "assertion [FILE.jsonl|-]",
        "assertion of each {\"sentence\", \"target\"} line: present, absent, possible, ...",
        AssertionCommand},
+      {"rules", "rules check [DIR]",
+       "validate the rulebook (builtin, or the *.json rule files of DIR): schema, fact kinds, "
+       "categories, citations, eras",
+       RulesCommand},
       {"help", "help", "this list", HelpCommand},
   };
   return table;

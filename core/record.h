@@ -147,6 +147,8 @@ struct Determination {
   std::vector<CriterionResult> criteria;
   std::vector<std::string> citations;
   std::string rationale;
+  std::string guideline_era;  // acoem_2004, chronic_pain_2009, chronic_pain_2016, acoem_2017
+  std::string request_date;   // ISO date that chose the era, or "" when none was found
 };
 
 struct Request {

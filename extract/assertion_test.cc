@@ -42,6 +42,9 @@ TEST(ClassifyTargetTest, Table) {
       // Pseudo-triggers trigger nothing.
       {"No change in the disc protrusion at L4-5.", "disc protrusion", "present"},
       {"He stands without difficulty and has antalgic gait.", "antalgic gait", "present"},
+      {"Imaging was MRIs of the neck without contrast, and 6 sessions of acupuncture for the neck.",
+       "acupuncture", "present"},
+      {"An MRI without contrast showed a disc protrusion.", "disc protrusion", "present"},
       {"Infection has not been ruled out.", "infection", "present"},
       // Uncertainty.
       {"Possible right L5 radiculopathy.", "L5 radiculopathy", "possible/possible"},
@@ -53,6 +56,9 @@ TEST(ClassifyTargetTest, Table) {
       {"She had a prior lumbar MRI.", "lumbar MRI", "historical/prior"},
       {"Return if weakness develops.", "weakness", "hypothetical/if"},
       {"The physician requested an MRI of the lumbar spine.", "MRI", "hypothetical/requested"},
+      {"The treatment plan included 6 sessions of physiotherapy.", "physiotherapy", "hypothetical/plan included"},
+      {"On 12/16/2016 a request was received for a sit-stand workstation.", "workstation",
+       "hypothetical/request was received for"},
       {"Her mother has rheumatoid arthritis.", "rheumatoid arthritis", "family/mother"},
       {"Family history of lumbar stenosis.", "lumbar stenosis", "family/family history of"},
       // Negation outranks the rest.

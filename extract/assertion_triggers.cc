@@ -125,6 +125,10 @@ const std::vector<TriggerRow>& AssertionTriggerTable() {
       {"scheduled for", K::kHypothetical, D::kForward},
       {"candidate for", K::kHypothetical, D::kForward},
       {"authorization for", K::kHypothetical, D::kForward},
+      {"plan included", K::kHypothetical, D::kForward},
+      {"plan includes", K::kHypothetical, D::kForward},
+      {"request was received for", K::kHypothetical, D::kForward},
+      {"requests for", K::kHypothetical, D::kForward},
       // Someone else's condition.
       {"family history of", K::kFamily, D::kForward},
       {"family history", K::kFamily, D::kForward},
@@ -154,6 +158,12 @@ const std::vector<TriggerRow>& AssertionTriggerTable() {
       {"not certain if", K::kPseudo, D::kBoth},
       {"not certain whether", K::kPseudo, D::kBoth},
       {"without difficulty", K::kPseudo, D::kBoth},
+      // Imaging orders: "MRI without contrast, and 6 sessions of acupuncture".
+      {"without contrast", K::kPseudo, D::kBoth},
+      {"with and without contrast", K::kPseudo, D::kBoth},
+      {"with or without contrast", K::kPseudo, D::kBoth},
+      {"w/o contrast", K::kPseudo, D::kBoth},
+      {"without and with contrast", K::kPseudo, D::kBoth},
       {"not cause", K::kPseudo, D::kBoth},
       {"not drain", K::kPseudo, D::kBoth},
       {"not extend", K::kPseudo, D::kBoth},

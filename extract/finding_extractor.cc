@@ -382,6 +382,13 @@ std::vector<PhraseRule> Rows() {
            R"((?:grossly\s+|otherwise\s+)?(<SENSE_STATE>|within\s+normal\s+limits)\b)",
        .fixed = {{"finding_type", "sensation"}},
        .captures = {{"state", 1}}},
+      // "sensation all dermatomes as normal", "sensation in all dermatomes is intact".
+      {.id = "finding.sensation_all_dermatomes@1",
+       .pattern =
+           R"((?i)\bsensation\s+(?:(?:is|was)\s+)?(?:in\s+|of\s+|to\s+|throughout\s+)?all\s+(?:the\s+)?dermatomes\s+)"
+           R"((?:is\s+|was\s+|are\s+|were\s+|as\s+)?(?:grossly\s+)?(<SENSE_STATE>|within\s+normal\s+limits)\b)",
+       .fixed = {{"finding_type", "sensation"}},
+       .captures = {{"state", 1}}},
       {.id = "finding.sensation_dermatome@1",
        .pattern =
            R"((?i)\b(<SENSE_STATE>)\s+(?:(?:<SIDE>)\s+)?<LEVEL>(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)<LEVEL>)*)"

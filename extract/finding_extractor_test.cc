@@ -67,6 +67,10 @@ TEST(ExtractFindingsTest, MotorReflexesAndSensation) {
        "finding{'Diminished sensation to light touch over the left C6 distribution' finding_type=sensation "
        "laterality=left state=diminished}"},
       {"Sensation intact.", "finding{'Sensation intact' finding_type=sensation state=intact}"},
+      {"tension signs negative; sensation all dermatomes as normal with the exception of",
+       "finding{'sensation all dermatomes as normal' finding_type=sensation state=normal}"},
+      {"Sensation in all dermatomes was intact.",
+       "finding{'Sensation in all dermatomes was intact' finding_type=sensation state=intact}"},
       {"Sensation to light touch and pinprick were intact.",
        "finding{'Sensation to light touch and pinprick were intact' finding_type=sensation state=intact}"},
       {"Decreased C5 and C6 dermatome sensation.",

@@ -587,6 +587,17 @@ const std::vector<CategoryRow>& RequestCategoryTable() {
   return rows;
 }
 
+std::vector<std::string> AllRequestCategories() {
+  std::vector<std::string> out = {"other"};
+  for (const CategoryRow& row : RequestCategoryTable()) {
+    out.push_back(ResolveCategory(row.category, nullptr));
+    for (const RequestSiteRow& site : RequestSiteTable()) out.push_back(ResolveCategory(row.category, &site));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 const std::vector<RequestSiteRow>& RequestSiteTable() {
   static const std::vector<RequestSiteRow> rows = {
       {R"(lumbar(\s+spine)?|lumbosacral(\s+spine)?|low(er)?\s+back|l-?\s?spine|ls\s+spine|l/s(\s+spine)?|back)",
@@ -848,6 +859,22 @@ const std::vector<RequestDrugRow>& RequestDrugTable() {
   return rows;
 }
 
+namespace {
+
+// Whether the request says it starts a treatment or continues one: rules for
+// continued care ask for functional improvement from the course before.
+std::string FindCourse(std::string_view text) {
+  static const RE2 continued(WholeWords(
+      R"(additional|continued|continue|continuing|continuation|more|further|extra|remaining|ongoing|repeat|renewed|another)"));
+  static const RE2 initial(WholeWords(R"(initial|trial|new|start|starting)"));
+  const re2::StringPiece piece(text.data(), text.size());
+  if (RE2::PartialMatch(piece, continued)) return "continued";
+  if (RE2::PartialMatch(piece, initial)) return "initial";
+  return "";
+}
+
+}  // namespace
+
 RequestNormal NormalizeRequest(std::string_view request_text) {
   const std::string text = PrepareText(request_text);
   const std::string lower = AsciiLower(text);
@@ -874,6 +901,7 @@ RequestNormal NormalizeRequest(std::string_view request_text) {
     }
   }
   AddCounts(counted, category, &normal.details);
+  if (std::string course = FindCourse(text); !course.empty()) normal.details["course"] = course;
   return normal;
 }
 

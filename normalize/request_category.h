@@ -79,6 +79,10 @@ RequestNormal NormalizeRequest(std::string_view request_text);
 // The tables, in the order tried. RequestCategoryTable() holds the drug rows
 // made from RequestDrugTable() at their place in the order.
 const std::vector<CategoryRow>& RequestCategoryTable();
+
+// Every category NormalizeRequest can return ("x.*" rows expanded by the
+// site table, and "other"), sorted, without repeats.
+std::vector<std::string> AllRequestCategories();
 const std::vector<RequestSiteRow>& RequestSiteTable();
 const std::vector<RequestDrugRow>& RequestDrugTable();
 

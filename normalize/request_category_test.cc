@@ -34,7 +34,7 @@ TEST(NormalizeRequestTest, Imaging) {
       {"MRI of the right shoulder without contrast", "imaging.mri.shoulder body_site=shoulder laterality=right"},
       {"Lumbar spine MRI", "imaging.mri.lumbar body_site=lumbar_spine"},
       {"MRI", "imaging.mri.other"},  // no site named
-      {"Repeat MRI of the cervical spine", "imaging.mri.cervical body_site=cervical_spine"},
+      {"Repeat MRI of the cervical spine", "imaging.mri.cervical body_site=cervical_spine course=continued"},
       {"MRI L4-5, L5-S1", "imaging.mri.lumbar body_site=lumbar_spine level=L4-5, L5-S1"},
       {"MR arthrogram of the left hip", "imaging.mri.hip body_site=hip laterality=left"},
       {"MRI of the brain", "imaging.mri.brain body_site=head"},
@@ -74,7 +74,11 @@ TEST(NormalizeRequestTest, Therapy) {
       {"12 sessions of physical therapy", "therapy.physical visits=12"},
       {"Post-operative physical therapy 3x4 right knee",
        "therapy.physical body_site=knee frequency_per_week=3 laterality=right visits=12 weeks=4"},
-      {"Additional PT #6", "therapy.physical visits=6"},
+      {"Additional PT #6", "therapy.physical course=continued visits=6"},
+      {"Initial acupuncture 1 to 2 times per week for 4 weeks", "therapy.acupuncture course=initial frequency_per_week=2 visits=8 weeks=4"},
+      {"Norco 10/325mg #90 with 2 refills", "medication.opioid drug=hydrocodone/acetaminophen quantity=90 refills=2 strength=10/325 unit=mg"},
+      {"Continued chiropractic care", "therapy.chiropractic course=continued"},
+      {"Chiropractic care, more than 6 visits", "therapy.chiropractic course=continued visits=6"},
       {"Chiropractic treatment, 6 visits", "therapy.chiropractic visits=6"},
       {"Chiropractic physician referral", "referral.specialist"},  // near-miss: a physician, not a treatment
       {"Acupuncture x 6 for the neck", "therapy.acupuncture body_site=cervical_spine visits=6"},
@@ -86,7 +90,7 @@ TEST(NormalizeRequestTest, Therapy) {
       {"Chiropractic with physiotherapy modalities, 8 visits", "therapy.chiropractic visits=8"},
       {"Psychotherapy visits: 6", "therapy.psych visits=6"},
       {"Additional sessions, 4, for the right wrist",  // sessions of what is not said
-       "other body_site=wrist laterality=right visits=4"},
+       "other body_site=wrist course=continued laterality=right visits=4"},
       {"Extracorporeal shockwave therapy for the left heel", "therapy.other body_site=foot laterality=left"},
   });
 }
@@ -156,7 +160,7 @@ TEST(NormalizeRequestTest, Injections) {
 TEST(NormalizeRequestTest, Equipment) {
   ExpectRows({
       {"TENS unit", "dme.tens"},
-      {"H-wave device 30 day trial", "dme.tens days=30"},
+      {"H-wave device 30 day trial", "dme.tens course=initial days=30"},
       {"Interferential unit rental", "dme.tens"},
       {"Lumbar support", "dme.brace body_site=lumbar_spine"},
       {"Right wrist brace", "dme.brace body_site=wrist laterality=right"},
@@ -175,7 +179,7 @@ TEST(NormalizeRequestTest, SurgeryAndVisits) {
       {"Anterior cervical discectomy and fusion C5-6", "surgery.spine body_site=cervical_spine level=C5-6"},
       {"Left carpal tunnel release", "surgery.hand_wrist body_site=wrist laterality=left"},
       {"Left knee partial meniscectomy", "surgery.knee body_site=knee laterality=left"},
-      {"Lumbar spinal cord stimulator trial", "surgery.spine body_site=lumbar_spine"},
+      {"Lumbar spinal cord stimulator trial", "surgery.spine body_site=lumbar_spine course=initial"},
       {"Assistant surgeon", "surgery.other"},
       {"Surgical first assistant", "surgery.other"},
       {"Manipulation under anesthesia, left shoulder",  // near-miss: not chiropractic
@@ -210,7 +214,7 @@ TEST(NormalizeRequestTest, NothingToGoOn) {
       {"", "other"},
       {"   \n ", "other"},
       {"Retrospective request", "other"},
-      {"Continued care", "other"},
+      {"Continued care", "other course=continued"},
   });
 }
 

@@ -85,8 +85,10 @@ Json DeterminationJson(const Determination& d) {
   for (const CriterionResult& c : d.criteria) {
     criteria.push_back({{"id", c.id}, {"status", c.status}, {"evidence", c.evidence}});
   }
-  return {{"outcome", d.outcome}, {"rule", d.rule},           {"criteria", criteria},
-          {"citations", d.citations}, {"rationale", d.rationale}};
+  return {{"outcome", d.outcome},       {"rule", d.rule},
+          {"guideline_era", d.guideline_era}, {"request_date", d.request_date},
+          {"criteria", criteria},       {"citations", d.citations},
+          {"rationale", d.rationale}};
 }
 
 Json RequestJson(const Request& r) {
@@ -251,6 +253,8 @@ Request RequestFrom(const ReadJson& j) {
     out.rule = Str(*d, "rule");
     out.citations = Strings(*d, "citations");
     out.rationale = Str(*d, "rationale");
+    out.guideline_era = Str(*d, "guideline_era");
+    out.request_date = Str(*d, "request_date");
     for (const ReadJson& c : Array(*d, "criteria")) {
       out.criteria.push_back({Str(c, "id"), Str(c, "status"), Strings(c, "evidence")});
     }

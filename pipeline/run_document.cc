@@ -9,6 +9,7 @@
 #include <optional>
 #include <sstream>
 
+#include "decide/determine.h"
 #include "extract/clinical.h"
 #include "extract/letter.h"
 #include "ingest/ingest.h"
@@ -55,6 +56,7 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
     const std::string& words = r.reference ? r.reference->statement : r.text;
     for (Code& c : CptCodesWritten(words)) r.codes.push_back(std::move(c));
   }
+  DetermineRequests(Rulebook::Builtin(), record);
 }
 
 }  // namespace

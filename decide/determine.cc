@@ -1,0 +1,206 @@
+#include "decide/determine.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "decide/evaluate.h"
+#include "decide/rationale.h"
+#include "decide/rule_model.h"
+#include "decide/site_region.h"
+
+namespace imr {
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+// days_from_civil).
+long DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::optional<YearMonthDay> ParseIsoDay(std::string_view iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  try {
+    YearMonthDay d{std::stoi(std::string(iso.substr(0, 4))), std::stoi(std::string(iso.substr(5, 2))),
+                   std::stoi(std::string(iso.substr(8, 2)))};
+    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
+    return d;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+long Days(const YearMonthDay& d) { return DaysFromCivil(d.year, d.month, d.day); }
+
+// The facts a determination may read: each at its first place outside the
+// sections that hold a decision. Dates and demographic facts are kept too;
+// the rules decide what they need.
+std::vector<UsableFact> UsableFacts(const Record& record) {
+  std::vector<UsableFact> out;
+  for (const Fact& f : record.facts) {
+    if (!IsDecisionSection(f.section)) {
+      out.push_back({&f, f.span, f.text});
+      continue;
+    }
+    auto other = std::find_if(f.also.begin(), f.also.end(),
+                              [](const Evidence& e) { return !IsDecisionSection(e.section); });
+    if (other != f.also.end()) out.push_back({&f, other->span, other->text});
+  }
+  return out;
+}
+
+std::string FieldValue(const Record& record, const char* name) {
+  auto it = record.fields.find(name);
+  return it == record.fields.end() ? "" : it->second.value;
+}
+
+// The latest full date of the usable date facts with one of `roles`.
+std::string LatestDated(const std::vector<UsableFact>& facts, std::initializer_list<std::string_view> roles) {
+  std::string best;
+  for (const UsableFact& u : facts) {
+    if (u.fact->kind != "date") continue;
+    auto role = u.fact->value.find("role");
+    auto date = u.fact->value.find("date");
+    if (role == u.fact->value.end() || date == u.fact->value.end() || !ParseIsoDay(date->second)) continue;
+    if (std::find(roles.begin(), roles.end(), role->second) == roles.end()) continue;
+    if (date->second > best) best = date->second;
+  }
+  return best;
+}
+
+// The latest full date of any usable date fact.
+std::string LatestDate(const std::vector<UsableFact>& facts) {
+  std::string best;
+  for (const UsableFact& u : facts) {
+    auto date = u.fact->value.find("date");
+    if (u.fact->kind == "date" && date != u.fact->value.end() && ParseIsoDay(date->second) && date->second > best) {
+      best = date->second;
+    }
+  }
+  return best;
+}
+
+struct RequestDate {
+  std::string date;
+  bool estimated = false;  // the latest date of the record, not a request or review date
+};
+
+// The request's date, which picks the guideline era: the UR decision date the
+// header states, else the latest utilization-review or request date the
+// clinical text gives, else (estimated) the latest date the record gives at
+// all, since a request is made no earlier than the visit that leads to it.
+RequestDate FindRequestDate(const Record& record, const std::vector<UsableFact>& facts) {
+  if (std::string ur = FieldValue(record, "ur_denial_date"); ParseIsoDay(ur)) return {ur, false};
+  if (std::string dated = LatestDated(facts, {"utilization_review", "request"}); !dated.empty()) return {dated, false};
+  return {LatestDate(facts), true};
+}
+
+std::string InjuryDate(const Record& record, const std::vector<UsableFact>& facts) {
+  if (std::string doi = FieldValue(record, "date_of_injury"); ParseIsoDay(doi)) return doi;
+  std::string earliest;
+  for (const UsableFact& u : facts) {
+    if (u.fact->kind != "date") continue;
+    auto role = u.fact->value.find("role");
+    auto date = u.fact->value.find("date");
+    if (role == u.fact->value.end() || role->second != "injury" || date == u.fact->value.end()) continue;
+    if (ParseIsoDay(date->second) && (earliest.empty() || date->second < earliest)) earliest = date->second;
+  }
+  return earliest;
+}
+
+const Rule* PickRule(const RuleSet& set, GuidelineEra era, const CaseView& view) {
+  for (const Rule* rule : set.ForEra(era)) {
+    if (!rule->when || Evaluate(*rule->when, view, nullptr).status == Status::kMet) return rule;
+  }
+  return nullptr;
+}
+
+std::string OutcomeOf(const Rule& rule, Status status) {
+  switch (status) {
+    case Status::kMet: return "medically_necessary";
+    case Status::kUnmet: return "not_medically_necessary";
+    case Status::kNotDocumented: return rule.if_undocumented;
+  }
+  return rule.if_undocumented;
+}
+
+struct CaseDates {
+  RequestDate request;
+  std::string injury_date;
+};
+
+std::string EraNote(const RequestDate& date, bool parsed) {
+  if (!parsed) return "No request or review date was found, so the current guidelines were applied.";
+  if (date.estimated) {
+    return "No request or review date was found; the guidelines in force on the latest date in the records (" +
+           date.date + ") were applied.";
+  }
+  return "";
+}
+
+std::optional<Determination> Determine(const Rulebook& rules, const std::vector<UsableFact>& facts,
+                                       const CaseDates& dates, const Request& request) {
+  const RuleSet* set = rules.ForCategory(request.category);
+  if (set == nullptr) return std::nullopt;
+  CaseView view;
+  view.facts = facts;
+  view.request = &request;
+  if (auto site = request.details.find("body_site"); site != request.details.end()) {
+    view.request_region = SiteRegion(site->second);
+  }
+  const std::optional<YearMonthDay> requested = ParseIsoDay(dates.request.date);
+  const std::optional<YearMonthDay> injured = ParseIsoDay(dates.injury_date);
+  if (requested && injured) view.days_since_injury = static_cast<int>(Days(*requested) - Days(*injured));
+  // Without a request date the current guidelines are the ones a reviewer would apply.
+  const GuidelineEra era = requested ? GuidelineEraFor(*requested) : GuidelineEra::kAcoem2017;
+  const Rule* rule = PickRule(*set, era, view);
+  if (rule == nullptr) return std::nullopt;
+
+  std::map<std::string, Outcome> results;
+  for (const Criterion& c : rule->criteria) results[c.id] = Evaluate(*c.test, view, nullptr);
+  Status overall = Status::kMet;
+  if (rule->necessary_when) {
+    overall = Evaluate(*rule->necessary_when, view, &results).status;
+  } else {
+    for (const Criterion& c : rule->criteria) {
+      const Status s = results[c.id].status;
+      if (s == Status::kUnmet) overall = Status::kUnmet;
+      else if (s == Status::kNotDocumented && overall == Status::kMet) overall = Status::kNotDocumented;
+    }
+  }
+
+  Determination d;
+  d.outcome = OutcomeOf(*rule, overall);
+  d.rule = rule->id;
+  d.guideline_era = std::string(EraName(era));
+  d.request_date = requested ? dates.request.date : "";
+  for (const Criterion& c : rule->criteria) {
+    d.criteria.push_back({c.id, std::string(StatusName(results[c.id].status)), results[c.id].evidence});
+  }
+  for (const Citation& c : rule->citations) d.citations.push_back(c.Render());
+  std::map<std::string, const UsableFact*> by_id;
+  for (const UsableFact& u : view.facts) by_id[u.fact->id] = &u;
+  RationaleInput in{rule, &results, &by_id, d.outcome, EraNote(dates.request, requested.has_value())};
+  d.rationale = WriteRationale(in);
+  return d;
+}
+
+}  // namespace
+
+bool IsDecisionSection(std::string_view section) {
+  return section == "decisions_and_rationales" || section == "rationale" || section == "determination" ||
+         section == "guidelines_relied_upon" || section == "issue_at_dispute";
+}
+
+void DetermineRequests(const Rulebook& rules, Record* record) {
+  const std::vector<UsableFact> facts = UsableFacts(*record);
+  const CaseDates dates{FindRequestDate(*record, facts), InjuryDate(*record, facts)};
+  for (Request& request : record->requests) request.determination = Determine(rules, facts, dates, request);
+}
+
+}  // namespace imr

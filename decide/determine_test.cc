@@ -1,0 +1,170 @@
+#include "decide/determine.h"
+
+#include <gtest/gtest.h>
+
+#include "decide/decide_testing.h"
+
+namespace imr {
+namespace {
+
+using testing::Decide;
+using testing::Describe;
+using testing::RuleCase;
+using testing::StatusOf;
+
+// A rulebook of one set whose criteria exercise the evaluator directly.
+const Rulebook& LogicBook() {
+  static const Rulebook book = [] {
+    std::vector<std::string> errors;
+    Rulebook b = Rulebook::Parse({{"logic.json", R"({
+      "rule_set": "logic", "version": 1, "categories": ["*"],
+      "rules": [{"id": "r", "eras": ["acoem_2004", "chronic_pain_2009", "chronic_pain_2016", "acoem_2017"],
+        "provenance": "U", "summary": "test", "citations": [{"source": "S", "chapter": "C"}],
+        "criteria": [
+          {"id": "flag", "says": "a flag", "test": {"fact": {"kind": "finding", "is": {"finding_type": "red_flag"}}}},
+          {"id": "any", "says": "x", "test": {"any": [{"fact": {"kind": "finding", "is": {"finding_type": "red_flag"}}},
+                                                   {"status": "unmet"}]}},
+          {"id": "all", "says": "x", "test": {"all": [{"fact": {"kind": "finding", "is": {"finding_type": "red_flag"}}},
+                                                   {"status": "met"}]}},
+          {"id": "not", "says": "x", "test": {"not": {"fact": {"kind": "finding", "is": {"finding_type": "red_flag"}}}}},
+          {"id": "weigh", "says": "x", "test": {"weigh": {"for": {"fact": {"kind": "finding", "is": {"finding_type": "red_flag"}}},
+                                                       "against": {"fact": {"kind": "finding", "is": {"finding_type": "tenderness"}}}}}},
+          {"id": "visits", "says": "x", "test": {"request": {"visits": {"max": 6}}}},
+          {"id": "phase", "says": "x", "test": {"since_injury": {"min_days": 90}}},
+          {"id": "site", "says": "x", "test": {"fact": {"kind": "finding", "is": {"finding_type": "spasm"}, "site": "request", "site_required": true}}}
+        ]}]})"}},
+                                 &errors);
+    EXPECT_TRUE(errors.empty()) << errors.front();
+    return b;
+  }();
+  return book;
+}
+
+std::string RunLogic(const RuleCase& c) {
+  Record record = testing::CaseRecord(c);
+  DetermineRequests(LogicBook(), &record);
+  return Describe(record.requests[0].determination.value());
+}
+
+struct LogicRow {
+  std::vector<std::string> facts;
+  std::string request;
+  std::string expected;
+};
+
+TEST(DetermineTest, ThreeValuedLogic) {
+  const std::string kRequest = "other | a request | body_site=lumbar_spine";
+  const std::vector<LogicRow> rows = {
+      // Nothing known: every fact test is not_documented; the fixed parts decide.
+      {{}, kRequest,
+       "not_medically_necessary chronic_pain_2016 flag=not_documented any=not_documented all=not_documented "
+       "not=not_documented weigh=not_documented visits=not_documented phase=met site=not_documented"},
+      // A present fact: met; `not` turns it unmet; any/all follow Kleene logic.
+      {{"finding | flag | finding_type=red_flag"}, kRequest + " visits=6",
+       "not_medically_necessary chronic_pain_2016 flag=met any=met all=met not=unmet weigh=met visits=met "
+       "phase=met site=not_documented"},
+      // An absent fact: unmet; `not` turns it met.
+      {{"finding/absent | no flag | finding_type=red_flag"}, kRequest + " visits=12",
+       "not_medically_necessary chronic_pain_2016 flag=unmet any=unmet all=unmet not=met weigh=unmet visits=unmet "
+       "phase=met site=not_documented"},
+      // Hypothetical facts decide nothing; evidence against makes weigh unmet.
+      {{"finding/hypothetical | if flag | finding_type=red_flag", "finding | tender | finding_type=tenderness"},
+       kRequest, "not_medically_necessary chronic_pain_2016 flag=not_documented any=not_documented "
+                 "all=not_documented not=not_documented weigh=unmet visits=not_documented phase=met "
+                 "site=not_documented"},
+      // Site: a fact elsewhere does not count; one at the requested region does.
+      {{"finding | neck spasm | finding_type=spasm body_site=neck"}, kRequest,
+       "not_medically_necessary chronic_pain_2016 flag=not_documented any=not_documented all=not_documented "
+       "not=not_documented weigh=not_documented visits=not_documented phase=met site=not_documented"},
+      {{"finding | leg spasm | finding_type=spasm body_site=lower~extremities"}, kRequest,
+       "not_medically_necessary chronic_pain_2016 flag=not_documented any=not_documented all=not_documented "
+       "not=not_documented weigh=not_documented visits=not_documented phase=met site=met"},
+  };
+  for (const LogicRow& row : rows) {
+    RuleCase c{.request = row.request, .facts = row.facts, .request_date = "2016-11-03", .injury_date = "2016-01-04"};
+    EXPECT_EQ(RunLogic(c), row.expected) << "facts: " << ::testing::PrintToString(row.facts) << " request: " << row.request;
+  }
+}
+
+TEST(DetermineTest, PhaseNeedsBothDates) {
+  RuleCase c{.request = "other | x", .request_date = "2016-11-03"};
+  Record record = testing::CaseRecord(c);
+  DetermineRequests(LogicBook(), &record);
+  EXPECT_EQ(StatusOf(*record.requests[0].determination, "phase"), "not_documented");
+  c.injury_date = "2016-10-01";  // 33 days: not yet chronic
+  record = testing::CaseRecord(c);
+  DetermineRequests(LogicBook(), &record);
+  EXPECT_EQ(StatusOf(*record.requests[0].determination, "phase"), "unmet");
+}
+
+TEST(DetermineTest, EraFollowsTheRequestDate) {
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"2008-05-01", "acoem_2004"},   {"2009-07-18", "chronic_pain_2009"}, {"2016-07-28", "chronic_pain_2009"},
+      {"2016-07-29", "chronic_pain_2016"}, {"2017-11-30", "chronic_pain_2016"}, {"2017-12-01", "acoem_2017"},
+      {"", "acoem_2017"}};
+  for (const auto& [date, era] : rows) {
+    RuleCase c{.request = "other | x", .request_date = date};
+    Record record = testing::CaseRecord(c);
+    DetermineRequests(LogicBook(), &record);
+    EXPECT_EQ(record.requests[0].determination->guideline_era, era) << date;
+    EXPECT_EQ(record.requests[0].determination->request_date, date) << date;
+  }
+}
+
+TEST(DetermineTest, FactsInDecisionSectionsAreInvisible) {
+  RuleCase c{.request = "other | x | visits=3",
+             .facts = {"finding | flag | finding_type=red_flag"},
+             .request_date = "2016-11-03",
+             .section = "decisions_and_rationales"};
+  Record record = testing::CaseRecord(c);
+  DetermineRequests(LogicBook(), &record);
+  EXPECT_EQ(StatusOf(*record.requests[0].determination, "flag"), "not_documented");
+  // The same fact also stated in the case summary is usable, quoted from there.
+  record.facts[0].also.push_back({{1, 0, 4}, "flag", "clinical_case_summary"});
+  DetermineRequests(LogicBook(), &record);
+  EXPECT_EQ(StatusOf(*record.requests[0].determination, "flag"), "met");
+  EXPECT_NE(record.requests[0].determination->rationale.find("(page 1: 'flag')"), std::string::npos)
+      << record.requests[0].determination->rationale;
+}
+
+TEST(DetermineTest, RationaleQuotesEvidenceAndConcludes) {
+  RuleCase c{.request = "other | x | visits=3",
+             .facts = {"finding/absent | no red flag was seen | finding_type=red_flag"},
+             .request_date = "2016-11-03"};
+  Record record = testing::CaseRecord(c);
+  DetermineRequests(LogicBook(), &record);
+  const Determination& d = *record.requests[0].determination;
+  EXPECT_EQ(d.rule, "logic.r@1");
+  EXPECT_EQ(d.citations, std::vector<std::string>{"S, C"});
+  EXPECT_NE(d.rationale.find("The records speak against a flag (page 1: 'no red flag was seen')."),
+            std::string::npos) << d.rationale;
+  EXPECT_TRUE(d.rationale.ends_with("The request is therefore not medically necessary.")) << d.rationale;
+}
+
+TEST(DetermineTest, CategoryWithoutRuleSetGetsNoDetermination) {
+  std::vector<std::string> errors;
+  const Rulebook empty = Rulebook::Parse({}, &errors);
+  Record record = testing::CaseRecord({.request = "other | x"});
+  DetermineRequests(empty, &record);
+  EXPECT_FALSE(record.requests[0].determination.has_value());
+}
+
+// The seed letter's lumbar MRI, as facts: a screening study after a treated
+// fracture, a normal neurological exam, no red flag, no planned surgery.
+TEST(DetermineTest, LumbarMriWithNormalExamIsNotNecessary) {
+  const Determination d = Decide({
+      .request = "imaging.mri.lumbar | MRI of the lumbar spine | body_site=lumbar_spine",
+      .facts = {"diagnosis | closed fracture of the lumbar vertebra | body_site=lumbar_spine",
+                "finding | muscle strength 5/5 | finding_type=motor grade=5/5",
+                "finding | sensation all dermatomes as normal | finding_type=sensation state=normal"},
+      .request_date = "2014-09-01",
+      .injury_date = "2013-03-13"});
+  EXPECT_EQ(d.outcome, "not_medically_necessary");
+  EXPECT_EQ(StatusOf(d, "red_flags"), "not_documented");  // an old, treated fracture is no red flag
+  EXPECT_EQ(StatusOf(d, "neuro_deficit"), "unmet");
+  EXPECT_NE(d.rationale.find("No neurological deficit was documented (page 1: '"), std::string::npos) << d.rationale;
+  EXPECT_NE(d.rationale.find("'sensation all dermatomes as normal'"), std::string::npos) << d.rationale;
+}
+
+}  // namespace
+}  // namespace imr

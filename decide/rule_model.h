@@ -1,0 +1,61 @@
+// The parsed form of a rule expression (decide/rulebook.h gives the JSON).
+// Internal to decide/: the loader builds it, the evaluator walks it.
+#ifndef IMR_DECIDE_RULE_MODEL_H_
+#define IMR_DECIDE_RULE_MODEL_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace imr {
+
+// Accepted values of one attribute: any of `values` (strings compared after
+// lower-casing), or a number within [min, max].
+struct ValueTest {
+  std::vector<std::string> values;
+  std::optional<double> min, max;
+};
+
+// {"fact": {...}}: some clinical fact of the record matches.
+struct FactTest {
+  std::vector<std::string> kinds;             // any of; empty: any kind
+  std::map<std::string, ValueTest> is;        // every attribute must pass
+  std::vector<std::string> words;             // the fact text holds one of these (lower case)
+  std::vector<std::string> assertions = {"present"};  // what counts as met
+  std::vector<std::string> against = {"absent"};      // what counts as unmet
+  // "request": the fact's body site (or spinal level) lies in the request's
+  // region; a fact with no site passes unless `site_required`.
+  std::string site;
+  bool site_required = false;
+};
+
+// {"request": {...}}: the request's own details (quantity, visits, drug...).
+struct RequestTest {
+  std::map<std::string, ValueTest> details;
+  std::vector<std::string> words;  // the request text holds one of these
+  std::string missing = "not_documented";  // status when a named detail is absent
+};
+
+// {"since_injury": {"min_days": 28}}: days from the date of injury to the request.
+struct SinceInjuryTest {
+  std::optional<int> min_days, max_days;
+};
+
+struct Expr {
+    // kWeigh: children[0] is the evidence for, children[1] the evidence
+  // against: met when `for` is met; unmet when `for` is unmet or `against`
+  // is met; otherwise not_documented.
+  enum class Op { kAll, kAny, kNot, kWeigh, kCriterion, kFact, kRequest, kSinceInjury, kStatus };
+  Op op = Op::kStatus;
+  std::vector<std::shared_ptr<const Expr>> children;  // all, any, not, weigh
+  std::string name;  // criterion id, or the fixed status
+  FactTest fact;
+  RequestTest request;
+  SinceInjuryTest since_injury;
+};
+
+}  // namespace imr
+
+#endif  // IMR_DECIDE_RULE_MODEL_H_
