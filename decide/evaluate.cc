@@ -44,6 +44,25 @@ bool Passes(const ValueTest& test, std::string_view value) {
   });
 }
 
+// "hydrocodone/acetaminophen" and "hydrocodone": some "/"- or ","-separated
+// part is the same, ignoring case.
+bool SharesPart(std::string_view a, std::string_view b) {
+  const auto parts = [](std::string_view s) {
+    std::vector<std::string> out(1);
+    for (char c : s) {
+      if (c == '/' || c == ',') out.emplace_back();
+      else out.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+  };
+  for (const std::string& x : parts(a)) {
+    for (const std::string& y : parts(b)) {
+      if (!x.empty() && x == y) return true;
+    }
+  }
+  return false;
+}
+
 bool HasWord(std::string_view text_lower, const std::vector<std::string>& words) {
   return std::any_of(words.begin(), words.end(),
                      [&](const std::string& w) { return text_lower.find(w) != std::string_view::npos; });
@@ -78,6 +97,13 @@ bool Matches(const FactTest& test, const UsableFact& usable, const CaseView& vie
     if (it == fact.value.end() || !Passes(value_test, it->second)) return false;
   }
   if (!test.words.empty() && !HasWord(Lower(usable.text), test.words)) return false;
+  for (const auto& [attribute, detail] : test.same_as_request) {
+    if (view.request == nullptr) return false;
+    auto value = fact.value.find(attribute);
+    auto wanted = view.request->details.find(detail);
+    if (value == fact.value.end() || wanted == view.request->details.end()) return false;
+    if (!SharesPart(value->second, wanted->second)) return false;
+  }
   return SitePasses(test, fact, view);
 }
 

@@ -29,6 +29,9 @@ struct FactTest {
   // region; a fact with no site passes unless `site_required`.
   std::string site;
   bool site_required = false;
+  // {"generic": "drug"}: the fact's attribute shares a value with the
+  // request's detail (a part of a "/"-list counts); no detail, no match.
+  std::map<std::string, std::string> same_as_request;
 };
 
 // {"request": {...}}: the request's own details (quantity, visits, drug...).

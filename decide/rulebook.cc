@@ -322,7 +322,7 @@ class Parser {
       Error(where, "\"fact\" needs an object");
       return t;
     }
-    AllowKeys(j, {"kind", "is", "words", "assertion", "against", "site", "site_required"}, where);
+    AllowKeys(j, {"kind", "is", "words", "assertion", "against", "site", "site_required", "same_as_request"}, where);
     t.kinds = Strings(j, "kind", where);
     for (const std::string& kind : t.kinds) {
       if (!KnownFactAttributes().contains(kind)) Error(where, "unknown fact kind \"" + kind + "\"");
@@ -349,6 +349,16 @@ class Parser {
     t.site = String(j, "site", where, false);
     if (!t.site.empty() && t.site != "request") Error(where, "\"site\" can only be \"request\"");
     t.site_required = j.value("site_required", false);
+    if (j.contains("same_as_request")) {
+      if (!j["same_as_request"].is_object()) Error(where, "\"same_as_request\" maps fact attributes to request details");
+      for (const auto& [attribute, detail] : j["same_as_request"].items()) {
+        if (!detail.is_string() || !KnownRequestDetails().contains(detail.get<std::string>())) {
+          Error(where, "\"same_as_request\" names no request detail for \"" + attribute + "\"");
+          continue;
+        }
+        t.same_as_request[attribute] = detail.get<std::string>();
+      }
+    }
     return t;
   }
 
