@@ -32,6 +32,7 @@ const Rulebook& LogicBook() {
           {"id": "visits", "says": "x", "test": {"request": {"visits": {"max": 6}}}},
           {"id": "phase", "says": "x", "test": {"since_injury": {"min_days": 90}}},
           {"id": "site", "says": "x", "test": {"fact": {"kind": "finding", "is": {"finding_type": "spasm"}, "site": "request", "site_required": true}}},
+          {"id": "unless", "says": "x", "test": {"unless": {"fact": {"kind": "finding", "is": {"finding_type": "red_flag"}}}}},
           {"id": "same_drug", "says": "x", "test": {"fact": {"kind": "medication", "same_as_request": {"generic": "drug"}}}}
         ]}]})"}},
                                  &errors);
@@ -59,27 +60,27 @@ TEST(DetermineTest, ThreeValuedLogic) {
       // Nothing known: every fact test is not_documented; the fixed parts decide.
       {{}, kRequest,
        "not_medically_necessary chronic_pain_2016 flag=not_documented any=not_documented all=not_documented "
-       "not=not_documented weigh=not_documented visits=not_documented phase=met site=not_documented same_drug=not_documented"},
+       "not=not_documented weigh=not_documented visits=not_documented phase=met site=not_documented unless=met same_drug=not_documented"},
       // A present fact: met; `not` turns it unmet; any/all follow Kleene logic.
       {{"finding | flag | finding_type=red_flag"}, kRequest + " visits=6",
        "not_medically_necessary chronic_pain_2016 flag=met any=met all=met not=unmet weigh=met visits=met "
-       "phase=met site=not_documented same_drug=not_documented"},
+       "phase=met site=not_documented unless=unmet same_drug=not_documented"},
       // An absent fact: unmet; `not` turns it met.
       {{"finding/absent | no flag | finding_type=red_flag"}, kRequest + " visits=12",
        "not_medically_necessary chronic_pain_2016 flag=unmet any=unmet all=unmet not=met weigh=unmet visits=unmet "
-       "phase=met site=not_documented same_drug=not_documented"},
+       "phase=met site=not_documented unless=met same_drug=not_documented"},
       // Hypothetical facts decide nothing; evidence against makes weigh unmet.
       {{"finding/hypothetical | if flag | finding_type=red_flag", "finding | tender | finding_type=tenderness"},
        kRequest, "not_medically_necessary chronic_pain_2016 flag=not_documented any=not_documented "
                  "all=not_documented not=not_documented weigh=unmet visits=not_documented phase=met "
-                 "site=not_documented same_drug=not_documented"},
+                 "site=not_documented unless=met same_drug=not_documented"},
       // Site: a fact elsewhere does not count; one at the requested region does.
       {{"finding | neck spasm | finding_type=spasm body_site=neck"}, kRequest,
        "not_medically_necessary chronic_pain_2016 flag=not_documented any=not_documented all=not_documented "
-       "not=not_documented weigh=not_documented visits=not_documented phase=met site=not_documented same_drug=not_documented"},
+       "not=not_documented weigh=not_documented visits=not_documented phase=met site=not_documented unless=met same_drug=not_documented"},
       {{"finding | leg spasm | finding_type=spasm body_site=lower~extremities"}, kRequest,
        "not_medically_necessary chronic_pain_2016 flag=not_documented any=not_documented all=not_documented "
-       "not=not_documented weigh=not_documented visits=not_documented phase=met site=met same_drug=not_documented"},
+       "not=not_documented weigh=not_documented visits=not_documented phase=met site=met unless=met same_drug=not_documented"},
   };
   for (const LogicRow& row : rows) {
     RuleCase c{.request = row.request, .facts = row.facts, .request_date = "2016-11-03", .injury_date = "2016-01-04"};

@@ -199,6 +199,11 @@ Outcome Evaluate(const Expr& expr, const CaseView& view, const std::map<std::str
     case Expr::Op::kAll:
     case Expr::Op::kAny:
     case Expr::Op::kNot: return Combine(expr, view, criteria);
+    case Expr::Op::kUnless: {
+      Outcome inner = Evaluate(*expr.children[0], view, criteria);
+      if (inner.status == Status::kMet) return {Status::kUnmet, inner.evidence};
+      return {Status::kMet, {}};
+    }
     case Expr::Op::kWeigh: {
       Outcome for_it = Evaluate(*expr.children[0], view, criteria);
       if (for_it.status != Status::kNotDocumented) return for_it;

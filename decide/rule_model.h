@@ -50,9 +50,11 @@ struct Expr {
     // kWeigh: children[0] is the evidence for, children[1] the evidence
   // against: met when `for` is met; unmet when `for` is unmet or `against`
   // is met; otherwise not_documented.
-  enum class Op { kAll, kAny, kNot, kWeigh, kCriterion, kFact, kRequest, kSinceInjury, kStatus };
+  // kUnless: met unless children[0] is met (then unmet, with its evidence):
+  // for criteria that hold by default ("not already diagnosed").
+  enum class Op { kAll, kAny, kNot, kWeigh, kUnless, kCriterion, kFact, kRequest, kSinceInjury, kStatus };
   Op op = Op::kStatus;
-  std::vector<std::shared_ptr<const Expr>> children;  // all, any, not, weigh
+  std::vector<std::shared_ptr<const Expr>> children;  // all, any, not, weigh, unless
   std::string name;  // criterion id, or the fixed status
   FactTest fact;
   RequestTest request;

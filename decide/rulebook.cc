@@ -264,6 +264,9 @@ class Parser {
         return e;
       }
       return Use(value.get<std::string>(), where);
+    } else if (key == "unless") {
+      e->op = Expr::Op::kUnless;
+      e->children.push_back(ParseExpr(value, where, criteria));
     } else if (key == "weigh") {
       e->op = Expr::Op::kWeigh;
       if (!value.is_object() || !value.contains("for") || !value.contains("against") || value.size() != 2) {

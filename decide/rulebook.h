@@ -17,7 +17,8 @@
 //
 // Tests (criteria, `when`, `necessary_when`) are expressions, each three-valued
 // (met, unmet, not_documented): {"all": […]}, {"any": […]}, {"not": x},
-// {"weigh": {"for": x, "against": y}} (y met makes it unmet unless x is met), a
+// {"weigh": {"for": x, "against": y}} (y met makes it unmet unless x is met),
+// {"unless": x} (met unless x is met), a
 // criterion id (inside necessary_when), {"use": name} (a shared expression
 // from a file of {"definitions": {name: expression}}), {"fact": {kind, is, site, assertion, …}},
 // {"request": {detail: {…}}}, {"since_injury": {"min_days": n}}, {"status": s}.

@@ -42,6 +42,21 @@ std::vector<fs::path> FilesEndingWith(const std::string& dir, std::string_view s
 
 Json ScoreJson(const Score& s) { return {{"correct", s.correct}, {"total", s.total}, {"rate", s.rate()}}; }
 
+Json AgreementJson(const Agreement& a) {
+  Json by_category = Json::object();
+  for (const auto& [category, counts] : a.by_category) {
+    by_category[category] = {{"agree", counts.first}, {"total", counts.second}};
+  }
+  return {{"determined", a.determined},
+          {"total", a.total},
+          {"confusion", a.confusion},
+          {"accuracy", a.Accuracy()},
+          {"kappa", a.Kappa()},
+          {"overturn_recall", a.OverturnRecall()},
+          {"overturn_precision", a.OverturnPrecision()},
+          {"by_category", by_category}};
+}
+
 }  // namespace
 
 std::optional<GoldLetter> GoldFromJson(std::string_view text, std::string stem, std::string* error) {
@@ -141,6 +156,7 @@ std::string EvalReportToJson(const EvalReport& r) {
         {"reviewer_guideline", ScoreJson(r.reviewer_guideline)},
         {"claims_administrator_guideline", ScoreJson(r.claims_administrator_guideline)}}},
       {"request_categories", {{"categorized_share", r.CategorizedShare()}, {"counts", r.request_categories}}},
+      {"determinations", AgreementJson(r.agreement)},
       {"diagnoses",
        {{"gold", r.gold_diagnoses},
         {"found", r.found_gold_diagnoses},

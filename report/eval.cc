@@ -56,6 +56,23 @@ void ScoreLetterFields(const GoldLetter& gold, const Record& record, EvalReport*
         record.reviewer.specialty, &report->fields["specialty"], &report->misses);
 }
 
+void ScoreDetermination(const std::string& stem, const GoldRequest& gold, const Request& request,
+                        Agreement* agreement, std::vector<Miss>* misses) {
+  const std::string outcome = request.determination ? request.determination->outcome : "none";
+  ++agreement->total;
+  agreement->determined += request.determination.has_value();
+  ++agreement->confusion[gold.decision][outcome];
+  const bool approved = outcome == "medically_necessary";
+  const bool agree = approved == (gold.decision == "overturned");
+  auto& [agreeing, total] = agreement->by_category[request.category];
+  agreeing += agree;
+  ++total;
+  if (!agree) {
+    misses->push_back({stem, "request.determination " + request.category,
+                       gold.decision == "overturned" ? "medically_necessary" : "not_medically_necessary", outcome});
+  }
+}
+
 void ScoreRequests(const GoldLetter& gold, const Record& record, EvalReport* report) {
   report->found_requests += static_cast<int>(record.requests.size());
   for (const Request& r : record.requests) ++report->request_categories[r.category];
@@ -76,6 +93,7 @@ void ScoreRequests(const GoldLetter& gold, const Record& record, EvalReport* rep
     ++report->matched_requests;
     const Reference ref = match->reference.value_or(Reference{});
     Check(gold.stem, "request.decision", g.decision, ref.decision, &report->decision, &report->misses);
+    ScoreDetermination(gold.stem, g, *match, &report->agreement, &report->misses);
     Check(gold.stem, "request.reviewer_guideline", GuidelineKey(g.reviewer_guideline),
           CompareKey(ref.reviewer_guideline), &report->reviewer_guideline, &report->misses);
     Check(gold.stem, "request.claims_administrator_guideline",
@@ -144,6 +162,35 @@ void ScoreDiagnoses(const GoldLetter& gold, const Record& record, EvalReport* re
 
 }  // namespace
 
+int Agreement::Count(const std::string& gold, bool approved) const {
+  auto row = confusion.find(gold);
+  if (row == confusion.end()) return 0;
+  int n = 0;
+  for (const auto& [outcome, count] : row->second) n += (outcome == "medically_necessary") == approved ? count : 0;
+  return n;
+}
+
+double Agreement::DeterminedShare() const { return Ratio(determined, total); }
+
+double Agreement::Accuracy() const { return Ratio(Count("overturned", true) + Count("upheld", false), total); }
+
+double Agreement::Kappa() const {
+  if (total == 0) return 0.0;
+  const double n = total;
+  const double gold_yes = Count("overturned", true) + Count("overturned", false);
+  const double said_yes = Count("overturned", true) + Count("upheld", true);
+  const double expected = (gold_yes / n) * (said_yes / n) + ((n - gold_yes) / n) * ((n - said_yes) / n);
+  return expected < 1.0 ? (Accuracy() - expected) / (1.0 - expected) : 0.0;
+}
+
+double Agreement::OverturnRecall() const {
+  return Ratio(Count("overturned", true), Count("overturned", true) + Count("overturned", false));
+}
+
+double Agreement::OverturnPrecision() const {
+  return Ratio(Count("overturned", true), Count("overturned", true) + Count("upheld", true));
+}
+
 double EvalReport::DiagnosisPrecision() const { return Ratio(right_diagnosis_facts, diagnosis_facts); }
 double EvalReport::DiagnosisRecall() const { return Ratio(found_gold_diagnoses, gold_diagnoses); }
 double EvalReport::DiagnosisF1() const { return F1(DiagnosisPrecision(), DiagnosisRecall()); }
@@ -180,6 +227,42 @@ EvalReport Evaluate(const std::vector<GoldLetter>& gold, const std::map<std::str
   return report;
 }
 
+namespace {
+
+std::string FormatAgreement(const Agreement& a) {
+  std::ostringstream out;
+  char line[200];
+  std::snprintf(line, sizeof line,
+                "\ndeterminations (matched requests): %d of %d determined (%.1f%%)\n"
+                "  reviewer \\ drafted      medically_necessary  not_medically_necessary  insufficient_documentation  none\n",
+                a.determined, a.total, 100 * a.DeterminedShare());
+  out << line;
+  for (const std::string gold : {"upheld", "overturned"}) {
+    auto row = a.confusion.find(gold);
+    const auto cell = [&](const char* outcome) {
+      if (row == a.confusion.end()) return 0;
+      auto it = row->second.find(outcome);
+      return it == row->second.end() ? 0 : it->second;
+    };
+    std::snprintf(line, sizeof line, "  %-22s %19d  %23d  %26d  %4d\n", gold.c_str(), cell("medically_necessary"),
+                  cell("not_medically_necessary"), cell("insufficient_documentation"), cell("none"));
+    out << line;
+  }
+  std::snprintf(line, sizeof line,
+                "  accuracy %.3f  kappa %.3f  overturn recall %.3f  overturn precision %.3f"
+                "  (always \"upheld\": accuracy %.3f, kappa 0)\n",
+                a.Accuracy(), a.Kappa(), a.OverturnRecall(), a.OverturnPrecision(),
+                Ratio(a.Count("upheld", true) + a.Count("upheld", false), a.total));
+  out << line << "  agreement by request category:\n";
+  for (const auto& [category, counts] : a.by_category) {
+    std::snprintf(line, sizeof line, "    %-38s %3d / %-3d\n", category.c_str(), counts.first, counts.second);
+    out << line;
+  }
+  return out.str();
+}
+
+}  // namespace
+
 std::string FormatEvalTable(const EvalReport& r) {
   std::ostringstream out;
   char line[160];
@@ -211,6 +294,7 @@ std::string FormatEvalTable(const EvalReport& r) {
     std::snprintf(line, sizeof line, "  %-40s %d\n", category.c_str(), n);
     out << line;
   }
+  out << FormatAgreement(r.agreement);
   if (!r.misses.empty()) out << "\nmisses (" << r.misses.size() << "):\n";
   for (const Miss& m : r.misses) {
     out << "  " << m.stem << "  " << m.what << "\n    expected: " << m.expected

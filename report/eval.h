@@ -54,6 +54,26 @@ struct Miss {
   std::string got;
 };
 
+// The drafted determinations against the reviewers' decisions, on matched
+// requests. A reviewer who upheld the denial found the request not medically
+// necessary; one who overturned it found it necessary. `insufficient_documentation`
+// sides with the denial (the burden is on the requester), and a request with
+// no determination counts as "none" in the matrix and as a denial in the scores.
+struct Agreement {
+  // gold decision ("upheld", "overturned") -> outcome -> count
+  std::map<std::string, std::map<std::string, int>> confusion;
+  int determined = 0, total = 0;  // matched requests with a determination, all matched
+  // by request category: [agreeing, total]
+  std::map<std::string, std::pair<int, int>> by_category;
+
+  int Count(const std::string& gold, bool approved) const;  // approved: medically_necessary
+  double DeterminedShare() const;
+  double Accuracy() const;
+  double Kappa() const;           // Cohen's kappa, approve vs deny
+  double OverturnRecall() const;  // overturned found medically necessary
+  double OverturnPrecision() const;
+};
+
 struct EvalReport {
   int gold_letters = 0;
   int records_found = 0;
@@ -66,6 +86,7 @@ struct EvalReport {
   // present diagnosis fact of that section covers at least half of its words;
   // a fact is right when it covers half of some gold entry's words.
   std::map<std::string, int> request_categories;  // over every request found
+  Agreement agreement;
   int gold_diagnoses = 0, found_gold_diagnoses = 0;
   int diagnosis_facts = 0, right_diagnosis_facts = 0;
   std::vector<Miss> misses;
