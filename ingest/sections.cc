@@ -68,8 +68,10 @@ bool MatchHeadingAt(std::string_view text, size_t line_start, Heading* out) {
     const bool colon = after < text.size() && text[after] == ':';
     if (colon) ++after;
     const bool line_ends = after >= text.size() || text[after] == '\n';
-    // "History of the injury..." is prose, not the HISTORY heading.
+    // "History of the injury..." is prose, not the HISTORY heading; nor is a
+    // lower-case word that a line break left alone ("objective\nfindings\n").
     if (!colon && !line_ends) continue;
+    if (!colon && std::islower(static_cast<unsigned char>(text[pos]))) continue;
     out->name = row.name;
     out->begin = pos;
     out->body = after;

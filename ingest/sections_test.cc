@@ -61,6 +61,17 @@ std::string SectionsOf(const std::vector<Page>& pages) {
   return DescribeSections(pages, sections);
 }
 
+// "CLINICAL CASE SUMMARY" -> "Clinical Case Summary".
+std::string TitleCase(const std::string& phrase) {
+  std::string out = AsciiLower(phrase);
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (i == 0 || out[i - 1] == ' ') out[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[i])));
+  }
+  return out;
+}
+
+// A heading stands alone on its line (in capitals or title case) or ends
+// with a colon (in any case).
 TEST(HeadingTableTest, EveryRowIsAHeadingAloneOrBeforeAColon) {
   for (const HeadingRow& row : HeadingTable()) {
     const std::string phrase(row.phrase);
@@ -69,7 +80,8 @@ TEST(HeadingTableTest, EveryRowIsAHeadingAloneOrBeforeAColon) {
         "Intro words\n" + phrase + "\nbody words\n",
         "Intro words\n" + phrase + ": body words\n",
         "Intro words\n" + phrase + ":\nbody words\n",
-        "Intro words\n  " + AsciiLower(phrase) + "\nbody words\n",
+        "Intro words\n  " + TitleCase(phrase) + "\nbody words\n",
+        "Intro words\n" + AsciiLower(phrase) + ": body words\n",
     };
     for (const std::string& text : texts) {
       SCOPED_TRACE(text);
@@ -90,6 +102,8 @@ TEST(FindSectionsTest, Table) {
       {{"History of the injury is long\n"}, {}, "header@1{History of the injury is long}"},
       {{"Plans: rest and ice\n"}, {}, "header@1{Plans: rest and ice}"},
       {{"PLANTAR FASCIITIS\n"}, {}, "header@1{PLANTAR FASCIITIS}"},
+      // A lower-case word that a line break left alone is prose, not a heading.
+      {{"DISCUSSION\nno objective\nfindings\n\ndocumented\n"}, {}, "discussion@1{no objective\nfindings\n\ndocumented}"},
       {{"The plan:\nrest\n"}, {}, "header@1{The plan:\nrest}"},
       {{"Examination of the knee showed no effusion.\n"}, {},
        "header@1{Examination of the knee showed no effusion.}"},

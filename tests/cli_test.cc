@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <fstream>
+#include <unistd.h>
 
 #include "tests/testing.h"
 
@@ -41,6 +43,12 @@ TEST(CliTest, Table) {
       {"text corpus/errors/junk.pdf", 1, "", "not_a_pdf"},
       {"eval corpus/gold", 2, "", "usage: imr eval"},
       {"eval --gold corpus/src out-missing", 2, "", "no *.gold.json"},
+      // The rulebook: the builtin one and the files in the tree must both check clean.
+      {"rules check", 0, "builtin rulebook", ""},
+      {"rules check decide/rules", 0, ": ok", ""},
+      {"rules", 2, "", "usage: imr rules check"},
+      {"rules check corpus/src", 2, "", "no *.json files"},
+      {"run corpus/letter-layout2.pdf", 0, "\"determination\": {", ""},
   };
   for (const CliCase& c : cases) {
     SCOPED_TRACE("imr " + c.args);
@@ -52,6 +60,25 @@ TEST(CliTest, Table) {
     if (!c.stderr_has.empty()) {
       EXPECT_NE(r.err.find(c.stderr_has), std::string::npos) << r.err;
     }
+  }
+}
+
+// A broken rule file is named, with what is wrong, and the exit code says so.
+TEST(CliTest, RulesCheckReportsEachProblem) {
+  const fs::path dir = fs::temp_directory_path() / ("imr-rules-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  testing::RunShell("cp '" + testing::SourceDir() + "/decide/rules/'*.json '" + dir.string() + "/'");
+  {
+    std::ofstream bad(dir / "broken.json");
+    bad << R"({"rule_set": "broken", "version": 1, "categories": ["imaging.mri.tail"], "rules": [{"id": "r",
+      "eras": ["acoem_2017"], "provenance": "R", "summary": "s", "citations": [],
+      "criteria": [{"id": "c", "says": "x", "test": {"fact": {"kind": "vibe"}}}]}]})";
+  }
+  const testing::CommandResult r = RunShell(Imr("rules check '" + dir.string() + "'"));
+  fs::remove_all(dir);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  for (const char* said : {"broken.json", "unknown fact kind \"vibe\"", "citations"}) {
+    EXPECT_NE(r.err.find(said), std::string::npos) << said << "\n" << r.err;
   }
 }
 
