@@ -123,6 +123,30 @@ TEST_F(DwcLettersTest, SummaryInjuryDateIsADateFact) {
   EXPECT_GE(static_cast<double>(found) / stated, 0.95) << found << " of " << stated;
 }
 
+// The determination stage drafts a determination for (nearly) every request,
+// and each one lists its criteria, cites a guideline and quotes only facts
+// the record holds.
+TEST_F(DwcLettersTest, DeterminationsForNearlyEveryRequest) {
+  const Agreement& a = report_->agreement;
+  ASSERT_GT(a.total, 0);
+  EXPECT_GE(a.DeterminedShare(), 0.90) << a.determined << " of " << a.total;
+  for (const auto& [stem, record] : *records_) {
+    for (const Request& r : record.requests) {
+      if (!r.determination) continue;
+      const Determination& d = *r.determination;
+      EXPECT_FALSE(d.criteria.empty()) << stem << " " << r.id;
+      EXPECT_FALSE(d.citations.empty()) << stem << " " << r.id;
+      EXPECT_EQ(d.guideline_era, "chronic_pain_2016") << stem << ": UR dates of these letters fall in 2016-2017";
+      for (const CriterionResult& c : d.criteria) {
+        for (const std::string& id : c.evidence) {
+          const auto f = std::find_if(record.facts.begin(), record.facts.end(), [&](const Fact& x) { return x.id == id; });
+          ASSERT_NE(f, record.facts.end()) << stem << " " << r.id << " " << c.id << " cites " << id;
+        }
+      }
+    }
+  }
+}
+
 TEST_F(DwcLettersTest, EverySpanIsValid) {
   for (const auto& [stem, record] : *records_) {
     const std::vector<Page>& pages = record.document.pages;
