@@ -28,7 +28,7 @@ const std::map<std::string, std::set<std::string>>& KnownFactAttributes() {
                      "spinal_region", "contrast", "count", "frequency_per_week", "weeks"}},
       {"medication", {"generic", "brand", "drug_class", "strength", "strength_per_unit_mg", "unit", "form",
                       "frequency", "doses_per_day", "units_per_dose", "units_per_day", "daily_dose_mg",
-                      "dose", "quantity", "route", "mme_per_day", "med_missing"}},
+                      "dose", "quantity", "route", "med_mg_per_day", "mme_factor", "mme_edition", "med_missing"}},
       {"finding", {"finding_type", "state", "result", "test", "red_flag", "body_site", "laterality", "level",
                    "segments", "spinal_region", "grade", "score", "score_max", "score_low", "score_high",
                    "degrees", "degrees_normal", "motion", "severity", "gait", "aid", "trigger_point"}},
