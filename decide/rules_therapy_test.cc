@@ -43,7 +43,7 @@ constexpr const char* k2017 = "2018-03-01";
 constexpr const char* kInjury = "2007-06-01";
 
 const std::string kLumbarDx = "diagnosis | lumbar sprain | body_site=lumbar_spine";
-const std::string kLumbarRom = "finding | lumbar flexion limited to 40 degrees | finding_type=rom body_site=lumbar_spine";
+const std::string kLumbarRom = "finding | lumbar flexion limited to 40 degrees | finding_type=rom degrees=40 body_site=lumbar_spine";
 const std::string kImproved = "functional_status | returned to full duty | work_status=full_duty";
 const std::string kNoImprovement =
     "functional_status | no objective functional improvement was documented | functional_improvement=not_documented";
@@ -246,7 +246,7 @@ TEST(TherapyRulesTest, Chiropractic) {
        "", "The request goes beyond the recommended 6 visits"},
       {"unmet: manipulation of the knee is not supported",
        {.request = "therapy.chiropractic | Chiropractic for the left hip and left knee, 6 visits | visits=6 body_site=hip",
-        .facts = {"diagnosis | hip sprain | body_site=hip", "finding | hip tenderness | finding_type=tenderness body_site=hip"},
+        .facts = {"diagnosis | hip sprain | body_site=hip", "finding | limited hip motion | finding_type=rom state=limited body_site=hip"},
         .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 region=unmet diagnosis=met objective_deficit=met quantity=met not_maintenance=met",
        "", "Manipulation is not supported for the knee"},

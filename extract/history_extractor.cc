@@ -188,6 +188,13 @@ const std::vector<PhraseRule>& TreatmentHistoryRules() {
            R"((?:(?:a|an|the|prior|previous)\s+)?(?:(?:course|trial)\s+of\s+)?(<TX>))",
        .fixed = kNoBenefit,
        .captures = {{"treatment", 1, NormalizeTreatment}}},
+      // "minimal improvement despite physical therapy", "no relief despite chiropractic care".
+      {.id = "history.despite@1",
+       .pattern =
+           R"((?i)\b((?:minimal|little|limited|slight|no|without)\s+(?:significant\s+)?(?:improvement|relief|benefit|change))["\x{201D}']?\s+)"
+           R"(despite\s+(?:(?:a|an|the|prior|previous|ongoing|continued)\s+)?(?:(?:course|trial)\s+of\s+)?(<TX>))",
+       .fixed = {{"response", "no_benefit"}},
+       .captures = {{"treatment", 2, NormalizeTreatment}}},
       {.id = "history.status_post@1",
        .pattern =
            R"((?i)\b(?:s/p|status[\s-]+post)\s+(?:(?:a|an|the|prior|previous|recent)\s+)?)"

@@ -47,6 +47,10 @@ TEST(ExtractTreatmentHistoryTest, Table) {
        "treatment_history{'Prior PT made the pain worse' response=worse treatment=physical_therapy}"},
       {"The patient failed conservative treatment.",
        "treatment_history{'failed conservative treatment' response=no_benefit treatment=conservative_care}"},
+      {"The worker reported \"minimal improvement\" despite physical therapy.",
+       "treatment_history{'minimal improvement\" despite physical therapy' response=no_benefit treatment=physical_therapy}"},
+      {"There was no relief despite chiropractic care.",
+       "treatment_history{'no relief despite chiropractic care' response=no_benefit treatment=chiropractic}"},
       {"He failed to improve with a course of physical therapy.",
        "treatment_history{'failed to improve with a course of physical therapy' response=no_benefit "
        "treatment=physical_therapy}"},
