@@ -37,6 +37,22 @@ std::optional<YearMonthDay> ParseIsoDay(std::string_view iso) {
 
 long Days(const YearMonthDay& d) { return DaysFromCivil(d.year, d.month, d.day); }
 
+// A request's words on one line, cut short for a rationale.
+std::string CollapsedRequestText(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (out.size() > 80) {
+    size_t cut = out.rfind(' ', 80);
+    out = out.substr(0, cut == std::string::npos ? 80 : cut) + " …";
+  }
+  return out;
+}
+
 // The facts a determination may read: each at its first place outside the
 // sections that hold a decision. Dates and demographic facts are kept too;
 // the rules decide what they need.
@@ -197,10 +213,55 @@ bool IsDecisionSection(std::string_view section) {
          section == "guidelines_relied_upon" || section == "issue_at_dispute";
 }
 
+namespace {
+
+// Services that go with a surgery (clearance, assistant, post-operative
+// equipment) follow it: when the case also asks for the surgery and that is
+// not medically necessary, neither are they. The words that mark such a
+// request are the rulebook's definition "associated_service_request".
+void FollowPrimarySurgery(const Rulebook& rules, Record* record) {
+  const Expr* associated = rules.Definition("associated_service_request");
+  if (associated == nullptr) return;
+  std::vector<bool> is_associated;
+  for (const Request& r : record->requests) {
+    CaseView view;
+    view.request = &r;
+    is_associated.push_back(Evaluate(*associated, view, nullptr).status == Status::kMet);
+  }
+  std::vector<const Request*> primaries;
+  for (size_t i = 0; i < record->requests.size(); ++i) {
+    const Request& r = record->requests[i];
+    if (!is_associated[i] && r.category.starts_with("surgery.") && r.determination) primaries.push_back(&r);
+  }
+  if (primaries.empty()) return;
+  const auto necessary = std::find_if(primaries.begin(), primaries.end(), [](const Request* p) {
+    return p->determination->outcome == "medically_necessary";
+  });
+  for (size_t i = 0; i < record->requests.size(); ++i) {
+    Request& r = record->requests[i];
+    if (!is_associated[i] || !r.determination) continue;
+    Determination& d = *r.determination;
+    const bool met = necessary != primaries.end();
+    d.criteria.push_back({"primary_surgery", met ? "met" : "unmet", {}});
+    const Request& primary = met ? **necessary : *primaries.front();
+    const std::string named = primary.id + " ('" + CollapsedRequestText(primary.text) + "')";
+    if (met) {
+      d.rationale += " The surgery this service goes with, " + named + ", is medically necessary.";
+      continue;
+    }
+    d.outcome = "not_medically_necessary";
+    d.rationale += " This service goes with the surgery " + named +
+                   ", which is not medically necessary; so the service is not medically necessary either.";
+  }
+}
+
+}  // namespace
+
 void DetermineRequests(const Rulebook& rules, Record* record) {
   const std::vector<UsableFact> facts = UsableFacts(*record);
   const CaseDates dates{FindRequestDate(*record, facts), InjuryDate(*record, facts)};
   for (Request& request : record->requests) request.determination = Determine(rules, facts, dates, request);
+  FollowPrimarySurgery(rules, record);
 }
 
 }  // namespace imr

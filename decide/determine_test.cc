@@ -164,6 +164,35 @@ TEST(DetermineTest, CategoryWithoutRuleSetGetsNoDetermination) {
   EXPECT_FALSE(record.requests[0].determination.has_value());
 }
 
+// A service that goes with a surgery follows the surgery's own determination.
+TEST(DetermineTest, AssociatedServicesFollowThePrimarySurgery) {
+  const auto decide = [](const std::vector<std::string>& facts) {
+    Record record = testing::CaseRecord({.request = "surgery.knee | Left knee arthroscopy | body_site=knee",
+                                         .facts = facts, .request_date = "2016-11-03", .injury_date = "2016-01-04"});
+    Request clearance;
+    clearance.id = "r2";
+    clearance.category = "referral.specialist";
+    clearance.text = "Preoperative medical clearance";
+    record.requests.push_back(clearance);
+    DetermineRequests(Rulebook::Builtin(), &record);
+    return record;
+  };
+  // Nothing supports the arthroscopy: the clearance goes with it.
+  Record denied = decide({"diagnosis | knee pain | body_site=knee"});
+  ASSERT_TRUE(denied.requests[1].determination.has_value());
+  EXPECT_EQ(denied.requests[0].determination->outcome, "not_medically_necessary");
+  EXPECT_EQ(denied.requests[1].determination->outcome, "not_medically_necessary");
+  EXPECT_EQ(StatusOf(*denied.requests[1].determination, "primary_surgery"), "unmet");
+  EXPECT_NE(denied.requests[1].determination->rationale.find("goes with the surgery r1 ('Left knee arthroscopy')"),
+            std::string::npos) << denied.requests[1].determination->rationale;
+  // A supported arthroscopy lets the clearance stand on its own criteria.
+  Record approved = decide({"finding | medial meniscus tear | finding_type=imaging_result body_site=knee",
+                            "finding | positive McMurray | finding_type=special_test test=mcmurray result=positive body_site=knee",
+                            "procedure/historical | physical therapy | procedure=physical_therapy"});
+  EXPECT_EQ(approved.requests[0].determination->outcome, "medically_necessary");
+  EXPECT_EQ(StatusOf(*approved.requests[1].determination, "primary_surgery"), "met");
+}
+
 // The seed letter's lumbar MRI, as facts: a screening study after a treated
 // fracture, a normal neurological exam, no red flag, no planned surgery.
 TEST(DetermineTest, LumbarMriWithNormalExamIsNotNecessary) {

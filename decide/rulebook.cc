@@ -387,6 +387,8 @@ class Parser {
     return t;
   }
 
+  // The parsed expression a definition names (parsed once, cycles reported).
+ public:
   std::shared_ptr<const Expr> Use(const std::string& name, const std::string& where) {
     if (auto it = used_.find(name); it != used_.end()) {
       if (!it->second) Error(where, "definition \"" + name + "\" uses itself");
@@ -402,6 +404,8 @@ class Parser {
     used_[name] = parsed;
     return parsed;
   }
+
+ private:
 
   std::string file_;
   const std::map<std::string, Json>* definitions_;
@@ -471,6 +475,9 @@ Rulebook Rulebook::Parse(const std::vector<RuleFile>& files, std::vector<std::st
     Parser parser("definitions", &definitions);
     try {
       parser.CheckDefinitions();
+      if (parser.errors().empty()) {
+        for (const auto& [name, body] : definitions) book.definitions_[name] = parser.Use(name, name);
+      }
     } catch (const Json::exception&) {
       errors->push_back("definitions: a value has the wrong type");
     }
@@ -501,6 +508,11 @@ const Rulebook& Rulebook::Builtin() {
     return Parse(BuiltinRuleFiles(), &errors);
   }();
   return book;
+}
+
+const Expr* Rulebook::Definition(std::string_view name) const {
+  auto it = definitions_.find(name);
+  return it == definitions_.end() ? nullptr : it->second.get();
 }
 
 const RuleSet* Rulebook::ForCategory(std::string_view category) const {

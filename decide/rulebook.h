@@ -28,6 +28,7 @@
 #ifndef IMR_DECIDE_RULEBOOK_H_
 #define IMR_DECIDE_RULEBOOK_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -104,8 +105,12 @@ class Rulebook {
 
   const std::vector<RuleSet>& sets() const { return sets_; }
 
+  // A named expression of the definition files, or null.
+  const Expr* Definition(std::string_view name) const;
+
  private:
   std::vector<RuleSet> sets_;
+  std::map<std::string, std::shared_ptr<const Expr>, std::less<>> definitions_;
 };
 
 // Everything `imr rules check` verifies: each file parses against the schema,
