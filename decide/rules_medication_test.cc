@@ -369,3 +369,25 @@ TEST(UrineDrugTestingRules, ControlledDrugAndFrequency) {
 
 }  // namespace
 }  // namespace imr
+
+namespace imr {
+namespace {
+
+TEST(CompoundedOralForms, NeedAReasonTheTabletWillNotDo) {
+  constexpr char kSuspension[] =
+      "medication.anticonvulsant | Fanatrex 25mg/ml oral suspension 420ml | drug=gabapentin strength=25 unit=mg/ml";
+  const std::vector<Row> rows = {
+      {"a gabapentin suspension with neuropathic pain but no reason for the liquid",
+       {kSuspension, {"diagnosis | lumbar radiculopathy | body_site=lumbar_spine"}, "2017-01-10", "2016-06-01"},
+       "not_medically_necessary chronic_pain_2016 formulation=unmet"},
+      {"the same for a patient who cannot swallow tablets",
+       {kSuspension, {"diagnosis | dysphagia after cervical fusion"}, "2018-03-01", "2016-06-01"},
+       "medically_necessary acoem_2017 formulation=met"},
+  };
+  for (const Row& row : rows) EXPECT_EQ(Describe(Decide(row.c)), row.expected) << row.why;
+  const Determination d = Decide(rows[0].c);
+  EXPECT_NE(d.rationale.find("MTUS Drug Formulary"), std::string::npos) << d.rationale;
+}
+
+}  // namespace
+}  // namespace imr

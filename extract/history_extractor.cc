@@ -563,6 +563,14 @@ const std::vector<PhraseRule>& FunctionalStatusRules() {
            R"((?i)\b(?:improved|improvement\s+in|increased)\s+(?:(?:his|her|their)\s+)?)"
            R"((?:ADLs?|activities\s+of\s+daily\s+living|activity\s+(?:level|tolerance)|level\s+of\s+activity))",
        .fixed = Improvement("documented")},
+      // Measured gains on examination: reviewers read them as objective
+      // functional improvement ("improved range of motion of the lumbar spine").
+      {.id = "functional.improved_measures@1",
+       .pattern =
+           R"((?i)\b(?:improved|increased|better|greater|gains?\s+in|improvement\s+(?:in|of))\s+)"
+           R"((?:(?:lumbar|cervical|thoracic|shoulder|knee|spinal|joint|grip|muscle)\s+)?)"
+           R"((?:range\s+of\s+motion|ROM|strength|flexibility|mobility|endurance))",
+       .fixed = Improvement("documented")},
       {.id = "functional.fewer_restrictions@1",
        .pattern =
            R"((?i)\b(?:reduction|decrease|reduced|decreased|fewer|lessening|less)\s+(?:in\s+|of\s+)?)"

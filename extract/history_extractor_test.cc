@@ -138,6 +138,9 @@ TEST(ExtractFunctionalStatusTest, Table) {
        "functional_status{'can walk a quarter mile' activity=walk adl=tolerance tolerance=a quarter mile}"},
       {"He has difficulty sleeping.", "functional_status{'difficulty sleeping' activity=sleeping adl=limited}"},
 
+      {"Chiropractic notes show improved range of motion of the lumbar spine.",
+       "functional_status{'improved range of motion' functional_improvement=documented}"},
+      {"Grip strength increased to 40 pounds.", ""},  // a number, not the words of a gain
       {"There was improved function with therapy.",
        "functional_status{'improved function' functional_improvement=documented}"},
       {"Increased ability to perform ADLs.",
