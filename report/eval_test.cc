@@ -27,9 +27,13 @@ Record Matching() {
   Request a;
   a.text = "MRI of the right-shoulder";
   a.reference = Reference{"upheld", {}, "A", "B", "", {}};
+  a.category = "imaging.mri.shoulder";
+  a.determination = Determination{"not_medically_necessary", "imaging.mri.shoulder.acoem_2004@1", {}, {}, "", "", ""};
   Request b;
   b.text = "Norco  10/325 #90";
   b.reference = Reference{"overturned", {}, "", "C", "", {}};
+  b.category = "medication.opioid";
+  b.determination = Determination{"medically_necessary", "medication.opioid.cpmtg@1", {}, {}, "", "", ""};
   r.requests = {a, b};
   return r;
 }
@@ -43,6 +47,45 @@ TEST(EvaluateTest, PerfectRecordScoresEverything) {
   EXPECT_EQ(report.decision.correct, 2);
   EXPECT_EQ(report.claims_administrator_guideline.correct, 2);  // null gold, empty line
   EXPECT_TRUE(report.misses.empty()) << FormatEvalTable(report);
+  EXPECT_DOUBLE_EQ(report.agreement.Accuracy(), 1.0);
+  EXPECT_DOUBLE_EQ(report.agreement.Kappa(), 1.0);
+  EXPECT_DOUBLE_EQ(report.agreement.OverturnRecall(), 1.0);
+}
+
+// 10 requests: 2 overturned (1 drafted necessary), 8 upheld (1 drafted
+// necessary, 1 insufficient, 1 with no determination). Hand-computed:
+// accuracy 8/10; chance agreement 0.2*0.2 + 0.8*0.8 = 0.68; kappa 0.375.
+TEST(EvaluateTest, AgreementConfusionKappaAndOverturnRecall) {
+  GoldLetter g;
+  g.stem = "L";
+  Record r;
+  const char* outcomes[] = {"medically_necessary", "not_medically_necessary", "medically_necessary",
+                            "insufficient_documentation", "", "not_medically_necessary", "not_medically_necessary",
+                            "not_medically_necessary", "not_medically_necessary", "not_medically_necessary"};
+  for (int i = 0; i < 10; ++i) {
+    const std::string text = "request " + std::to_string(i);
+    g.requests.push_back({text, i < 2 ? "overturned" : "upheld", std::nullopt, std::nullopt, ""});
+    Request q;
+    q.text = text;
+    q.category = i < 5 ? "therapy.physical" : "imaging.mri.lumbar";
+    if (*outcomes[i]) q.determination = Determination{outcomes[i], "x@1", {}, {}, "", "", ""};
+    r.requests.push_back(q);
+  }
+  const EvalReport report = Evaluate({g}, {{"L", r}});
+  const Agreement& a = report.agreement;
+  EXPECT_EQ(a.total, 10);
+  EXPECT_EQ(a.determined, 9);
+  EXPECT_EQ(a.confusion.at("overturned").at("medically_necessary"), 1);
+  EXPECT_EQ(a.confusion.at("upheld").at("none"), 1);
+  EXPECT_EQ(a.confusion.at("upheld").at("insufficient_documentation"), 1);
+  EXPECT_DOUBLE_EQ(a.Accuracy(), 0.8);
+  EXPECT_NEAR(a.Kappa(), 0.375, 1e-12);
+  EXPECT_DOUBLE_EQ(a.OverturnRecall(), 0.5);
+  EXPECT_DOUBLE_EQ(a.OverturnPrecision(), 0.5);
+  EXPECT_EQ(a.by_category.at("therapy.physical"), (std::pair<int, int>{3, 5}));
+  const std::string table = FormatEvalTable(report);
+  EXPECT_NE(table.find("9 of 10 determined"), std::string::npos) << table;
+  EXPECT_NE(table.find("kappa 0.375"), std::string::npos) << table;
 }
 
 TEST(EvaluateTest, EachDisagreementIsAMiss) {
