@@ -1,5 +1,7 @@
 #include "decide/decide_testing.h"
 
+#include <gtest/gtest.h>
+
 #include <sstream>
 
 #include "decide/determine.h"
@@ -87,6 +89,17 @@ std::string StatusOf(const Determination& d, const std::string& criterion) {
     if (c.id == criterion) return c.status;
   }
   return "missing";
+}
+
+void ExpectRuleRows(const std::vector<RuleRow>& rows) {
+  for (const RuleRow& row : rows) {
+    const Determination d = Decide(row.c);
+    EXPECT_EQ(Describe(d), row.expected) << row.description << "\n" << d.rationale;
+    if (!row.rule.empty()) EXPECT_EQ(d.rule, row.rule) << row.description;
+    if (!row.quote.empty()) {
+      EXPECT_NE(d.rationale.find(row.quote), std::string::npos) << row.description << "\n" << d.rationale;
+    }
+  }
 }
 
 }  // namespace imr::testing

@@ -42,6 +42,27 @@ std::string Describe(const Determination& d);
 // The status of one criterion, or "missing" when the rule has none by that id.
 std::string StatusOf(const Determination& d, const std::string& criterion);
 
+// One row of a rule-set table: the case, Describe() of its determination,
+// and optionally the rule that must decide and words the rationale must hold.
+struct RuleRow {
+  std::string description;
+  RuleCase c;
+  std::string expected;
+  std::string rule = "";
+  std::string quote = "";
+};
+
+// Decides every row and checks it with GoogleTest; a failing row prints its
+// description and the rationale.
+void ExpectRuleRows(const std::vector<RuleRow>& rows);
+
+// Request dates in each guideline era, and an injury date long before them.
+inline constexpr const char* kEraAcoem2004 = "2008-05-01";
+inline constexpr const char* kEraChronicPain2009 = "2012-05-01";
+inline constexpr const char* kEraChronicPain2016 = "2016-11-03";
+inline constexpr const char* kEraAcoem2017 = "2018-03-01";
+inline constexpr const char* kLongAgoInjury = "2007-06-01";
+
 }  // namespace imr::testing
 
 #endif  // IMR_DECIDE_DECIDE_TESTING_H_

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "core/calendar.h"
 #include "decide/evaluate.h"
 #include "decide/rationale.h"
 #include "decide/rule_model.h"
@@ -11,17 +12,6 @@
 
 namespace imr {
 namespace {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
-// days_from_civil).
-long DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
 
 std::optional<YearMonthDay> ParseIsoDay(std::string_view iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;

@@ -12,17 +12,7 @@ using testing::Decide;
 using testing::Describe;
 using testing::RuleCase;
 
-struct Row {
-  std::string why;
-  RuleCase c;
-  std::string expected;  // Describe(): outcome, era, criterion=status...
-};
-
-void ExpectRows(const std::vector<Row>& rows) {
-  for (const Row& row : rows) {
-    EXPECT_EQ(Describe(Decide(row.c)), row.expected) << row.why;
-  }
-}
+using Row = testing::RuleRow;
 
 constexpr char kLumbarMri[] = "imaging.mri.lumbar | MRI of the lumbar spine | body_site=lumbar_spine";
 constexpr char kCervicalMri[] = "imaging.mri.cervical | MRI of the cervical spine | body_site=cervical_spine";
@@ -33,7 +23,7 @@ constexpr char kSurgeryPlanned[] =
     "procedure/hypothetical | lumbar decompression | procedure=laminectomy procedure_group=surgery body_site=lumbar_spine";
 
 TEST(SpineImagingRules, Lumbar) {
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"deficit, a month of failed care, surgery considered",
        {kLumbarMri, {kDeficitLeg, kPriorPt, kSurgeryPlanned}, "2016-11-03", "2016-06-01"},
        "medically_necessary chronic_pain_2016 red_flags=not_documented neuro_deficit=met conservative_care=met "
@@ -66,7 +56,7 @@ TEST(SpineImagingRules, Lumbar) {
 }
 
 TEST(SpineImagingRules, CervicalNeedsOnlyPhysiologicEvidence) {
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"dermatomal sensory loss in the hand",
        {kCervicalMri, {"finding | decreased C6 sensation | finding_type=sensation state=decreased level=C6"}, "2016-12-13",
         "2016-11-11"},
@@ -85,7 +75,7 @@ TEST(SpineImagingRules, CervicalNeedsOnlyPhysiologicEvidence) {
 }
 
 TEST(JointImagingRules, ShoulderKneeExtremity) {
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"knee: positive McMurray after a month of therapy",
        {"imaging.mri.knee | MRI right knee | body_site=knee",
         {"finding | positive McMurray | finding_type=special_test test=mcmurray result=positive body_site=knee", kPriorPt},
@@ -112,7 +102,7 @@ TEST(JointImagingRules, ShoulderKneeExtremity) {
 }
 
 TEST(OtherImagingRules, BrainAndPlainFilms) {
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"head CT days after a fall with loss of consciousness",
        {"imaging.ct.brain | CT of the head | body_site=head", {"finding | loss of consciousness | finding_type=neuro_deficit"},
         "2016-11-10", "2016-11-01"},
@@ -135,7 +125,7 @@ TEST(OtherImagingRules, BrainAndPlainFilms) {
 TEST(ElectrodiagnosticRules, EmgNcs) {
   constexpr char kUpper[] = "testing.emg_ncs | EMG/NCS bilateral upper extremities | body_site=upper_extremity laterality=bilateral";
   constexpr char kLowerNcs[] = "testing.emg_ncs | NCV of the bilateral lower extremities | body_site=lower_extremity";
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"hand numbness for a month, carpal tunnel to rule out",
        {kUpper, {"diagnosis/possible | carpal tunnel syndrome | body_site=hand", "finding | numbness in the fingers | finding_type=sensation state=numbness body_site=fingers"},
         "2016-12-20", "2016-11-10"},
@@ -157,7 +147,7 @@ TEST(ElectrodiagnosticRules, EmgNcs) {
 
 TEST(SurgeryRules, SpineKneeAndAssociatedServices) {
   constexpr char kHerniation[] = "finding | L5-S1 disc herniation | finding_type=imaging_result level=L5-S1";
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"discectomy: imaging, deficit and failed care",
        {"surgery.spine | L5-S1 microdiscectomy | body_site=lumbar_spine", {kHerniation, kDeficitLeg, kPriorPt}, "2016-11-03", "2016-05-01"},
        "medically_necessary chronic_pain_2016 imaging_lesion=met neuro_findings=met conservative_care=met"},
@@ -180,7 +170,7 @@ TEST(SurgeryRules, SpineKneeAndAssociatedServices) {
 }
 
 TEST(GeneralRule, CategoriesWithoutASet) {
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"all documented",
        {"other | a service | body_site=lumbar_spine",
         {"diagnosis | lumbar strain | body_site=lumbar_spine", "finding | spasm | finding_type=spasm body_site=lumbar_spine", kPriorPt},

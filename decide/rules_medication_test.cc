@@ -14,17 +14,7 @@ using testing::Decide;
 using testing::Describe;
 using testing::RuleCase;
 
-struct Row {
-  std::string why;
-  RuleCase c;
-  std::string expected;  // Describe(): outcome, era, criterion=status...
-};
-
-void ExpectRows(const std::vector<Row>& rows) {
-  for (const Row& row : rows) {
-    EXPECT_EQ(Describe(Decide(row.c)), row.expected) << row.why;
-  }
-}
+using Row = testing::RuleRow;
 
 // Facts shared by several sets.
 constexpr char kMedsHelp[] = "treatment_history | medications help with 50% relief | treatment=medication response=improved";
@@ -41,7 +31,7 @@ constexpr char kPainScore[] = "finding | pain 7/10 | finding_type=pain_score sco
 TEST(OpioidRules, FourAsAndDose) {
   constexpr char kNorco[] = "medication.opioid | Norco 10/325 #120 | drug=hydrocodone/acetaminophen quantity=120 strength=10/325";
   constexpr char kTramadolTrial[] = "medication.opioid | Tramadol 50mg #60 trial | drug=tramadol quantity=60 strength=50 course=initial";
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"continued: relief, function and a drug screen documented",
        {kNorco, {kTakingNorco, kMedsHelp, kFunction, kPriorUds}, "2012-05-01", "2010-01-01"},
        "medically_necessary chronic_pain_2009 analgesia=met functional_improvement=met misuse_monitoring=met "
@@ -114,7 +104,7 @@ TEST(OpioidRules, RationaleQuotesTheRecordAndCitesPages) {
 TEST(NsaidRules, ConditionBenefitDoseSafety) {
   constexpr char kNaproxenNew[] = "medication.nsaid | Naproxen 550mg #60 | drug=naproxen quantity=60 strength=550 unit=mg course=initial";
   constexpr char kNaproxen[] = "medication.nsaid | Naproxen 550mg #60 | drug=naproxen quantity=60 strength=550 unit=mg";
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"a new NSAID for a lumbar strain",
        {kNaproxenNew, {kLumbarStrain}, "2012-05-01", "2011-06-01"},
        "medically_necessary chronic_pain_2009 pain_condition=met max_dose=met no_contraindication=met"},
@@ -146,7 +136,7 @@ TEST(NsaidRules, ConditionBenefitDoseSafety) {
 
 TEST(PpiRules, GastrointestinalRisk) {
   constexpr char kPpi[] = "medication.ppi | Omeprazole 20mg #30 | drug=omeprazole quantity=30";
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"an NSAID at age 67",
        {kPpi, {kTakingNaproxen, "age | 67 year old | years=67"}, "2012-05-01", "2011-01-01"},
        "medically_necessary chronic_pain_2009 nsaid_therapy=met gi_risk=met gi_symptoms=not_documented"},
@@ -168,7 +158,7 @@ TEST(PpiRules, GastrointestinalRisk) {
 TEST(MuscleRelaxantRules, ShortCourseOnly) {
   constexpr char kFlexeril[] = "medication.muscle_relaxant | Cyclobenzaprine 7.5mg #21 | drug=cyclobenzaprine quantity=21 course=initial";
   constexpr char kSpasm[] = "finding | paraspinal muscle spasm | finding_type=spasm body_site=lumbar_spine";
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"a short course for spasm",
        {kFlexeril, {kSpasm}, "2012-05-01", "2011-01-01"}, "medically_necessary chronic_pain_2009 spasm_or_flare=met short_supply=met"},
       {"already taking it: continuation is not supported",
@@ -200,7 +190,7 @@ TEST(MuscleRelaxantRules, ShortCourseOnly) {
 TEST(TopicalRules, IngredientsSiteAndFirstLine) {
   constexpr char kKneeOa[] = "diagnosis | osteoarthritis of the right knee | body_site=knee laterality=right";
   constexpr char kTriedGabapentin[] = "medication/historical | gabapentin | generic=gabapentin drug_class=anticonvulsant";
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"diclofenac gel for knee osteoarthritis",
        {"medication.topical | Voltaren gel 1% | drug=diclofenac strength=1 unit=%", {kKneeOa}, "2016-11-03", "2015-01-01"},
        "medically_necessary chronic_pain_2016 ingredients_recommended=met joint_amenable=met continued_benefit=met"},
@@ -245,7 +235,7 @@ TEST(NeuropathicRules, AnticonvulsantsAndAntidepressants) {
   constexpr char kGabaNew[] = "medication.anticonvulsant | Gabapentin 300mg #90 | drug=gabapentin quantity=90 course=initial";
   constexpr char kGaba[] = "medication.anticonvulsant | Gabapentin 300mg #90 | drug=gabapentin quantity=90";
   constexpr char kTakingGaba[] = "medication | Neurontin 300 mg | generic=gabapentin drug_class=anticonvulsant";
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"a trial for radiculopathy", {kGabaNew, {kRadiculopathy}, "2012-05-01", "2011-01-01"},
        "medically_necessary chronic_pain_2009 indication=met"},
       {"a trial for a strain: no neuropathic pain", {kGabaNew, {kLumbarStrain}, "2016-11-03", "2016-01-01"},
@@ -271,7 +261,7 @@ TEST(SleepAidRules, ShortTermAfterEvaluation) {
   constexpr char kAmbien[] = "medication.sleep_aid | Ambien 10mg #30 | drug=zolpidem quantity=30 course=initial";
   constexpr char kInsomnia[] = "diagnosis | insomnia";
   constexpr char kHygiene[] = "treatment_history | sleep hygiene measures tried | treatment=other response=unknown";
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"insomnia evaluated, a month's supply", {kAmbien, {kInsomnia, kHygiene}, "2012-05-01", "2011-01-01"},
        "medically_necessary chronic_pain_2009 insomnia=met insomnia_evaluated=met short_supply=met"},
       {"already taking zolpidem",
@@ -292,7 +282,7 @@ TEST(SleepAidRules, ShortTermAfterEvaluation) {
 TEST(BenzodiazepineRules, ShortTermAndNotWithOpioids) {
   constexpr char kXanax[] = "medication.benzodiazepine | Alprazolam 0.5mg #30 | drug=alprazolam quantity=30 course=initial";
   constexpr char kAnxiety[] = "diagnosis | anxiety disorder";
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"a short course for anxiety", {kXanax, {kAnxiety}, "2012-05-01", "2011-01-01"},
        "medically_necessary chronic_pain_2009 indication=met short_supply=met"},
       {"already taking it",
@@ -311,7 +301,7 @@ TEST(BenzodiazepineRules, ShortTermAndNotWithOpioids) {
 
 TEST(MedicalFoodRules, NotRecommendedInAnyEra) {
   constexpr char kTheramine[] = "medication.medical_food | Theramine #90 | drug=theramine quantity=90";
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"ACOEM 2004 era", {kTheramine, {kLumbarStrain}, "2008-05-01", ""}, "not_medically_necessary acoem_2004 not_recommended=unmet"},
       {"CPMTG 2009 era", {kTheramine, {kLumbarStrain}, "2012-05-01", ""}, "not_medically_necessary chronic_pain_2009 not_recommended=unmet"},
       {"CPMTG 2016 era", {kTheramine, {}, "2016-11-03", ""}, "not_medically_necessary chronic_pain_2016 not_recommended=unmet"},
@@ -320,7 +310,7 @@ TEST(MedicalFoodRules, NotRecommendedInAnyEra) {
 }
 
 TEST(OtherMedicationRules, ByDrug) {
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"a stool softener with an opioid",
        {"medication.other | Colace 100mg #60 | drug=docusate quantity=60", {kTakingNorco}, "2012-05-01", "2010-01-01"},
        "medically_necessary chronic_pain_2009 opioid_therapy=met"},
@@ -348,7 +338,7 @@ TEST(OtherMedicationRules, ByDrug) {
 
 TEST(UrineDrugTestingRules, ControlledDrugAndFrequency) {
   constexpr char kUdt[] = "testing.urine_drug | Urine drug screen";
-  ExpectRows({
+  testing::ExpectRuleRows({
       {"on an opioid, no earlier screen", {kUdt, {kTakingNorco}, "2012-05-01", "2010-01-01"},
        "medically_necessary chronic_pain_2009 controlled_substance=met frequency_by_risk=met"},
       {"no controlled drug to monitor", {kUdt, {kTakingNaproxen}, "2016-11-03", "2010-01-01"},
@@ -376,7 +366,7 @@ namespace {
 TEST(CompoundedOralForms, NeedAReasonTheTabletWillNotDo) {
   constexpr char kSuspension[] =
       "medication.anticonvulsant | Fanatrex 25mg/ml oral suspension 420ml | drug=gabapentin strength=25 unit=mg/ml";
-  const std::vector<Row> rows = {
+  const std::vector<testing::RuleRow> rows = {
       {"a gabapentin suspension with neuropathic pain but no reason for the liquid",
        {kSuspension, {"diagnosis | lumbar radiculopathy | body_site=lumbar_spine"}, "2017-01-10", "2016-06-01"},
        "not_medically_necessary chronic_pain_2016 formulation=unmet"},
@@ -384,7 +374,7 @@ TEST(CompoundedOralForms, NeedAReasonTheTabletWillNotDo) {
        {kSuspension, {"diagnosis | dysphagia after cervical fusion"}, "2018-03-01", "2016-06-01"},
        "medically_necessary acoem_2017 formulation=met"},
   };
-  for (const Row& row : rows) EXPECT_EQ(Describe(Decide(row.c)), row.expected) << row.why;
+  testing::ExpectRuleRows(rows);
   const Determination d = Decide(rows[0].c);
   EXPECT_NE(d.rationale.find("MTUS Drug Formulary"), std::string::npos) << d.rationale;
 }

@@ -16,33 +16,13 @@ using testing::Decide;
 using testing::Describe;
 using testing::RuleCase;
 
-struct Row {
-  std::string description;
-  RuleCase c;
-  std::string expected;    // Describe() of the determination
-  std::string rule = "";   // the rule that must decide, when given
-  std::string quote = "";  // a piece the rationale must hold, when given
-};
+using Row = testing::RuleRow;
 
-void Check(const std::vector<Row>& rows) {
-  for (const Row& row : rows) {
-    const Determination d = Decide(row.c);
-    EXPECT_EQ(Describe(d), row.expected) << row.description << "\n" << d.rationale;
-    if (!row.rule.empty()) {
-      EXPECT_EQ(d.rule, row.rule) << row.description;
-    }
-    if (!row.quote.empty()) {
-      EXPECT_NE(d.rationale.find(row.quote), std::string::npos) << row.description << "\n" << d.rationale;
-    }
-  }
-}
-
-// Dates that pick each era, with an injury long enough before.
-constexpr const char* k2004 = "2008-05-01";
-constexpr const char* k2009 = "2012-05-01";
-constexpr const char* k2016 = "2016-11-03";
-constexpr const char* k2017 = "2018-03-01";
-constexpr const char* kInjury = "2007-06-01";
+constexpr const char* k2004 = testing::kEraAcoem2004;
+constexpr const char* k2009 = testing::kEraChronicPain2009;
+constexpr const char* k2016 = testing::kEraChronicPain2016;
+constexpr const char* k2017 = testing::kEraAcoem2017;
+constexpr const char* kInjury = testing::kLongAgoInjury;
 
 const std::string kPtFailed = "treatment_history | physical therapy without benefit | treatment=physical_therapy response=no_benefit";
 const std::string kFullDuty = "functional_status | returned to full duty | work_status=full_duty";
@@ -60,7 +40,7 @@ const std::string kEsiMet = " radiculopathy_exam=met corroborated=met conservati
 
 TEST(EpiduralRules, FirstInjection) {
   const std::vector<std::string> documented = {kSensory, kSlrPositive, kProtrusion, kPtFailed};
-  Check({
+  testing::ExpectRuleRows({
       {"radiculopathy on exam, corroborated by MRI, failed therapy: met (chronic_pain_2016)",
        {.request = kEsi, .facts = documented, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kEsiMet, "injection.epidural.cpmtg@1",
@@ -121,7 +101,7 @@ TEST(EpiduralRules, FirstInjection) {
 TEST(EpiduralRules, RepeatInjection) {
   const std::string kRelief =
       "treatment_history/historical | prior epidural steroid injection with 60% relief for 3 months | treatment=injection relief_percent=60 response=improved";
-  Check({
+  testing::ExpectRuleRows({
       {"repeat after 60% relief for 3 months with return to work: met",
        {.request = kEsi, .facts = {kSensory, kProtrusion, kRelief, kFullDuty}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 radiculopathy_exam=met corroborated=met prior_relief=met relief_duration=met "
@@ -165,7 +145,7 @@ const std::string kFacetMet = " non_radicular=met facet_signs=met conservative_c
 
 TEST(FacetRules, DiagnosticBlocks) {
   const std::vector<std::string> documented = {kFacetTender, kFacetLoading, kSlrNegative, kPtFailed};
-  Check({
+  testing::ExpectRuleRows({
       {"non-radicular facet pain after failed therapy, two levels: met (chronic_pain_2016)",
        {.request = kFacet, .facts = documented, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kFacetMet, "injection.facet.diagnostic@1",
@@ -216,7 +196,7 @@ TEST(FacetRules, RadiofrequencyNeurotomy) {
   const std::string kRf =
       "injection.radiofrequency | Radiofrequency ablation L4-5, L5-S1 | body_site=lumbar_spine level=L4-5,~L5-S1";
   const std::string kMbb80 = "treatment_history/historical | medial branch blocks with 80% relief | treatment=injection relief_percent=80";
-  Check({
+  testing::ExpectRuleRows({
       {"positive diagnostic block: met",
        {.request = kRf, .facts = {kMbb80, kSlrNegative}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 positive_block=met non_radicular=met levels=met no_fusion=met", "injection.facet.rf@1",
@@ -252,7 +232,7 @@ const std::string kTpiMet =
     " trigger_points=met twitch_referred=met duration=met conservative_care=met no_radiculopathy=met injections=met";
 
 TEST(TriggerPointRules, Injections) {
-  Check({
+  testing::ExpectRuleRows({
       {"documented trigger points with twitch, failed care: met (chronic_pain_2016)",
        {.request = kTpi, .facts = {kTriggerPoints, kPtFailed}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kTpiMet, "injection.trigger_point.cpmtg@1", "Trigger point injections, p. 122"},
@@ -301,7 +281,7 @@ TEST(OtherInjectionRules, JointBiologicsAndMore) {
   const std::string kKneeOa = "diagnosis | right knee osteoarthritis | body_site=knee";
   const std::string kKneeTender = "finding | medial joint line tenderness of the right knee | finding_type=tenderness body_site=knee";
   const std::string kJointMet = " diagnosis=met objective_findings=met conservative_care=met";
-  Check({
+  testing::ExpectRuleRows({
       {"knee steroid injection with diagnosis, findings, failed care: met (chronic_pain_2016)",
        {.request = kKnee, .facts = {kKneeOa, kKneeTender, kPtFailed}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kJointMet, "injection.other.joint@1", "Chapter 13, Knee Complaints"},
@@ -352,7 +332,7 @@ TEST(ElectricalStimulationRules, TensHwaveInterferential) {
   const std::string kTensHelped = "treatment_history/historical | TENS trial improved function | treatment=tens response=improved";
   const std::vector<std::string> documented = {kRadic, kPtFailed, kHep};
   const std::string kTrialMet = " chronic_pain=met condition=met other_modalities_failed=met functional_program=met trial_length=met";
-  Check({
+  testing::ExpectRuleRows({
       {"one-month trial, chronic neuropathic pain, failed care, exercise program: met (chronic_pain_2016)",
        {.request = kTrial, .facts = documented, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kTrialMet, "dme.tens.tens_trial_cpmtg@1",
@@ -417,7 +397,7 @@ TEST(DmeRules, BracesColdTherapyAndEquipment) {
   const std::vector<std::string> kneeFacts = {"diagnosis | medial collateral ligament sprain | body_site=knee",
                                               "finding | valgus laxity of the knee | finding_type=special_test body_site=knee",
                                               "finding | antalgic gait | finding_type=gait"};
-  Check({
+  testing::ExpectRuleRows({
       {"lumbar support long after the injury: not necessary (chronic_pain_2016)",
        {.request = kLso, .facts = {"diagnosis | lumbar sprain | body_site=lumbar_spine"}, .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 acute_phase=unmet postoperative=not_documented specific_indication=not_documented",
@@ -478,7 +458,7 @@ TEST(HomeHealthRules, Services) {
   const std::string kNursing =
       "service.home_health | Home health skilled nursing visits for wound care 2x/week | frequency_per_week=2";
   const std::string kHomebound = "functional_status | homebound after hip surgery | adl=limited";
-  Check({
+  testing::ExpectRuleRows({
       {"skilled nursing for a homebound patient: met (chronic_pain_2016)",
        {.request = kNursing, .facts = {kHomebound}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 homebound=met medical_services=met hours=met", "service.home_health.cpmtg@1",
@@ -515,7 +495,7 @@ TEST(ProgramRules, FunctionalRestorationAndWorkHardening) {
       "functional_status | motivated to return to work | activity=work"};
   const std::string kFrpMet = " evaluation=met prior_treatment_failed=met loss_of_function=met not_surgical_candidate=met motivation=met "
                               "chronic_pain=met trial_length=met";
-  Check({
+  testing::ExpectRuleRows({
       {"evaluated, failed care, off work, not a surgical candidate, motivated: met (chronic_pain_2016)",
        {.request = kFrp, .facts = documented, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kFrpMet, "program.functional_restoration.cpmtg@1",
@@ -568,7 +548,7 @@ TEST(ProgramRules, DayTreatment) {
   const std::vector<std::string> documented = {"diagnosis | major depressive disorder with suicidal ideation",
                                                "treatment_history/historical | psychotherapy without benefit | treatment=psychotherapy response=no_benefit"};
   const std::string kMet = " psychiatric_diagnosis=met severity=met outpatient_tried=met length=met";
-  Check({
+  testing::ExpectRuleRows({
       {"severe depression with suicidal thinking after failed outpatient care: met (chronic_pain_2016)",
        {.request = kPhp, .facts = documented, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kMet, "program.day_treatment.cpmtg@1",
@@ -598,7 +578,7 @@ TEST(ReferralRules, SpecialistClearanceAndFollowUp) {
   const std::string kPain = "finding | low back pain rated 7/10 | finding_type=pain_score score=7 score_max=10";
   const std::string kFollowUp = "referral.follow_up | Follow-up visit with pain management | visits=1";
   const std::string kNorco = "medication | Norco | generic=hydrocodone/acetaminophen drug_class=opioid";
-  Check({
+  testing::ExpectRuleRows({
       {"referral after failed therapy with ongoing pain: met (chronic_pain_2016)",
        {.request = kConsult, .facts = {kPtFailed, kPain}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 reason=met ongoing_symptoms=met", "referral.acoem_2004@1",

@@ -14,33 +14,13 @@ using testing::Decide;
 using testing::Describe;
 using testing::RuleCase;
 
-struct Row {
-  std::string description;
-  RuleCase c;
-  std::string expected;   // Describe() of the determination
-  std::string rule = "";  // the rule that must decide, when given
-  std::string quote = ""; // a piece the rationale must hold, when given
-};
+using Row = testing::RuleRow;
 
-void Check(const std::vector<Row>& rows) {
-  for (const Row& row : rows) {
-    const Determination d = Decide(row.c);
-    EXPECT_EQ(Describe(d), row.expected) << row.description << "\n" << d.rationale;
-    if (!row.rule.empty()) {
-      EXPECT_EQ(d.rule, row.rule) << row.description;
-    }
-    if (!row.quote.empty()) {
-      EXPECT_NE(d.rationale.find(row.quote), std::string::npos) << row.description << "\n" << d.rationale;
-    }
-  }
-}
-
-// Dates that pick each era, with an injury long enough before.
-constexpr const char* k2004 = "2008-05-01";
-constexpr const char* k2009 = "2012-05-01";
-constexpr const char* k2016 = "2016-11-03";
-constexpr const char* k2017 = "2018-03-01";
-constexpr const char* kInjury = "2007-06-01";
+constexpr const char* k2004 = testing::kEraAcoem2004;
+constexpr const char* k2009 = testing::kEraChronicPain2009;
+constexpr const char* k2016 = testing::kEraChronicPain2016;
+constexpr const char* k2017 = testing::kEraAcoem2017;
+constexpr const char* kInjury = testing::kLongAgoInjury;
 
 const std::string kLumbarDx = "diagnosis | lumbar sprain | body_site=lumbar_spine";
 const std::string kLumbarRom = "finding | lumbar flexion limited to 40 degrees | finding_type=rom degrees=40 body_site=lumbar_spine";
@@ -53,7 +33,7 @@ const std::string kPt = "therapy.physical | Physical therapy 2x3 lumbar | visits
 const std::string kPtInitialMet = " diagnosis=met objective_deficit=met quantity=met";
 
 TEST(TherapyRulesTest, PhysicalTherapy) {
-  Check({
+  testing::ExpectRuleRows({
       {"initial course, documented: met (chronic_pain_2016)",
        {.request = kPt, .facts = {kLumbarDx, kLumbarRom}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kPtInitialMet, "therapy.physical.initial_cpmtg@1",
@@ -102,7 +82,7 @@ TEST(TherapyRulesTest, PhysicalTherapyContinued) {
   const std::string kAdditional =
       "therapy.physical | Additional physical therapy 2x3 lumbar | visits=6 frequency_per_week=2 weeks=3 "
       "body_site=lumbar_spine course=continued";
-  Check({
+  testing::ExpectRuleRows({
       {"continued after 4 visits with functional improvement: met",
        {.request = kAdditional,
         .facts = {kLumbarDx, "treatment_history/historical | 4 sessions of physical therapy helped | treatment=physical_therapy count=4 response=improved", kImproved},
@@ -159,7 +139,7 @@ TEST(TherapyRulesTest, PhysicalTherapyContinued) {
 TEST(TherapyRulesTest, PostoperativeTherapy) {
   const std::string kMeniscectomy =
       "procedure/historical | right knee arthroscopic partial meniscectomy | procedure=meniscectomy procedure_group=surgery body_site=knee";
-  Check({
+  testing::ExpectRuleRows({
       {"post-op after meniscectomy: 6 visits are half the general course",
        {.request = "therapy.physical | Post-op physical therapy right knee 2x3 | visits=6 body_site=knee",
         .facts = {kMeniscectomy}, .request_date = k2016, .injury_date = kInjury},
@@ -193,7 +173,7 @@ TEST(TherapyRulesTest, PostoperativeTherapy) {
 }
 
 TEST(TherapyRulesTest, ModalitiesAndDevices) {
-  Check({
+  testing::ExpectRuleRows({
       {"low-level laser is not supported whatever the record",
        {.request = "therapy.other | Low level laser therapy x6 | visits=6 body_site=lumbar_spine",
         .facts = {kLumbarDx, kLumbarRom}, .request_date = k2016, .injury_date = kInjury},
@@ -225,7 +205,7 @@ const std::string kChiro =
 const std::string kChiroInitialMet = " region=met diagnosis=met objective_deficit=met quantity=met not_maintenance=met";
 
 TEST(TherapyRulesTest, Chiropractic) {
-  Check({
+  testing::ExpectRuleRows({
       {"trial of 6 for low back pain with deficits: met",
        {.request = kChiro, .facts = {kLumbarDx, kLumbarRom}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kChiroInitialMet, "therapy.chiropractic.initial_cpmtg@1",
@@ -275,7 +255,7 @@ const std::string kAcu =
 const std::string kPtOngoing = "procedure | physical therapy | procedure=physical_therapy";
 
 TEST(TherapyRulesTest, Acupuncture) {
-  Check({
+  testing::ExpectRuleRows({
       {"trial of 6 alongside therapy: met",
        {.request = kAcu, .facts = {kLumbarDx, kPtOngoing}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 diagnosis=met role=met quantity=met", "therapy.acupuncture.initial_regulation@1",
@@ -322,7 +302,7 @@ const std::string kCbt = "therapy.psych | Cognitive behavioral therapy 4 session
 const std::string kDepression = "diagnosis | major depressive disorder";
 
 TEST(TherapyRulesTest, PsychologicalTreatment) {
-  Check({
+  testing::ExpectRuleRows({
       {"trial of 4 for pain with depression: met",
        {.request = kCbt, .facts = {kDepression}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 condition=met quantity=met", "therapy.psych.initial_cpmtg@1",
@@ -365,7 +345,7 @@ TEST(TherapyRulesTest, MassageAndAquatic) {
   const std::string kMassage = "therapy.massage | Massage therapy x6 lumbar | visits=6 body_site=lumbar_spine";
   const std::string kAquatic = "therapy.aquatic | Aquatic therapy 2x4 | visits=8 frequency_per_week=2 weeks=4 body_site=lumbar_spine";
   const std::string kObesity = "diagnosis | morbid obesity";
-  Check({
+  testing::ExpectRuleRows({
       {"massage alongside exercise: met", {.request = kMassage, .facts = {kLumbarDx, kPtOngoing}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 diagnosis=met adjunct=met quantity=met", "therapy.massage.initial_cpmtg@1",
        "Massage therapy, p. 60"},

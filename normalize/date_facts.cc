@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "core/calendar.h"
 #include "core/text.h"
 
 namespace imr {
@@ -13,16 +14,7 @@ namespace {
 // How far before a date its role words may stand.
 constexpr size_t kRoleWindow = 80;
 
-// Days since 1970-01-01 and back (Howard Hinnant's civil calendar algorithm).
-long DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
+// Back from days since 1970-01-01 (Howard Hinnant's civil calendar algorithm).
 CalendarDate CivilFromDays(long z) {
   z += 719468;
   const long era = (z >= 0 ? z : z - 146096) / 146097;

@@ -1,0 +1,17 @@
+// Day arithmetic on the proleptic Gregorian calendar, shared by the stages
+// that count days between dates.
+//
+//   imr::DaysFromCivil(1970, 1, 1) == 0
+//   imr::DaysFromCivil(2016, 11, 3) - imr::DaysFromCivil(2016, 10, 1) == 33
+#ifndef IMR_CORE_CALENDAR_H_
+#define IMR_CORE_CALENDAR_H_
+
+namespace imr {
+
+// Days since 1970-01-01 (negative before it), for any valid year, month
+// (1-12) and day (1-31). Howard Hinnant's days_from_civil algorithm.
+long DaysFromCivil(int year, int month, int day);
+
+}  // namespace imr
+
+#endif  // IMR_CORE_CALENDAR_H_
