@@ -153,6 +153,29 @@ Outcome EvaluateSinceInjury(const SinceInjuryTest& test, const CaseView& view) {
   return {ok ? Status::kMet : Status::kUnmet, {}};
 }
 
+Outcome EvaluateTotal(const TotalTest& test, const CaseView& view) {
+  if (view.request == nullptr) return {};
+  auto wanted = view.request->details.find(test.detail);
+  std::optional<double> requested = wanted == view.request->details.end() ? std::nullopt : Number(wanted->second);
+  if (!requested) return {StatusNamed(test.missing), {}};
+  double prior = 0;
+  std::string prior_id;
+  for (const FactTest& of : test.of) {
+    for (const UsableFact& usable : view.facts) {
+      if (!Matches(of, usable, view) || !Contains(of.assertions, usable.fact->assertion)) continue;
+      auto it = usable.fact->value.find(test.attribute);
+      if (it == usable.fact->value.end()) continue;
+      if (std::optional<double> n = Number(it->second); n && *n > prior) {
+        prior = *n;
+        prior_id = usable.fact->id;
+      }
+    }
+  }
+  Outcome out{*requested + prior <= test.max ? Status::kMet : Status::kUnmet, {}};
+  if (!prior_id.empty()) out.evidence.push_back(prior_id);
+  return out;
+}
+
 Outcome Combine(const Expr& expr, const CaseView& view, const std::map<std::string, Outcome>* criteria) {
   std::vector<Outcome> parts;
   for (const auto& child : expr.children) parts.push_back(Evaluate(*child, view, criteria));
@@ -220,6 +243,7 @@ Outcome Evaluate(const Expr& expr, const CaseView& view, const std::map<std::str
     case Expr::Op::kRequest:
       return view.request == nullptr ? Outcome{} : EvaluateRequest(expr.request, *view.request);
     case Expr::Op::kSinceInjury: return EvaluateSinceInjury(expr.since_injury, view);
+    case Expr::Op::kTotal: return EvaluateTotal(expr.total, view);
     case Expr::Op::kStatus: return {StatusNamed(expr.name), {}};
   }
   return {};

@@ -46,19 +46,31 @@ struct SinceInjuryTest {
   std::optional<int> min_days, max_days;
 };
 
+// {"total": {"of": [fact tests], "attribute": "count", "detail": "visits", "max": 24}}:
+// the largest `attribute` among the facts `of` matches (0 when none states
+// one) plus the request's `detail` stays within `max`.
+struct TotalTest {
+  std::vector<FactTest> of;
+  std::string attribute = "count";
+  std::string detail = "visits";
+  double max = 0;
+  std::string missing = "not_documented";  // status when the request lacks `detail`
+};
+
 struct Expr {
     // kWeigh: children[0] is the evidence for, children[1] the evidence
   // against: met when `for` is met; unmet when `for` is unmet or `against`
   // is met; otherwise not_documented.
   // kUnless: met unless children[0] is met (then unmet, with its evidence):
   // for criteria that hold by default ("not already diagnosed").
-  enum class Op { kAll, kAny, kNot, kWeigh, kUnless, kCriterion, kFact, kRequest, kSinceInjury, kStatus };
+  enum class Op { kAll, kAny, kNot, kWeigh, kUnless, kCriterion, kFact, kRequest, kSinceInjury, kTotal, kStatus };
   Op op = Op::kStatus;
   std::vector<std::shared_ptr<const Expr>> children;  // all, any, not, weigh, unless
   std::string name;  // criterion id, or the fixed status
   FactTest fact;
   RequestTest request;
   SinceInjuryTest since_injury;
+  TotalTest total;
 };
 
 }  // namespace imr

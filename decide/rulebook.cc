@@ -65,9 +65,12 @@ std::string Lower(std::string s) {
 // one run of `imr rules check` lists them all.
 class Parser {
  public:
-  // `definitions`: the named expressions of the definition files, by name.
-  Parser(std::string file, const std::map<std::string, Json>* definitions)
-      : file_(std::move(file)), definitions_(definitions) {}
+  // `definitions`: the named expressions of the definition files, by name;
+  // `used`: their parsed forms, shared by every file's parser so that each
+  // definition is parsed once.
+  Parser(std::string file, const std::map<std::string, Json>* definitions,
+         std::map<std::string, std::shared_ptr<const Expr>>* used)
+      : file_(std::move(file)), definitions_(definitions), used_(*used) {}
 
   // Parses every definition once, for its errors (unused ones included).
   void CheckDefinitions() {
@@ -289,6 +292,9 @@ class Parser {
         if (value.contains("min_days")) e->since_injury.min_days = value["min_days"].get<int>();
         if (value.contains("max_days")) e->since_injury.max_days = value["max_days"].get<int>();
       }
+    } else if (key == "total") {
+      e->op = Expr::Op::kTotal;
+      e->total = ParseTotalTest(value, where);
     } else if (key == "status") {
       e->op = Expr::Op::kStatus;
       e->name = value.is_string() ? value.get<std::string>() : "";
@@ -365,6 +371,29 @@ class Parser {
     return t;
   }
 
+  TotalTest ParseTotalTest(const Json& j, const std::string& where) {
+    TotalTest t;
+    if (!j.is_object() || !j.contains("of") || !j["of"].is_array() || !j.contains("max") || !j["max"].is_number()) {
+      Error(where, "\"total\" needs {\"of\": [fact tests], \"max\": n}");
+      return t;
+    }
+    AllowKeys(j, {"of", "attribute", "detail", "max", "missing"}, where);
+    for (const Json& f : j["of"]) {
+      if (!f.is_object() || !f.contains("fact")) {
+        Error(where, "\"total\" sums facts: each of \"of\" is {\"fact\": …}");
+        continue;
+      }
+      t.of.push_back(ParseFactTest(f["fact"], where));
+    }
+    t.attribute = j.value("attribute", t.attribute);
+    t.detail = j.value("detail", t.detail);
+    if (!KnownRequestDetails().contains(t.detail)) Error(where, "\"total\" names no request detail " + t.detail);
+    t.max = j["max"].get<double>();
+    t.missing = j.value("missing", t.missing);
+    if (!KnownStatuses().contains(t.missing)) Error(where, "\"missing\" must be a status");
+    return t;
+  }
+
   RequestTest ParseRequestTest(const Json& j, const std::string& where) {
     RequestTest t;
     if (!j.is_object()) {
@@ -409,7 +438,7 @@ class Parser {
 
   std::string file_;
   const std::map<std::string, Json>* definitions_;
-  std::map<std::string, std::shared_ptr<const Expr>> used_;
+  std::map<std::string, std::shared_ptr<const Expr>>& used_;
   std::vector<std::string> errors_;
 };
 
@@ -452,6 +481,7 @@ Rulebook Rulebook::Parse(const std::vector<RuleFile>& files, std::vector<std::st
   // First the definition files ({"definitions": {name: expression}}), which
   // rule sets share through {"use": name}.
   std::map<std::string, Json> definitions;
+  std::map<std::string, std::shared_ptr<const Expr>> used;
   std::vector<std::pair<const RuleFile*, Json>> sets;
   for (const RuleFile& file : files) {
     Json j = Json::parse(file.text, nullptr, /*allow_exceptions=*/false);
@@ -472,7 +502,7 @@ Rulebook Rulebook::Parse(const std::vector<RuleFile>& files, std::vector<std::st
     }
   }
   {
-    Parser parser("definitions", &definitions);
+    Parser parser("definitions", &definitions, &used);
     try {
       parser.CheckDefinitions();
       if (parser.errors().empty()) {
@@ -485,7 +515,7 @@ Rulebook Rulebook::Parse(const std::vector<RuleFile>& files, std::vector<std::st
   }
   for (const auto& [file_ptr, j] : sets) {
     const RuleFile& file = *file_ptr;
-    Parser parser(file.name, &definitions);
+    Parser parser(file.name, &definitions, &used);
     std::optional<RuleSet> set;
     try {
       set = parser.ParseSet(j);

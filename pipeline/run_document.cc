@@ -56,7 +56,8 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
     const std::string& words = r.reference ? r.reference->statement : r.text;
     for (Code& c : CptCodesWritten(words)) r.codes.push_back(std::move(c));
   }
-  DetermineRequests(Rulebook::Builtin(), record);
+  // The rulebook is parsed on first use: documents with no request never pay for it.
+  if (!record->requests.empty()) DetermineRequests(Rulebook::Builtin(), record);
 }
 
 }  // namespace
