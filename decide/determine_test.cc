@@ -101,6 +101,34 @@ TEST(DetermineTest, SameAsRequestComparesListParts) {
   EXPECT_EQ(same_drug("medication.opioid | an opioid", "medication | tramadol | generic=tramadol"), "not_documented");
 }
 
+// {"total"}: the largest count a prior course states, plus the visits asked for.
+TEST(DetermineTest, TotalAddsThePriorCourseToTheRequest) {
+  std::vector<std::string> errors;
+  const Rulebook book = Rulebook::Parse({{"total.json", R"({
+      "rule_set": "total", "version": 1, "categories": ["*"],
+      "rules": [{"id": "r", "eras": ["acoem_2004", "chronic_pain_2009", "chronic_pain_2016", "acoem_2017"],
+        "provenance": "U", "summary": "test", "citations": [{"source": "S", "chapter": "C"}],
+        "criteria": [{"id": "within_24", "says": "x", "test": {"total": {
+          "of": [{"fact": {"kind": "treatment_history", "is": {"treatment": "physical_therapy"}, "assertion": ["present", "historical"]}}],
+          "max": 24}}}]}]})"}},
+                                        &errors);
+  ASSERT_TRUE(errors.empty()) << errors.front();
+  const auto status = [&](const std::string& request, const std::vector<std::string>& facts) {
+    Record record = testing::CaseRecord({.request = request, .facts = facts, .request_date = "2016-11-03"});
+    DetermineRequests(book, &record);
+    const Determination& d = *record.requests[0].determination;
+    return d.criteria[0].status + (d.criteria[0].evidence.empty() ? "" : " " + d.criteria[0].evidence[0]);
+  };
+  const std::string kPrior18 = "treatment_history/historical | 18 sessions of physical therapy | treatment=physical_therapy count=18";
+  const std::string kPrior12 = "treatment_history | 12 visits of PT | treatment=physical_therapy count=12";
+  EXPECT_EQ(status("therapy.physical | PT x6 | visits=6", {kPrior12, kPrior18}), "met f2");       // 18 + 6 = 24
+  EXPECT_EQ(status("therapy.physical | PT x8 | visits=8", {kPrior12, kPrior18}), "unmet f2");     // 26
+  EXPECT_EQ(status("therapy.physical | PT x8 | visits=8", {}), "met");                            // no count stated
+  EXPECT_EQ(status("therapy.physical | more PT", {kPrior18}), "not_documented");                 // no visits asked
+  EXPECT_EQ(status("therapy.physical | PT x8 | visits=8",
+                   {"treatment_history | 30 chiropractic visits | treatment=chiropractic count=30"}), "met");
+}
+
 TEST(DetermineTest, PhaseNeedsBothDates) {
   RuleCase c{.request = "other | x", .request_date = "2016-11-03"};
   Record record = testing::CaseRecord(c);
