@@ -349,12 +349,33 @@ std::optional<Json> ReferenceDecisionExtension(const Reference& ref) {
   return out;
 }
 
+std::optional<Json> DeterminationExtension(const Determination& d) {
+  Json parts = Json::array();
+  const auto add = [&](const char* url, const char* type, const std::string& value) {
+    if (const std::string v = Display(value); !v.empty()) parts.push_back({{"url", url}, {type, v}});
+  };
+  add("outcome", "valueCode", d.outcome);
+  add("rule", "valueString", d.rule);
+  add("guidelineEra", "valueCode", d.guideline_era);
+  for (const CriterionResult& c : d.criteria) add("criterion", "valueString", c.id + ":" + c.status);
+  for (const std::string& c : d.citations) add("citation", "valueString", c);
+  add("rationale", "valueString", d.rationale);
+  if (parts.empty()) return std::nullopt;
+  Json out;
+  out["url"] = std::string(kFhirDeterminationUrl);
+  out["extension"] = std::move(parts);
+  return out;
+}
+
 std::optional<Json> RequestResource(const Request& request, const Context& ctx, const Entries& entries) {
   if (Display(request.text).empty()) return std::nullopt;
   Json out = entries.Start("ServiceRequest");
   Json extensions = OneOf(EvidenceExtension(request.span, request.text, request.id, ctx));
   if (request.reference) {
     if (auto decision = ReferenceDecisionExtension(*request.reference)) extensions.push_back(*decision);
+  }
+  if (request.determination) {
+    if (auto drafted = DeterminationExtension(*request.determination)) extensions.push_back(*drafted);
   }
   out["extension"] = std::move(extensions);
   out["status"] = "active";

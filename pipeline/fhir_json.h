@@ -49,6 +49,10 @@ inline constexpr std::string_view kFhirEncryptedUrl = "https://imr.example.org/f
 inline constexpr std::string_view kFhirProblemUrl = "https://imr.example.org/fhir/StructureDefinition/problem";
 inline constexpr std::string_view kFhirReferenceDecisionUrl =
     "https://imr.example.org/fhir/StructureDefinition/reference-decision";
+// The drafted determination: outcome, rule, guideline era, each criterion
+// ("<id>:<status>"), citations and the rationale.
+inline constexpr std::string_view kFhirDeterminationUrl =
+    "https://imr.example.org/fhir/StructureDefinition/determination";
 inline constexpr std::string_view kFhirSha256System = "https://imr.example.org/fhir/sid/sha256";
 inline constexpr std::string_view kFhirCaseNumberSystem = "https://imr.example.org/fhir/sid/case-number";
 inline constexpr std::string_view kFhirDocTypeSystem = "https://imr.example.org/fhir/CodeSystem/doc-type";

@@ -245,6 +245,18 @@ TEST(FhirJsonTest, ServiceRequestCarriesTheLettersDecision) {
   EXPECT_EQ((*decision)["extension"][2], (Json{{"url", "reviewerGuideline"}, {"valueString", "B"}}));
   EXPECT_EQ(EvidenceParts(request).at("page"), 2);
 
+  EXPECT_EQ(Extension(request, kFhirDeterminationUrl), nullptr);  // none drafted in the sample
+
+  Record drafted = SampleRecord();
+  drafted.requests[0].determination =
+      Determination{"not_medically_necessary", "imaging.mri.shoulder.acoem_2004@1", {{"red_flags", "not_documented", {}}},
+                    {"MTUS ACOEM, Chapter 9, pp. 207-209"}, "No red flag was documented.", "chronic_pain_2016", "2016-11-03"};
+  const Json with = Bundle(drafted)["entry"].back()["resource"];
+  const Json* determination = Extension(with, kFhirDeterminationUrl);
+  ASSERT_NE(determination, nullptr);
+  EXPECT_EQ((*determination)["extension"][0], (Json{{"url", "outcome"}, {"valueCode", "not_medically_necessary"}}));
+  EXPECT_EQ((*determination)["extension"][3], (Json{{"url", "criterion"}, {"valueString", "red_flags:not_documented"}}));
+
   Record unplaced = SampleRecord();
   unplaced.requests[0].category = "other";
   unplaced.requests[0].reference.reset();
