@@ -22,10 +22,10 @@
 namespace imr::testing {
 
 struct RuleCase {
-  std::string request;
-  std::vector<std::string> facts;
-  std::string request_date;  // becomes the ur_denial_date field
-  std::string injury_date;   // becomes the date_of_injury field
+  std::string request = {};
+  std::vector<std::string> facts = {};
+  std::string request_date = {};  // becomes the ur_denial_date field
+  std::string injury_date = {};   // becomes the date_of_injury field
   std::string section = "clinical_case_summary";  // where the facts sit
 };
 

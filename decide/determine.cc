@@ -234,14 +234,13 @@ void FollowPrimarySurgery(const Rulebook& rules, Record* record) {
     const bool met = necessary != primaries.end();
     d.criteria.push_back({"primary_surgery", met ? "met" : "unmet", {}});
     const Request& primary = met ? **necessary : *primaries.front();
-    const std::string named = primary.id + " ('" + CollapsedRequestText(primary.text) + "')";
-    if (met) {
-      d.rationale += " The surgery this service goes with, " + named + ", is medically necessary.";
-      continue;
-    }
-    d.outcome = "not_medically_necessary";
-    d.rationale += " This service goes with the surgery " + named +
-                   ", which is not medically necessary; so the service is not medically necessary either.";
+    const std::string named = "the surgery requested ('" + CollapsedRequestText(primary.text) + "')";
+    if (!met) d.outcome = "not_medically_necessary";
+    d.rationale = AmendRationale(
+        d.rationale,
+        met ? "This service goes with " + named + ", which is medically necessary."
+            : "This service goes with " + named + ", which is not medically necessary, so the service is not needed either.",
+        d.outcome);
   }
 }
 

@@ -179,7 +179,7 @@ TEST(DetermineTest, RationaleQuotesEvidenceAndConcludes) {
   const Determination& d = *record.requests[0].determination;
   EXPECT_EQ(d.rule, "logic.r@1");
   EXPECT_EQ(d.citations, std::vector<std::string>{"S, C"});
-  EXPECT_NE(d.rationale.find("The records speak against a flag (page 1: 'no red flag was seen')."),
+  EXPECT_NE(d.rationale.find("The criterion 'a flag' is not met (page 1: 'no red flag was seen')."),
             std::string::npos) << d.rationale;
   EXPECT_TRUE(d.rationale.ends_with("The request is therefore not medically necessary.")) << d.rationale;
 }
@@ -211,14 +211,30 @@ TEST(DetermineTest, AssociatedServicesFollowThePrimarySurgery) {
   EXPECT_EQ(denied.requests[0].determination->outcome, "not_medically_necessary");
   EXPECT_EQ(denied.requests[1].determination->outcome, "not_medically_necessary");
   EXPECT_EQ(StatusOf(*denied.requests[1].determination, "primary_surgery"), "unmet");
-  EXPECT_NE(denied.requests[1].determination->rationale.find("goes with the surgery r1 ('Left knee arthroscopy')"),
-            std::string::npos) << denied.requests[1].determination->rationale;
+  const std::string& why = denied.requests[1].determination->rationale;
+  EXPECT_NE(why.find("goes with the surgery requested ('Left knee arthroscopy'), which is not medically necessary"),
+            std::string::npos) << why;
+  EXPECT_TRUE(why.ends_with(" The request is therefore not medically necessary.")) << why;
+  EXPECT_EQ(why.find("The request is therefore medically necessary."), std::string::npos) << why;
   // A supported arthroscopy lets the clearance stand on its own criteria.
   Record approved = decide({"finding | medial meniscus tear | finding_type=imaging_result body_site=knee",
                             "finding | positive McMurray | finding_type=special_test test=mcmurray result=positive body_site=knee",
                             "procedure/historical | physical therapy | procedure=physical_therapy"});
   EXPECT_EQ(approved.requests[0].determination->outcome, "medically_necessary");
   EXPECT_EQ(StatusOf(*approved.requests[1].determination, "primary_surgery"), "met");
+  EXPECT_NE(approved.requests[1].determination->rationale.find("which is medically necessary. The request is therefore"),
+            std::string::npos) << approved.requests[1].determination->rationale;
+}
+
+// Quotes name each piece of evidence once, without the record's own quote marks.
+TEST(DetermineTest, RationaleQuotesAreDistinctAndClean) {
+  const Determination d = Decide({
+      .request = "imaging.mri.lumbar | MRI of the lumbar spine | body_site=lumbar_spine",
+      .facts = {"finding | \"sensation all dermatomes as normal\" | finding_type=sensation state=normal",
+                "finding | \"sensation all dermatomes as normal\" | finding_type=sensation state=normal"},
+      .request_date = "2014-09-01",
+      .injury_date = "2013-03-13"});
+  EXPECT_NE(d.rationale.find("(page 1: 'sensation all dermatomes as normal')"), std::string::npos) << d.rationale;
 }
 
 // The seed letter's lumbar MRI, as facts: a screening study after a treated

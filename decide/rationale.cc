@@ -1,5 +1,6 @@
 #include "decide/rationale.h"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
@@ -13,9 +14,18 @@ std::string Capitalized(std::string s) {
   return s;
 }
 
-// The fact's words on one line, cut at a word boundary (never inside a UTF-8
+bool IsQuoteMark(char c) { return c == '\'' || c == '"' || c == '`'; }
+
+// The fact's words on one line, without quote marks at either end (the
+// rationale adds its own), cut at a word boundary (never inside a UTF-8
 // sequence) when long.
 std::string ShortQuote(std::string_view text) {
+  while (!text.empty() && (IsQuoteMark(text.front()) || std::isspace(static_cast<unsigned char>(text.front())))) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (IsQuoteMark(text.back()) || std::isspace(static_cast<unsigned char>(text.back())))) {
+    text.remove_suffix(1);
+  }
   std::string out;
   bool space = false;
   for (char c : text) {
@@ -36,14 +46,17 @@ std::string ShortQuote(std::string_view text) {
   return out.substr(0, cut) + " …";
 }
 
-// "(page 1: 'sensation all dermatomes as normal'; page 2: '…')", at most two.
+// "(page 1: 'sensation all dermatomes as normal'; page 2: '…')", at most two,
+// never the same words from the same page twice.
 std::string Quotes(const Outcome& outcome, const std::map<std::string, const UsableFact*>& facts) {
   std::vector<std::string> parts;
   for (const std::string& id : outcome.evidence) {
     auto it = facts.find(id);
     if (it == facts.end()) continue;
-    parts.push_back("page " + std::to_string(it->second->span.page_number) + ": '" +
-                    ShortQuote(it->second->text) + "'");
+    std::string part = "page " + std::to_string(it->second->span.page_number) + ": '" +
+                       ShortQuote(it->second->text) + "'";
+    if (std::find(parts.begin(), parts.end(), part) != parts.end()) continue;
+    parts.push_back(std::move(part));
     if (parts.size() == 2) break;
   }
   if (parts.empty()) return "";
@@ -57,7 +70,9 @@ std::string CriterionSentence(const Criterion& c, const Outcome& o,
   std::string said;
   switch (o.status) {
     case Status::kMet: said = c.met_text.empty() ? "the records document " + c.says : c.met_text; break;
-    case Status::kUnmet: said = c.unmet_text.empty() ? "the records speak against " + c.says : c.unmet_text; break;
+    case Status::kUnmet:
+      said = c.unmet_text.empty() ? "the criterion '" + c.says + "' is not met" : c.unmet_text;
+      break;
     case Status::kNotDocumented:
       said = c.missing_text.empty() ? "the records do not document " + c.says : c.missing_text;
       break;
@@ -65,7 +80,7 @@ std::string CriterionSentence(const Criterion& c, const Outcome& o,
   return Capitalized(said) + Quotes(o, facts) + ".";
 }
 
-std::string Conclusion(const std::string& outcome) {
+std::string Conclusion(std::string_view outcome) {
   if (outcome == "medically_necessary") return "The request is therefore medically necessary.";
   if (outcome == "insufficient_documentation") {
     return "The documentation is not sufficient to decide the request either way.";
@@ -89,10 +104,22 @@ std::string WriteRationale(const RationaleInput& in) {
   for (Status wanted : {Status::kUnmet, Status::kNotDocumented, Status::kMet}) {
     for (const Criterion& c : rule.criteria) {
       const Outcome& o = in.criteria->at(c.id);
-      if (o.status == wanted) out += " " + CriterionSentence(c, o, *in.facts);
+      if (o.status == wanted) out.append(" ").append(CriterionSentence(c, o, *in.facts));
     }
   }
-  return out + " " + Conclusion(in.outcome);
+  return out.append(" ").append(Conclusion(in.outcome));
+}
+
+std::string AmendRationale(std::string_view rationale, std::string_view sentence,
+                           const std::string& outcome) {
+  for (std::string_view before : {"medically_necessary", "not_medically_necessary", "insufficient_documentation"}) {
+    const std::string ending = std::string(" ").append(Conclusion(before));
+    if (rationale.ends_with(ending)) {
+      rationale.remove_suffix(ending.size());
+      break;
+    }
+  }
+  return std::string(rationale).append(" ").append(sentence).append(" ").append(Conclusion(outcome));
 }
 
 }  // namespace imr

@@ -14,6 +14,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "core/record.h"
 #include "decide/evaluate.h"
@@ -30,6 +31,12 @@ struct RationaleInput {
 };
 
 std::string WriteRationale(const RationaleInput& in);
+
+// A written rationale with `sentence` said before its conclusion, concluded
+// anew for `outcome` (a later step, such as a service following its surgery,
+// may change the outcome; the conclusion always comes last).
+std::string AmendRationale(std::string_view rationale, std::string_view sentence,
+                           const std::string& outcome);
 
 }  // namespace imr
 
