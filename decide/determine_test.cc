@@ -231,10 +231,12 @@ TEST(DetermineTest, RationaleQuotesAreDistinctAndClean) {
   const Determination d = Decide({
       .request = "imaging.mri.lumbar | MRI of the lumbar spine | body_site=lumbar_spine",
       .facts = {"finding | \"sensation all dermatomes as normal\" | finding_type=sensation state=normal",
-                "finding | \"sensation all dermatomes as normal\" | finding_type=sensation state=normal"},
+                "finding | \"sensation all dermatomes as normal\" | finding_type=sensation state=normal",
+                "finding | 'patient's reflexes 2+ | finding_type=reflex state=normal"},
       .request_date = "2014-09-01",
       .injury_date = "2013-03-13"});
-  EXPECT_NE(d.rationale.find("(page 1: 'sensation all dermatomes as normal')"), std::string::npos) << d.rationale;
+  EXPECT_NE(d.rationale.find("(page 1: 'sensation all dermatomes as normal'; page 1: 'patient\u2019s reflexes 2+')"),
+            std::string::npos) << d.rationale;
 }
 
 // The seed letter's lumbar MRI, as facts: a screening study after a treated

@@ -17,7 +17,7 @@ std::string Capitalized(std::string s) {
 bool IsQuoteMark(char c) { return c == '\'' || c == '"' || c == '`'; }
 
 // The fact's words on one line, without quote marks at either end (the
-// rationale adds its own), cut at a word boundary (never inside a UTF-8
+// rationale adds its own) and with apostrophes typeset as such, cut at a word boundary (never inside a UTF-8
 // sequence) when long.
 std::string ShortQuote(std::string_view text) {
   while (!text.empty() && (IsQuoteMark(text.front()) || std::isspace(static_cast<unsigned char>(text.front())))) {
@@ -35,7 +35,11 @@ std::string ShortQuote(std::string_view text) {
     }
     if (space) out += ' ';
     space = false;
-    out += c;
+    if (c == '\'') {
+      out += "\u2019";  // the record's apostrophe, never read as the quote's end
+    } else {
+      out += c;
+    }
   }
   if (out.size() <= kQuoteBytes) return out;
   size_t cut = out.rfind(' ', kQuoteBytes);
