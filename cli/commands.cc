@@ -24,6 +24,25 @@ int Usage(std::string_view name, std::ostream& err) {
   return kExitUsage;
 }
 
+// `files` checked and parsed into `book`; false, with every problem on `err`.
+bool CheckAndParse(const std::vector<RuleFile>& files, std::ostream& err, Rulebook* book) {
+  std::vector<std::string> problems = CheckRuleFiles(files, AllRequestCategories());
+  if (problems.empty()) *book = Rulebook::Parse(files, &problems);
+  for (const std::string& p : problems) err << "imr: rules: " << p << "\n";
+  return problems.empty();
+}
+
+// The *.json rule files of `dir`; empty, with the reason on `err`, when it has none.
+std::vector<RuleFile> RuleFilesIn(const std::string& dir, std::ostream& err) {
+  std::string error;
+  std::vector<RuleFile> files = ReadRuleFiles(dir, &error);
+  if (!error.empty() || files.empty()) {
+    err << "imr: rules: " << (error.empty() ? "no *.json files in " + dir : error) << "\n";
+    files.clear();
+  }
+  return files;
+}
+
 RunOptions OptionsFrom(const Flags& flags) {
   RunOptions options;
   options.ocr = !flags.Has("--no-ocr");
@@ -50,9 +69,18 @@ int TextCommand(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"-o=", "--no-ocr", "--format="});
+  Flags flags({"-o=", "--no-ocr", "--format=", "--rules="});
   if (!flags.Parse(args, err) || flags.positional().empty()) return Usage("run", err);
-  const RunOptions options = OptionsFrom(flags);
+  RunOptions options = OptionsFrom(flags);
+  Rulebook site_rules;
+  if (const auto rules_dir = flags.Value("--rules")) {
+    const std::vector<RuleFile> files = RuleFilesIn(*rules_dir, err);
+    if (files.empty() || !CheckAndParse(files, err, &site_rules)) {
+      err << "imr: run: the rules in " << *rules_dir << " do not check; nothing was run\n";
+      return kExitUsage;
+    }
+    options.rules = &site_rules;
+  }
   const std::string format = flags.Value("--format").value_or("json");
   if (format != "json" && format != "fhir") {
     err << "imr: run: --format is json or fhir, not '" << format << "'\n";
@@ -127,22 +155,15 @@ int RulesCommand(const Args& args, std::ostream& out, std::ostream& err) {
       flags.positional().size() > 2) {
     return Usage("rules", err);
   }
-  std::vector<RuleFile> files = BuiltinRuleFiles();
   std::string where = "builtin rulebook";
+  std::vector<RuleFile> files = BuiltinRuleFiles();
   if (flags.positional().size() == 2) {
     where = flags.positional()[1];
-    std::string error;
-    files = ReadRuleFiles(where, &error);
-    if (!error.empty() || files.empty()) {
-      err << "imr: rules: " << (error.empty() ? "no *.json files in " + where : error) << "\n";
-      return kExitUsage;
-    }
+    files = RuleFilesIn(where, err);
+    if (files.empty()) return kExitUsage;
   }
-  const std::vector<std::string> problems = CheckRuleFiles(files, AllRequestCategories());
-  for (const std::string& p : problems) err << "imr: rules: " << p << "\n";
-  if (!problems.empty()) return kExitProblems;
-  std::vector<std::string> errors;
-  const Rulebook book = Rulebook::Parse(files, &errors);
+  Rulebook book;
+  if (!CheckAndParse(files, err, &book)) return kExitProblems;
   size_t rules = 0;
   for (const RuleSet& set : book.sets()) rules += set.rules.size();
   out << where << ": " << files.size() << " files, " << book.sets().size() << " rule sets, " << rules
@@ -162,9 +183,10 @@ const std::vector<Command>& CommandTable() {
   static const std::vector<Command> table = {
       {"text", "text FILE [--json] [--no-ocr]", "print the ingested pages as the offsets see them",
        TextCommand},
-      {"run", "run FILE... [-o DIR] [--format json|fhir] [--no-ocr]",
+      {"run", "run FILE... [-o DIR] [--format json|fhir] [--no-ocr] [--rules DIR]",
        "full pipeline; one file and no -o: the record to stdout; --format fhir writes a FHIR R4 Bundle "
-       "instead (with -o, as DIR/fhir/<stem>.json)",
+       "instead (with -o, as DIR/fhir/<stem>.json); --rules decides with the rule files of DIR "
+       "(checked first) instead of the builtin rulebook",
        RunCommandImpl},
       {"eval", "eval --gold DIR RESULTS_DIR [--json]",
        "score records against gold annotations: fields, requests, decisions", EvalCommand},

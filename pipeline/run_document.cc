@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "decide/determine.h"
+#include "decide/rulebook.h"
 #include "extract/clinical.h"
 #include "extract/letter.h"
 #include "ingest/ingest.h"
@@ -57,7 +58,9 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
     for (Code& c : CptCodesWritten(words)) r.codes.push_back(std::move(c));
   }
   // The rulebook is parsed on first use: documents with no request never pay for it.
-  if (!record->requests.empty()) DetermineRequests(Rulebook::Builtin(), record);
+  if (!record->requests.empty()) {
+    DetermineRequests(options.rules != nullptr ? *options.rules : Rulebook::Builtin(), record);
+  }
 }
 
 }  // namespace

@@ -15,8 +15,12 @@
 
 namespace imr {
 
+class Rulebook;
+
 struct RunOptions {
   bool ocr = true;
+  // The criteria determinations apply (borrowed); null for the builtin rulebook.
+  const Rulebook* rules = nullptr;
   // Inputs larger than this are not read; the record says why.
   uint64_t max_input_bytes = uint64_t{1} << 30;
 };

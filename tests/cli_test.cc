@@ -82,6 +82,29 @@ TEST(CliTest, RulesCheckReportsEachProblem) {
   }
 }
 
+// `run --rules DIR` decides with the site's own rule files, checked first; a
+// directory that does not check runs nothing.
+TEST(CliTest, RunDecidesWithTheRulesGiven) {
+  const fs::path dir = fs::temp_directory_path() / ("imr-site-rules-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  testing::RunShell("cp '" + testing::SourceDir() + "/decide/rules/'*.json '" + dir.string() + "/'");
+  // The site raises the version of its physical therapy rules.
+  testing::RunShell("sed -i 's/\"version\": [0-9]*/\"version\": 77/' '" + (dir / "therapy_physical.json").string() + "'");
+  const testing::CommandResult site = RunShell(Imr("run corpus/letter-layout2.pdf --rules '" + dir.string() + "'"));
+  EXPECT_EQ(site.exit_code, 0) << site.err;
+  EXPECT_NE(site.out.find("\"rule\": \"therapy.physical.postop_initial@77\""), std::string::npos) << site.err;
+  const testing::CommandResult builtin = RunShell(Imr("run corpus/letter-layout2.pdf"));
+  EXPECT_EQ(builtin.out.find("@77\""), std::string::npos);
+
+  std::ofstream(dir / "therapy_physical.json") << "{\"rule_set\": ";
+  const testing::CommandResult broken = RunShell(Imr("run corpus/letter-layout2.pdf --rules '" + dir.string() + "'"));
+  fs::remove_all(dir);
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_TRUE(broken.out.empty()) << broken.out.substr(0, 200);
+  EXPECT_NE(broken.err.find("therapy_physical.json"), std::string::npos) << broken.err;
+  EXPECT_NE(broken.err.find("nothing was run"), std::string::npos) << broken.err;
+}
+
 class CliOutputTest : public ::testing::Test {
  protected:
   void SetUp() override {
