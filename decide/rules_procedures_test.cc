@@ -229,7 +229,7 @@ const std::string kTpi = "injection.trigger_point | Trigger point injections x 4
 const std::string kTriggerPoints =
     "finding | trigger points in the trapezius with a twitch response | finding_type=tenderness trigger_point=yes body_site=trapezius";
 const std::string kTpiMet =
-    " trigger_points=met twitch_referred=met duration=met conservative_care=met no_radiculopathy=met injections=met";
+    " duration=met conservative_care=met trigger_points=met twitch_referred=met no_radiculopathy=met injections=met";
 
 TEST(TriggerPointRules, Injections) {
   testing::ExpectRuleRows({
@@ -249,28 +249,28 @@ TEST(TriggerPointRules, Injections) {
       {"unmet: radiculopathy",
        {.request = kTpi, .facts = {kTriggerPoints, kPtFailed, "diagnosis | cervical radiculopathy | body_site=cervical_spine"},
         .request_date = k2016, .injury_date = kInjury},
-       "not_medically_necessary chronic_pain_2016 trigger_points=met twitch_referred=met duration=met conservative_care=met "
+       "not_medically_necessary chronic_pain_2016 duration=met conservative_care=met trigger_points=met twitch_referred=met "
        "no_radiculopathy=unmet injections=met"},
       {"unmet: symptoms for less than three months",
        {.request = kTpi, .facts = {kTriggerPoints, kPtFailed}, .request_date = k2016, .injury_date = "2016-09-01"},
-       "not_medically_necessary chronic_pain_2016 trigger_points=met twitch_referred=met duration=unmet conservative_care=met "
+       "not_medically_necessary chronic_pain_2016 duration=unmet conservative_care=met trigger_points=met twitch_referred=met "
        "no_radiculopathy=met injections=met"},
       {"nothing documented",
        {.request = kTpi, .facts = {}, .request_date = k2016, .injury_date = kInjury},
-       "not_medically_necessary chronic_pain_2016 trigger_points=not_documented twitch_referred=not_documented duration=met "
-       "conservative_care=not_documented no_radiculopathy=met injections=met"},
+       "not_medically_necessary chronic_pain_2016 duration=met conservative_care=not_documented trigger_points=not_documented "
+       "twitch_referred=not_documented no_radiculopathy=met injections=met"},
       {"six injections exceed three to four a session",
        {.request = "injection.trigger_point | Trigger point injections x 6 | quantity=6 body_site=trapezius",
         .facts = {kTriggerPoints, kPtFailed}, .request_date = k2016, .injury_date = kInjury},
-       "not_medically_necessary chronic_pain_2016 trigger_points=met twitch_referred=met duration=met conservative_care=met "
+       "not_medically_necessary chronic_pain_2016 duration=met conservative_care=met trigger_points=met twitch_referred=met "
        "no_radiculopathy=met injections=unmet"},
       {"repeat after 60% relief for 6 weeks with function: met",
        {.request = kTpi,
         .facts = {kTriggerPoints, kFullDuty,
                   "treatment_history/historical | trigger point injections with 60% relief for 6 weeks | treatment=injection relief_percent=60"},
         .request_date = k2016, .injury_date = kInjury},
-       "medically_necessary chronic_pain_2016 trigger_points=met no_radiculopathy=met prior_relief=met relief_duration=met "
-       "functional_improvement=met injections=met",
+       "medically_necessary chronic_pain_2016 functional_improvement=met prior_relief=met relief_duration=met "
+       "trigger_points=met no_radiculopathy=met injections=met",
        "injection.trigger_point.cpmtg_repeat@1"},
   });
 }
@@ -347,7 +347,7 @@ TEST(ElectricalStimulationRules, TensHwaveInterferential) {
       {"purchase without a trial: not documented",
        {.request = kPurchase, .facts = documented, .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 successful_trial=not_documented chronic_pain=met condition=met functional_program=met",
-       "dme.tens.tens_purchase_cpmtg@1", "No one-month home trial with documented use and benefit was documented before purchase."},
+       "dme.tens.tens_purchase_cpmtg@1", "The records hold no earlier home trial of about a month with a log of use and its effect, which must come before a purchase."},
       {"purchase after a trial that helped: met",
        {.request = kPurchase, .facts = {kRadic, kPtFailed, kHep, kTensHelped}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 successful_trial=met chronic_pain=met condition=met functional_program=met",
@@ -473,7 +473,7 @@ TEST(HomeHealthRules, Services) {
        {.request = "service.home_health | Home aide 6 hours per day, 5 times a week for 4 weeks to assist with ADLs | hours=6 frequency_per_week=5 weeks=4",
         .facts = {kHomebound}, .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 homebound=met medical_services=unmet hours=met", "",
-       "The request is for homemaker services or personal care"},
+       "The request is for household help or personal care"},
       {"56 hours a week exceed part-time care",
        {.request = "service.home_health | Home health nursing 8 hours per day 7 days a week | hours=8 frequency_per_week=7",
         .facts = {kHomebound}, .request_date = k2016, .injury_date = kInjury},

@@ -32,7 +32,8 @@ Record SampleRecord() {
   q.text = "MRI";
   q.span = {2, 0, 2};
   q.reference = Reference{"upheld", {"A", "B"}, "A", "B", "MRI", {2, 0, 2}};
-  q.determination = Determination{"not_medically_necessary", "imaging@1", {{"red_flags", "unmet", {"f1"}}}, {"c"}, "why"};
+  q.determination = Determination{"not_medically_necessary", "imaging@1", {{"red_flags", "unmet", {"f1"}}},
+                                  {"c"}, "why", "chronic_pain_2016", "2016-11-03"};
   r.requests.push_back(q);
   r.problems.push_back({Stage::kIngest, "no_text_layer", 2, "page is an image"});
   return r;
@@ -56,6 +57,8 @@ TEST(RecordJsonTest, RoundTripKeepsTheContract) {
   ASSERT_EQ(out->requests.size(), 1u);
   EXPECT_EQ(out->requests[0].reference->guidelines, (std::vector<std::string>{"A", "B"}));
   EXPECT_EQ(out->requests[0].determination->criteria[0].evidence, (std::vector<std::string>{"f1"}));
+  EXPECT_EQ(out->requests[0].determination->guideline_era, "chronic_pain_2016");
+  EXPECT_EQ(out->requests[0].determination->request_date, "2016-11-03");
   EXPECT_EQ(out->problems[0].stage, Stage::kIngest);
   // Contract keys and value kinds.
   EXPECT_NE(json.find("\"schema\": \"imr.record/1\""), std::string::npos);

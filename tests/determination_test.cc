@@ -64,7 +64,9 @@ void ExpectSeedDetermination(const Record& record, const std::string& what) {
     if (c.id == "red_flags" || c.id == "neuro_deficit") {
       EXPECT_TRUE(c.status == "unmet" || c.status == "not_documented") << what << " " << c.id << " " << c.status;
     }
-    if (c.status == "unmet") EXPECT_FALSE(c.evidence.empty()) << what << " " << c.id << " is unmet without evidence";
+    if (c.status == "unmet") {
+      EXPECT_FALSE(c.evidence.empty()) << what << " " << c.id << " is unmet without evidence";
+    }
     for (const std::string& id : c.evidence) {
       const Fact* f = FactById(record, id);
       ASSERT_NE(f, nullptr) << what << " " << c.id << " cites " << id;
