@@ -95,7 +95,9 @@ void ExpectRuleRows(const std::vector<RuleRow>& rows) {
   for (const RuleRow& row : rows) {
     const Determination d = Decide(row.c);
     EXPECT_EQ(Describe(d), row.expected) << row.description << "\n" << d.rationale;
-    if (!row.rule.empty()) EXPECT_EQ(d.rule, row.rule) << row.description;
+    if (!row.rule.empty()) {
+      EXPECT_EQ(d.rule, row.rule) << row.description;
+    }
     if (!row.quote.empty()) {
       EXPECT_NE(d.rationale.find(row.quote), std::string::npos) << row.description << "\n" << d.rationale;
     }

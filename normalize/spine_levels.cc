@@ -28,8 +28,6 @@ std::string Name(int index) {
   return "S1";
 }
 
-char RegionLetter(int index) { return Name(index)[0]; }
-
 // One printed piece: "L4-5", "L4-S1", "C5 - C7", "L2".
 std::vector<std::string> ExpandPiece(char region, int first, std::optional<char> end_region,
                                      std::optional<int> last) {
