@@ -91,17 +91,19 @@ std::string StatusOf(const Determination& d, const std::string& criterion) {
   return "missing";
 }
 
-void ExpectRuleRows(const std::vector<RuleRow>& rows) {
+std::string MismatchedRuleRows(const std::vector<RuleRow>& rows) {
+  std::string out;
   for (const RuleRow& row : rows) {
     const Determination d = Decide(row.c);
-    EXPECT_EQ(Describe(d), row.expected) << row.description << "\n" << d.rationale;
-    if (!row.rule.empty()) {
-      EXPECT_EQ(d.rule, row.rule) << row.description;
+    std::string wrong;
+    if (Describe(d) != row.expected) wrong += "\n  got:  " + Describe(d) + "\n  want: " + row.expected;
+    if (!row.rule.empty() && d.rule != row.rule) wrong += "\n  rule " + d.rule + ", want " + row.rule;
+    if (!row.quote.empty() && d.rationale.find(row.quote) == std::string::npos) {
+      wrong += "\n  the rationale lacks: " + row.quote;
     }
-    if (!row.quote.empty()) {
-      EXPECT_NE(d.rationale.find(row.quote), std::string::npos) << row.description << "\n" << d.rationale;
-    }
+    if (!wrong.empty()) out += "[" + row.description + "]" + wrong + "\n  rationale: " + d.rationale + "\n";
   }
+  return out;
 }
 
 }  // namespace imr::testing

@@ -52,9 +52,10 @@ struct RuleRow {
   std::string quote = "";
 };
 
-// Decides every row and checks it with GoogleTest; a failing row prints its
-// description and the rationale.
-void ExpectRuleRows(const std::vector<RuleRow>& rows);
+// Decides every row; what each row that does not hold got, with its
+// description and rationale, or "" when all hold:
+//   EXPECT_EQ(MismatchedRuleRows({{"red flag: met", {...}, "medically_necessary ..."}}), "");
+std::string MismatchedRuleRows(const std::vector<RuleRow>& rows);
 
 // Request dates in each guideline era, and an injury date long before them.
 inline constexpr const char* kEraAcoem2004 = "2008-05-01";

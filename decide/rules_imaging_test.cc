@@ -23,7 +23,7 @@ constexpr char kSurgeryPlanned[] =
     "procedure/hypothetical | lumbar decompression | procedure=laminectomy procedure_group=surgery body_site=lumbar_spine";
 
 TEST(SpineImagingRules, Lumbar) {
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"deficit, a month of failed care, surgery considered",
        {kLumbarMri, {kDeficitLeg, kPriorPt, kSurgeryPlanned}, "2016-11-03", "2016-06-01"},
        "medically_necessary chronic_pain_2016 red_flags=not_documented neuro_deficit=met conservative_care=met "
@@ -52,11 +52,11 @@ TEST(SpineImagingRules, Lumbar) {
       {"ACOEM era: too early", {kLumbarMri, {kDeficitLeg, kSurgeryPlanned}, "2018-03-01", "2018-02-20"},
        "not_medically_necessary acoem_2017 red_flags=not_documented neuro_deficit=met duration=unmet "
        "surgery_considered=met"},
-  });
+  }), "");
 }
 
 TEST(SpineImagingRules, CervicalNeedsOnlyPhysiologicEvidence) {
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"dermatomal sensory loss in the hand",
        {kCervicalMri, {"finding | decreased C6 sensation | finding_type=sensation state=decreased level=C6"}, "2016-12-13",
         "2016-11-11"},
@@ -71,11 +71,11 @@ TEST(SpineImagingRules, CervicalNeedsOnlyPhysiologicEvidence) {
        {kCervicalMri, {"finding | weakness | finding_type=motor"}, "2016-12-13", "2016-11-11"},
        "not_medically_necessary chronic_pain_2016 red_flags=not_documented neuro_deficit=not_documented "
        "conservative_care=not_documented surgery_considered=not_documented"},
-  });
+  }), "");
 }
 
 TEST(JointImagingRules, ShoulderKneeExtremity) {
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"knee: positive McMurray after a month of therapy",
        {"imaging.mri.knee | MRI right knee | body_site=knee",
         {"finding | positive McMurray | finding_type=special_test test=mcmurray result=positive body_site=knee", kPriorPt},
@@ -98,11 +98,11 @@ TEST(JointImagingRules, ShoulderKneeExtremity) {
        {"imaging.mri.wrist_hand | MRI of the wrist | body_site=wrist", {}, "2008-05-01", "2008-01-01"},
        "not_medically_necessary acoem_2004 red_flags=not_documented objective_signs=not_documented "
        "conservative_care=not_documented surgery_considered=not_documented"},
-  });
+  }), "");
 }
 
 TEST(OtherImagingRules, BrainAndPlainFilms) {
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"head CT days after a fall with loss of consciousness",
        {"imaging.ct.brain | CT of the head | body_site=head", {"finding | loss of consciousness | finding_type=neuro_deficit"},
         "2016-11-10", "2016-11-01"},
@@ -119,13 +119,13 @@ TEST(OtherImagingRules, BrainAndPlainFilms) {
        {"imaging.xray.knee | x-ray right knee | body_site=knee", {"finding | tenderness | finding_type=tenderness body_site=knee"},
         "2018-03-01", "2018-02-22"},
        "medically_necessary acoem_2017 red_flags=not_documented bony_signs=met"},
-  });
+  }), "");
 }
 
 TEST(ElectrodiagnosticRules, EmgNcs) {
   constexpr char kUpper[] = "testing.emg_ncs | EMG/NCS bilateral upper extremities | body_site=upper_extremity laterality=bilateral";
   constexpr char kLowerNcs[] = "testing.emg_ncs | NCV of the bilateral lower extremities | body_site=lower_extremity";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"hand numbness for a month, carpal tunnel to rule out",
        {kUpper, {"diagnosis/possible | carpal tunnel syndrome | body_site=hand", "finding | numbness in the fingers | finding_type=sensation state=numbness body_site=fingers"},
         "2016-12-20", "2016-11-10"},
@@ -142,12 +142,12 @@ TEST(ElectrodiagnosticRules, EmgNcs) {
        {"testing.emg_ncs | EMG of the lower extremities | body_site=lower_extremity",
         {kDeficitLeg, "finding | positive SLR | finding_type=slr result=positive"}, "2008-05-01", "2008-01-01"},
        "not_medically_necessary acoem_2004 nerve_symptoms=met duration=met not_established=unmet ncs_indicated=met"},
-  });
+  }), "");
 }
 
 TEST(SurgeryRules, SpineKneeAndAssociatedServices) {
   constexpr char kHerniation[] = "finding | L5-S1 disc herniation | finding_type=imaging_result level=L5-S1";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"discectomy: imaging, deficit and failed care",
        {"surgery.spine | L5-S1 microdiscectomy | body_site=lumbar_spine", {kHerniation, kDeficitLeg, kPriorPt}, "2016-11-03", "2016-05-01"},
        "medically_necessary chronic_pain_2016 imaging_lesion=met neuro_findings=met conservative_care=met"},
@@ -166,11 +166,11 @@ TEST(SurgeryRules, SpineKneeAndAssociatedServices) {
       {"an assistant for an arthroscopy",
        {"surgery.other | PA assist", {"procedure/hypothetical | knee arthroscopy | procedure=arthroscopy procedure_group=surgery"}, "2018-03-01", "2017-01-01"},
        "not_medically_necessary acoem_2017 complex_procedure=not_documented"},
-  });
+  }), "");
 }
 
 TEST(GeneralRule, CategoriesWithoutASet) {
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"all documented",
        {"other | a service | body_site=lumbar_spine",
         {"diagnosis | lumbar strain | body_site=lumbar_spine", "finding | spasm | finding_type=spasm body_site=lumbar_spine", kPriorPt},
@@ -178,7 +178,7 @@ TEST(GeneralRule, CategoriesWithoutASet) {
        "medically_necessary chronic_pain_2016 diagnosis=met objective_findings=met first_line_care=met"},
       {"no findings", {"other | a service | body_site=lumbar_spine", {"diagnosis | lumbar strain | body_site=lumbar_spine"}, "2008-05-01", ""},
        "not_medically_necessary acoem_2004 diagnosis=met objective_findings=not_documented first_line_care=not_documented"},
-  });
+  }), "");
 }
 
 TEST(SpineImagingRules, RationaleQuotesTheRecord) {

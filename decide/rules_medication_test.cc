@@ -31,7 +31,7 @@ constexpr char kPainScore[] = "finding | pain 7/10 | finding_type=pain_score sco
 TEST(OpioidRules, FourAsAndDose) {
   constexpr char kNorco[] = "medication.opioid | Norco 10/325 #120 | drug=hydrocodone/acetaminophen quantity=120 strength=10/325";
   constexpr char kTramadolTrial[] = "medication.opioid | Tramadol 50mg #60 trial | drug=tramadol quantity=60 strength=50 course=initial";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"continued: relief, function and a drug screen documented",
        {kNorco, {kTakingNorco, kMedsHelp, kFunction, kPriorUds}, "2012-05-01", "2010-01-01"},
        "medically_necessary chronic_pain_2009 analgesia=met functional_improvement=met misuse_monitoring=met "
@@ -89,7 +89,7 @@ TEST(OpioidRules, FourAsAndDose) {
        {kTramadolTrial, {"treatment_history | failed NSAIDs | treatment=medication response=no_benefit", kPainScore,
                          "functional_status | off work | work_status=off_work"}, "2008-05-01", "2008-03-01"},
        "medically_necessary acoem_2004 non_opioid_tried=met pain_assessed=met baseline_function=met no_aberrant_behaviour=met"},
-  });
+  }), "");
 }
 
 TEST(OpioidRules, RationaleQuotesTheRecordAndCitesPages) {
@@ -104,7 +104,7 @@ TEST(OpioidRules, RationaleQuotesTheRecordAndCitesPages) {
 TEST(NsaidRules, ConditionBenefitDoseSafety) {
   constexpr char kNaproxenNew[] = "medication.nsaid | Naproxen 550mg #60 | drug=naproxen quantity=60 strength=550 unit=mg course=initial";
   constexpr char kNaproxen[] = "medication.nsaid | Naproxen 550mg #60 | drug=naproxen quantity=60 strength=550 unit=mg";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"a new NSAID for a lumbar strain",
        {kNaproxenNew, {kLumbarStrain}, "2012-05-01", "2011-06-01"},
        "medically_necessary chronic_pain_2009 pain_condition=met max_dose=met no_contraindication=met"},
@@ -131,12 +131,12 @@ TEST(NsaidRules, ConditionBenefitDoseSafety) {
       {"oral ketorolac for chronic pain",
        {"medication.nsaid | Toradol 10mg #20 | drug=ketorolac quantity=20", {kLumbarStrain}, "2012-05-01", "2010-01-01"},
        "not_medically_necessary chronic_pain_2009 acute_pain=unmet five_day_supply=met"},
-  });
+  }), "");
 }
 
 TEST(PpiRules, GastrointestinalRisk) {
   constexpr char kPpi[] = "medication.ppi | Omeprazole 20mg #30 | drug=omeprazole quantity=30";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"an NSAID at age 67",
        {kPpi, {kTakingNaproxen, "age | 67 year old | years=67"}, "2012-05-01", "2011-01-01"},
        "medically_necessary chronic_pain_2009 nsaid_therapy=met gi_risk=met gi_symptoms=not_documented"},
@@ -152,13 +152,13 @@ TEST(PpiRules, GastrointestinalRisk) {
       {"an NSAID with warfarin, ACOEM 2017 era",
        {kPpi, {kTakingNaproxen, "medication | warfarin 5 mg | generic=warfarin drug_class=other"}, "2018-03-01", "2016-01-01"},
        "medically_necessary acoem_2017 nsaid_therapy=met gi_risk=met gi_symptoms=not_documented"},
-  });
+  }), "");
 }
 
 TEST(MuscleRelaxantRules, ShortCourseOnly) {
   constexpr char kFlexeril[] = "medication.muscle_relaxant | Cyclobenzaprine 7.5mg #21 | drug=cyclobenzaprine quantity=21 course=initial";
   constexpr char kSpasm[] = "finding | paraspinal muscle spasm | finding_type=spasm body_site=lumbar_spine";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"a short course for spasm",
        {kFlexeril, {kSpasm}, "2012-05-01", "2011-01-01"}, "medically_necessary chronic_pain_2009 spasm_or_flare=met short_supply=met"},
       {"already taking it: continuation is not supported",
@@ -184,13 +184,13 @@ TEST(MuscleRelaxantRules, ShortCourseOnly) {
       {"an acute flare, ACOEM 2017 era",
        {kFlexeril, {"diagnosis | acute exacerbation of low back pain | body_site=lumbar_spine"}, "2018-03-01", "2016-01-01"},
        "medically_necessary acoem_2017 spasm_or_flare=met short_supply=met"},
-  });
+  }), "");
 }
 
 TEST(TopicalRules, IngredientsSiteAndFirstLine) {
   constexpr char kKneeOa[] = "diagnosis | osteoarthritis of the right knee | body_site=knee laterality=right";
   constexpr char kTriedGabapentin[] = "medication/historical | gabapentin | generic=gabapentin drug_class=anticonvulsant";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"diclofenac gel for knee osteoarthritis",
        {"medication.topical | Voltaren gel 1% | drug=diclofenac strength=1 unit=%", {kKneeOa}, "2016-11-03", "2015-01-01"},
        "medically_necessary chronic_pain_2016 ingredients_recommended=met joint_amenable=met continued_benefit=met"},
@@ -228,14 +228,14 @@ TEST(TopicalRules, IngredientsSiteAndFirstLine) {
        {"medication.topical | Compounded cream", {kRadiculopathy}, "2018-03-01", "2016-01-01"},
        "not_medically_necessary acoem_2017 ingredients_recommended=not_documented neuropathic_pain=met "
        "first_line_failed=not_documented continued_benefit=met"},
-  });
+  }), "");
 }
 
 TEST(NeuropathicRules, AnticonvulsantsAndAntidepressants) {
   constexpr char kGabaNew[] = "medication.anticonvulsant | Gabapentin 300mg #90 | drug=gabapentin quantity=90 course=initial";
   constexpr char kGaba[] = "medication.anticonvulsant | Gabapentin 300mg #90 | drug=gabapentin quantity=90";
   constexpr char kTakingGaba[] = "medication | Neurontin 300 mg | generic=gabapentin drug_class=anticonvulsant";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"a trial for radiculopathy", {kGabaNew, {kRadiculopathy}, "2012-05-01", "2011-01-01"},
        "medically_necessary chronic_pain_2009 indication=met"},
       {"a trial for a strain: no neuropathic pain", {kGabaNew, {kLumbarStrain}, "2016-11-03", "2016-01-01"},
@@ -254,14 +254,14 @@ TEST(NeuropathicRules, AnticonvulsantsAndAntidepressants) {
        {"medication.anticonvulsant | Lyrica 75mg #60 | drug=pregabalin quantity=60 course=initial",
         {"diagnosis | major depressive disorder"}, "2008-05-01", "2007-01-01"},
        "not_medically_necessary acoem_2004 indication=not_documented continued_benefit=met"},
-  });
+  }), "");
 }
 
 TEST(SleepAidRules, ShortTermAfterEvaluation) {
   constexpr char kAmbien[] = "medication.sleep_aid | Ambien 10mg #30 | drug=zolpidem quantity=30 course=initial";
   constexpr char kInsomnia[] = "diagnosis | insomnia";
   constexpr char kHygiene[] = "treatment_history | sleep hygiene measures tried | treatment=other response=unknown";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"insomnia evaluated, a month's supply", {kAmbien, {kInsomnia, kHygiene}, "2012-05-01", "2011-01-01"},
        "medically_necessary chronic_pain_2009 insomnia=met insomnia_evaluated=met short_supply=met"},
       {"already taking zolpidem",
@@ -276,13 +276,13 @@ TEST(SleepAidRules, ShortTermAfterEvaluation) {
       {"sleep disturbance without evaluation, ACOEM 2017 era",
        {kAmbien, {"functional_status | difficulty sleeping | activity=sleeping adl=limited"}, "2018-03-01", "2016-01-01"},
        "not_medically_necessary acoem_2017 insomnia=met insomnia_evaluated=not_documented short_supply=met"},
-  });
+  }), "");
 }
 
 TEST(BenzodiazepineRules, ShortTermAndNotWithOpioids) {
   constexpr char kXanax[] = "medication.benzodiazepine | Alprazolam 0.5mg #30 | drug=alprazolam quantity=30 course=initial";
   constexpr char kAnxiety[] = "diagnosis | anxiety disorder";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"a short course for anxiety", {kXanax, {kAnxiety}, "2012-05-01", "2011-01-01"},
        "medically_necessary chronic_pain_2009 indication=met short_supply=met"},
       {"already taking it",
@@ -296,21 +296,21 @@ TEST(BenzodiazepineRules, ShortTermAndNotWithOpioids) {
        "not_medically_necessary chronic_pain_2016 indication=not_documented short_supply=met"},
       {"with an opioid, ACOEM 2017 era", {kXanax, {kAnxiety, kTakingNorco}, "2018-03-01", "2016-01-01"},
        "not_medically_necessary acoem_2017 indication=met short_supply=met no_concurrent_opioid=unmet"},
-  });
+  }), "");
 }
 
 TEST(MedicalFoodRules, NotRecommendedInAnyEra) {
   constexpr char kTheramine[] = "medication.medical_food | Theramine #90 | drug=theramine quantity=90";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"ACOEM 2004 era", {kTheramine, {kLumbarStrain}, "2008-05-01", ""}, "not_medically_necessary acoem_2004 not_recommended=unmet"},
       {"CPMTG 2009 era", {kTheramine, {kLumbarStrain}, "2012-05-01", ""}, "not_medically_necessary chronic_pain_2009 not_recommended=unmet"},
       {"CPMTG 2016 era", {kTheramine, {}, "2016-11-03", ""}, "not_medically_necessary chronic_pain_2016 not_recommended=unmet"},
       {"ACOEM 2017 era", {kTheramine, {}, "2018-03-01", ""}, "not_medically_necessary acoem_2017 not_recommended=unmet"},
-  });
+  }), "");
 }
 
 TEST(OtherMedicationRules, ByDrug) {
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"a stool softener with an opioid",
        {"medication.other | Colace 100mg #60 | drug=docusate quantity=60", {kTakingNorco}, "2012-05-01", "2010-01-01"},
        "medically_necessary chronic_pain_2009 opioid_therapy=met"},
@@ -333,12 +333,12 @@ TEST(OtherMedicationRules, ByDrug) {
       {"a drug no guideline addresses",
        {"medication.other | Vitamin D 50000 IU | drug=vitamin~D", {kLumbarStrain}, "2012-05-01", "2011-01-01"},
        "not_medically_necessary chronic_pain_2009 indication=met continued_benefit=met evidence_basis=not_documented"},
-  });
+  }), "");
 }
 
 TEST(UrineDrugTestingRules, ControlledDrugAndFrequency) {
   constexpr char kUdt[] = "testing.urine_drug | Urine drug screen";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"on an opioid, no earlier screen", {kUdt, {kTakingNorco}, "2012-05-01", "2010-01-01"},
        "medically_necessary chronic_pain_2009 controlled_substance=met frequency_by_risk=met"},
       {"no controlled drug to monitor", {kUdt, {kTakingNaproxen}, "2016-11-03", "2010-01-01"},
@@ -354,7 +354,7 @@ TEST(UrineDrugTestingRules, ControlledDrugAndFrequency) {
       {"a benzodiazepine is a controlled drug too",
        {kUdt, {"medication | clonazepam | generic=clonazepam drug_class=benzodiazepine"}, "2016-11-03", "2015-01-01"},
        "medically_necessary chronic_pain_2016 controlled_substance=met frequency_by_risk=met"},
-  });
+  }), "");
 }
 
 }  // namespace
@@ -374,7 +374,7 @@ TEST(CompoundedOralForms, NeedAReasonTheTabletWillNotDo) {
        {kSuspension, {"diagnosis | dysphagia after cervical fusion"}, "2018-03-01", "2016-06-01"},
        "medically_necessary acoem_2017 formulation=met"},
   };
-  testing::ExpectRuleRows(rows);
+  EXPECT_EQ(testing::MismatchedRuleRows(rows), "");
   // The formulary governs from 1/1/2018 only: earlier eras cite the chronic
   // pain guidelines, the acoem_2017 era cites the formulary.
   const Determination before = Decide(rows[0].c);

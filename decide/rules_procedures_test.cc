@@ -40,7 +40,7 @@ const std::string kEsiMet = " radiculopathy_exam=met corroborated=met conservati
 
 TEST(EpiduralRules, FirstInjection) {
   const std::vector<std::string> documented = {kSensory, kSlrPositive, kProtrusion, kPtFailed};
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"radiculopathy on exam, corroborated by MRI, failed therapy: met (chronic_pain_2016)",
        {.request = kEsi, .facts = documented, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kEsiMet, "injection.epidural.cpmtg@1",
@@ -95,13 +95,13 @@ TEST(EpiduralRules, FirstInjection) {
                   kPtFailed},
         .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kEsiMet},
-  });
+  }), "");
 }
 
 TEST(EpiduralRules, RepeatInjection) {
   const std::string kRelief =
       "treatment_history/historical | prior epidural steroid injection with 60% relief for 3 months | treatment=injection relief_percent=60 response=improved";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"repeat after 60% relief for 3 months with return to work: met",
        {.request = kEsi, .facts = {kSensory, kProtrusion, kRelief, kFullDuty}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 radiculopathy_exam=met corroborated=met prior_relief=met relief_duration=met "
@@ -131,7 +131,7 @@ TEST(EpiduralRules, RepeatInjection) {
        "medically_necessary acoem_2017 radiculopathy_exam=met corroborated=met prior_relief=met relief_duration=met "
        "functional_improvement=met levels=met",
        "injection.epidural.acoem_2017_repeat@1"},
-  });
+  }), "");
 }
 
 // ---------------------------------------------------------------- facet / RF
@@ -145,7 +145,7 @@ const std::string kFacetMet = " non_radicular=met facet_signs=met conservative_c
 
 TEST(FacetRules, DiagnosticBlocks) {
   const std::vector<std::string> documented = {kFacetTender, kFacetLoading, kSlrNegative, kPtFailed};
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"non-radicular facet pain after failed therapy, two levels: met (chronic_pain_2016)",
        {.request = kFacet, .facts = documented, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kFacetMet, "injection.facet.diagnostic@1",
@@ -189,14 +189,14 @@ TEST(FacetRules, DiagnosticBlocks) {
        "not_medically_necessary chronic_pain_2016 prior_relief=unmet relief_duration=not_documented functional_improvement=not_documented "
        "non_radicular=met levels=met",
        "injection.facet.repeat@1"},
-  });
+  }), "");
 }
 
 TEST(FacetRules, RadiofrequencyNeurotomy) {
   const std::string kRf =
       "injection.radiofrequency | Radiofrequency ablation L4-5, L5-S1 | body_site=lumbar_spine level=L4-5,~L5-S1";
   const std::string kMbb80 = "treatment_history/historical | medial branch blocks with 80% relief | treatment=injection relief_percent=80";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"positive diagnostic block: met",
        {.request = kRf, .facts = {kMbb80, kSlrNegative}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 positive_block=met non_radicular=met levels=met no_fusion=met", "injection.facet.rf@1",
@@ -221,7 +221,7 @@ TEST(FacetRules, RadiofrequencyNeurotomy) {
         .request_date = k2004, .injury_date = kInjury},
        "medically_necessary acoem_2004 prior_relief=met relief_duration=met functional_improvement=met levels=met",
        "injection.facet.rf_repeat@1"},
-  });
+  }), "");
 }
 
 // ---------------------------------------------------------------- trigger points
@@ -232,7 +232,7 @@ const std::string kTpiMet =
     " duration=met conservative_care=met trigger_points=met twitch_referred=met no_radiculopathy=met injections=met";
 
 TEST(TriggerPointRules, Injections) {
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"documented trigger points with twitch, failed care: met (chronic_pain_2016)",
        {.request = kTpi, .facts = {kTriggerPoints, kPtFailed}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kTpiMet, "injection.trigger_point.cpmtg@1", "Trigger point injections, p. 122"},
@@ -272,7 +272,7 @@ TEST(TriggerPointRules, Injections) {
        "medically_necessary chronic_pain_2016 functional_improvement=met prior_relief=met relief_duration=met "
        "trigger_points=met no_radiculopathy=met injections=met",
        "injection.trigger_point.cpmtg_repeat@1"},
-  });
+  }), "");
 }
 
 // ---------------------------------------------------------------- joint and other injections
@@ -281,7 +281,7 @@ TEST(OtherInjectionRules, JointBiologicsAndMore) {
   const std::string kKneeOa = "diagnosis | right knee osteoarthritis | body_site=knee";
   const std::string kKneeTender = "finding | medial joint line tenderness of the right knee | finding_type=tenderness body_site=knee";
   const std::string kJointMet = " diagnosis=met objective_findings=met conservative_care=met";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"knee steroid injection with diagnosis, findings, failed care: met (chronic_pain_2016)",
        {.request = kKnee, .facts = {kKneeOa, kKneeTender, kPtFailed}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kJointMet, "injection.other.joint@1", "Chapter 13, Knee Complaints"},
@@ -320,7 +320,7 @@ TEST(OtherInjectionRules, JointBiologicsAndMore) {
                   "procedure/hypothetical | physical therapy | procedure=physical_therapy procedure_group=therapy"},
         .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 crps=met active_rehab=met", "injection.other.sympathetic@1"},
-  });
+  }), "");
 }
 
 // ---------------------------------------------------------------- TENS and electrical stimulation
@@ -332,7 +332,7 @@ TEST(ElectricalStimulationRules, TensHwaveInterferential) {
   const std::string kTensHelped = "treatment_history/historical | TENS trial improved function | treatment=tens response=improved";
   const std::vector<std::string> documented = {kRadic, kPtFailed, kHep};
   const std::string kTrialMet = " chronic_pain=met condition=met other_modalities_failed=met functional_program=met trial_length=met";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"one-month trial, chronic neuropathic pain, failed care, exercise program: met (chronic_pain_2016)",
        {.request = kTrial, .facts = documented, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kTrialMet, "dme.tens.tens_trial_cpmtg@1",
@@ -384,7 +384,7 @@ TEST(ElectricalStimulationRules, TensHwaveInterferential) {
       {"supplies for a unit in use with benefit: met",
        {.request = "dme.tens | TENS electrodes and batteries", .facts = {kTensHelped}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 unit_in_use=met", "dme.tens.supplies_cpmtg@1"},
-  });
+  }), "");
 }
 
 // ---------------------------------------------------------------- braces, cold therapy, other DME
@@ -397,7 +397,7 @@ TEST(DmeRules, BracesColdTherapyAndEquipment) {
   const std::vector<std::string> kneeFacts = {"diagnosis | medial collateral ligament sprain | body_site=knee",
                                               "finding | valgus laxity of the knee | finding_type=special_test body_site=knee",
                                               "finding | antalgic gait | finding_type=gait"};
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"lumbar support long after the injury: not necessary (chronic_pain_2016)",
        {.request = kLso, .facts = {"diagnosis | lumbar sprain | body_site=lumbar_spine"}, .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 acute_phase=unmet postoperative=not_documented specific_indication=not_documented",
@@ -450,7 +450,7 @@ TEST(DmeRules, BracesColdTherapyAndEquipment) {
       {"lumbar traction is not recommended",
        {.request = "dme.other | Home lumbar traction unit | body_site=lumbar_spine", .facts = {}, .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 recommended=unmet", "dme.other.lumbar_traction@1"},
-  });
+  }), "");
 }
 
 // ---------------------------------------------------------------- home health
@@ -458,7 +458,7 @@ TEST(HomeHealthRules, Services) {
   const std::string kNursing =
       "service.home_health | Home health skilled nursing visits for wound care 2x/week | frequency_per_week=2";
   const std::string kHomebound = "functional_status | homebound after hip surgery | adl=limited";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"skilled nursing for a homebound patient: met (chronic_pain_2016)",
        {.request = kNursing, .facts = {kHomebound}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 homebound=met medical_services=met hours=met", "service.home_health.cpmtg@1",
@@ -482,7 +482,7 @@ TEST(HomeHealthRules, Services) {
        {.request = "service.home_health | Home health care", .facts = {}, .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 homebound=not_documented medical_services=not_documented hours=met", "",
        "The records do not document that the patient is homebound."},
-  });
+  }), "");
 }
 
 // ---------------------------------------------------------------- programs
@@ -495,7 +495,7 @@ TEST(ProgramRules, FunctionalRestorationAndWorkHardening) {
       "functional_status | motivated to return to work | activity=work"};
   const std::string kFrpMet = " evaluation=met prior_treatment_failed=met loss_of_function=met not_surgical_candidate=met motivation=met "
                               "chronic_pain=met trial_length=met";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"evaluated, failed care, off work, not a surgical candidate, motivated: met (chronic_pain_2016)",
        {.request = kFrp, .facts = documented, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kFrpMet, "program.functional_restoration.cpmtg@1",
@@ -540,7 +540,7 @@ TEST(ProgramRules, FunctionalRestorationAndWorkHardening) {
         .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 job_limitation=met therapy_plateau=met not_surgical_candidate=not_documented "
        "return_to_work_goal=not_documented within_two_years=unmet visits=unmet"},
-  });
+  }), "");
 }
 
 TEST(ProgramRules, DayTreatment) {
@@ -548,7 +548,7 @@ TEST(ProgramRules, DayTreatment) {
   const std::vector<std::string> documented = {"diagnosis | major depressive disorder with suicidal ideation",
                                                "treatment_history/historical | psychotherapy without benefit | treatment=psychotherapy response=no_benefit"};
   const std::string kMet = " psychiatric_diagnosis=met severity=met outpatient_tried=met length=met";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"severe depression with suicidal thinking after failed outpatient care: met (chronic_pain_2016)",
        {.request = kPhp, .facts = documented, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kMet, "program.day_treatment.cpmtg@1",
@@ -569,7 +569,7 @@ TEST(ProgramRules, DayTreatment) {
       {"nothing documented", {.request = kPhp, .facts = {}, .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 psychiatric_diagnosis=not_documented severity=not_documented "
        "outpatient_tried=not_documented length=met"},
-  });
+  }), "");
 }
 
 // ---------------------------------------------------------------- referrals and follow-up
@@ -578,7 +578,7 @@ TEST(ReferralRules, SpecialistClearanceAndFollowUp) {
   const std::string kPain = "finding | low back pain rated 7/10 | finding_type=pain_score score=7 score_max=10";
   const std::string kFollowUp = "referral.follow_up | Follow-up visit with pain management | visits=1";
   const std::string kNorco = "medication | Norco | generic=hydrocodone/acetaminophen drug_class=opioid";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"referral after failed therapy with ongoing pain: met (chronic_pain_2016)",
        {.request = kConsult, .facts = {kPtFailed, kPain}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 reason=met ongoing_symptoms=met", "referral.acoem_2004@1",
@@ -620,7 +620,7 @@ TEST(ReferralRules, SpecialistClearanceAndFollowUp) {
       {"follow-up with nothing documented",
        {.request = kFollowUp, .facts = {}, .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 ongoing_symptoms=not_documented ongoing_treatment=not_documented visits=met"},
-  });
+  }), "");
 }
 
 }  // namespace

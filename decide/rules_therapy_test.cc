@@ -33,7 +33,7 @@ const std::string kPt = "therapy.physical | Physical therapy 2x3 lumbar | visits
 const std::string kPtInitialMet = " diagnosis=met objective_deficit=met quantity=met";
 
 TEST(TherapyRulesTest, PhysicalTherapy) {
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"initial course, documented: met (chronic_pain_2016)",
        {.request = kPt, .facts = {kLumbarDx, kLumbarRom}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kPtInitialMet, "therapy.physical.initial_cpmtg@1",
@@ -76,14 +76,14 @@ TEST(TherapyRulesTest, PhysicalTherapy) {
         .facts = {"diagnosis | hand contusion | body_site=hand", "finding | grip weakness 4/5 | finding_type=motor grade=4/5"},
         .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kPtInitialMet, "therapy.physical.initial_cpmtg@1"},
-  });
+  }), "");
 }
 
 TEST(TherapyRulesTest, PhysicalTherapyContinued) {
   const std::string kAdditional =
       "therapy.physical | Additional physical therapy 2x3 lumbar | visits=6 frequency_per_week=2 weeks=3 "
       "body_site=lumbar_spine course=continued";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"continued after 4 visits with functional improvement: met",
        {.request = kAdditional,
         .facts = {kLumbarDx, "treatment_history/historical | 4 sessions of physical therapy helped | treatment=physical_therapy count=4 response=improved", kImproved},
@@ -134,13 +134,13 @@ TEST(TherapyRulesTest, PhysicalTherapyContinued) {
         .request_date = k2017, .injury_date = kInjury},
        "not_medically_necessary acoem_2017 diagnosis=met functional_improvement=met course_total=unmet quantity=met not_maintenance=met",
        "therapy.physical.continued_acoem2017@1"},
-  });
+  }), "");
 }
 
 TEST(TherapyRulesTest, PostoperativeTherapy) {
   const std::string kMeniscectomy =
       "procedure/historical | right knee arthroscopic partial meniscectomy | procedure=meniscectomy procedure_group=surgery body_site=knee";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"post-op after meniscectomy: 6 visits are half the general course",
        {.request = "therapy.physical | Post-op physical therapy right knee 2x3 | visits=6 body_site=knee",
         .facts = {kMeniscectomy}, .request_date = k2016, .injury_date = kInjury},
@@ -170,11 +170,11 @@ TEST(TherapyRulesTest, PostoperativeTherapy) {
         .facts = {kMeniscectomy, kImproved}, .request_date = k2004, .injury_date = kInjury},
        "not_medically_necessary acoem_2004 surgery=met functional_improvement=met quantity=unmet",
        "therapy.physical.postop_continued_acoem2004@1", "Physical therapy guidelines: postsurgical treatment"},
-  });
+  }), "");
 }
 
 TEST(TherapyRulesTest, ModalitiesAndDevices) {
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"low-level laser is not supported whatever the record",
        {.request = "therapy.other | Low level laser therapy x6 | visits=6 body_site=lumbar_spine",
         .facts = {kLumbarDx, kLumbarRom}, .request_date = k2016, .injury_date = kInjury},
@@ -197,7 +197,7 @@ TEST(TherapyRulesTest, ModalitiesAndDevices) {
        {.request = "therapy.physical | Electrical stimulation 2x2 | visits=4 frequency_per_week=2 weeks=2",
         .facts = {"procedure | home exercise program | procedure=home_exercise_program"}, .request_date = "2016-11-10", .injury_date = "2016-10-23"},
        "medically_necessary chronic_pain_2016 early_phase=met active_program=met quantity=met"},
-  });
+  }), "");
 }
 
 // ------------------------------------------------------------ chiropractic
@@ -206,7 +206,7 @@ const std::string kChiro =
 const std::string kChiroInitialMet = " region=met diagnosis=met objective_deficit=met quantity=met not_maintenance=met";
 
 TEST(TherapyRulesTest, Chiropractic) {
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"trial of 6 for low back pain with deficits: met",
        {.request = kChiro, .facts = {kLumbarDx, kLumbarRom}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kChiroInitialMet, "therapy.chiropractic.initial_cpmtg@1",
@@ -247,7 +247,7 @@ TEST(TherapyRulesTest, Chiropractic) {
         .request_date = k2017, .injury_date = kInjury},
        "not_medically_necessary acoem_2017 region=met diagnosis=met functional_improvement=not_documented course_total=met quantity=met not_maintenance=met",
        "therapy.chiropractic.continued_acoem2017@1"},
-  });
+  }), "");
 }
 
 // ------------------------------------------------------------- acupuncture
@@ -256,7 +256,7 @@ const std::string kAcu =
 const std::string kPtOngoing = "procedure | physical therapy | procedure=physical_therapy";
 
 TEST(TherapyRulesTest, Acupuncture) {
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"trial of 6 alongside therapy: met",
        {.request = kAcu, .facts = {kLumbarDx, kPtOngoing}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 diagnosis=met role=met quantity=met", "therapy.acupuncture.initial_regulation@1",
@@ -295,7 +295,7 @@ TEST(TherapyRulesTest, Acupuncture) {
         .request_date = k2017, .injury_date = kInjury},
        "medically_necessary acoem_2017 diagnosis=met functional_improvement=met quantity=met not_maintenance=met",
        "therapy.acupuncture.continued_acoem2017@1"},
-  });
+  }), "");
 }
 
 // ------------------------------------------------------------------- psych
@@ -303,7 +303,7 @@ const std::string kCbt = "therapy.psych | Cognitive behavioral therapy 4 session
 const std::string kDepression = "diagnosis | major depressive disorder";
 
 TEST(TherapyRulesTest, PsychologicalTreatment) {
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"trial of 4 for pain with depression: met",
        {.request = kCbt, .facts = {kDepression}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 condition=met quantity=met", "therapy.psych.initial_cpmtg@1",
@@ -356,7 +356,7 @@ TEST(TherapyRulesTest, PsychologicalTreatment) {
         .facts = {kDepression, kImproved, "treatment_history/historical | 16 psychotherapy sessions | treatment=psychotherapy count=16"},
         .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 condition=met functional_improvement=met course_total=unmet quantity=met"},
-  });
+  }), "");
 }
 
 // ------------------------------------------------------- massage, aquatic
@@ -364,7 +364,7 @@ TEST(TherapyRulesTest, MassageAndAquatic) {
   const std::string kMassage = "therapy.massage | Massage therapy x6 lumbar | visits=6 body_site=lumbar_spine";
   const std::string kAquatic = "therapy.aquatic | Aquatic therapy 2x4 | visits=8 frequency_per_week=2 weeks=4 body_site=lumbar_spine";
   const std::string kObesity = "diagnosis | morbid obesity";
-  testing::ExpectRuleRows({
+  EXPECT_EQ(testing::MismatchedRuleRows({
       {"massage alongside exercise: met", {.request = kMassage, .facts = {kLumbarDx, kPtOngoing}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 diagnosis=met adjunct=met quantity=met", "therapy.massage.initial_cpmtg@1",
        "Massage therapy, p. 60"},
@@ -404,7 +404,7 @@ TEST(TherapyRulesTest, MassageAndAquatic) {
         .facts = {kLumbarDx, kObesity, kNoImprovement}, .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 diagnosis=met reduced_weight_bearing=met functional_improvement=unmet course_total=met quantity=met",
        "therapy.aquatic.continued_cpmtg@1"},
-  });
+  }), "");
 }
 
 }  // namespace
