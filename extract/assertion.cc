@@ -145,11 +145,11 @@ bool Reaches(const Found& f, const std::vector<Token>& tokens, const std::vector
   const TriggerDirection d = f.row->direction;
   if (f.last < target_first && d != TriggerDirection::kBackward) {
     const Between b = Inspect(tokens, triggers, f.last + 1, target_first);
-    return !b.terminated && b.words <= kForwardWindow;
+    return !b.terminated && b.words <= (f.row->window ? f.row->window : kForwardWindow);
   }
   if (f.first > target_last && d != TriggerDirection::kForward) {
     const Between b = Inspect(tokens, triggers, target_last + 1, f.first);
-    return !b.terminated && b.words <= kBackwardWindow;
+    return !b.terminated && b.words <= (f.row->window ? f.row->window - 1 : kBackwardWindow);
   }
   return false;
 }

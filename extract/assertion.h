@@ -37,6 +37,11 @@ struct TriggerRow {
   std::string_view phrase;  // lower case, words separated by single spaces
   TriggerKind kind;
   TriggerDirection direction;
+  // Words a trigger reaches; 0 for the usual windows (8 forward, 4 back).
+  // Cues that open a list ("denies", "risks include") reach to the end of
+  // it; a grade written after a finding ("Fibrillations 0") reaches only the
+  // word before it (window 1).
+  size_t window = 0;
 };
 
 const std::vector<TriggerRow>& AssertionTriggerTable();

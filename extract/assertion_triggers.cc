@@ -5,6 +5,9 @@
 
 namespace imr {
 
+// The reach of a cue that opens a list: to its end, within the sentence.
+constexpr size_t kListWindow = 60;
+
 const std::vector<TriggerRow>& AssertionTriggerTable() {
   using K = TriggerKind;
   using D = TriggerDirection;
@@ -12,8 +15,8 @@ const std::vector<TriggerRow>& AssertionTriggerTable() {
       // Negation before the target.
       {"no", K::kNegation, D::kForward},
       {"not", K::kNegation, D::kForward},
-      {"denies", K::kNegation, D::kForward},
-      {"denied", K::kNegation, D::kForward},
+      {"denies", K::kNegation, D::kForward, kListWindow},
+      {"denied", K::kNegation, D::kForward, kListWindow},
       {"deny", K::kNegation, D::kForward},
       {"denying", K::kNegation, D::kForward},
       {"without", K::kNegation, D::kForward},
@@ -23,16 +26,16 @@ const std::vector<TriggerRow>& AssertionTriggerTable() {
       {"none", K::kNegation, D::kForward},
       {"absence of", K::kNegation, D::kForward},
       {"absent", K::kNegation, D::kBoth},
-      {"free of", K::kNegation, D::kForward},
-      {"negative for", K::kNegation, D::kForward},
+      {"free of", K::kNegation, D::kForward, kListWindow},
+      {"negative for", K::kNegation, D::kForward, kListWindow},
       {"-ve for", K::kNegation, D::kForward},
       {"negative", K::kNegation, D::kBackward},
-      {"no evidence of", K::kNegation, D::kForward},
-      {"no signs of", K::kNegation, D::kForward},
-      {"no sign of", K::kNegation, D::kForward},
+      {"no evidence of", K::kNegation, D::kForward, kListWindow},
+      {"no signs of", K::kNegation, D::kForward, kListWindow},
+      {"no sign of", K::kNegation, D::kForward, kListWindow},
       {"no findings of", K::kNegation, D::kForward},
-      {"no history of", K::kNegation, D::kForward},
-      {"no complaints of", K::kNegation, D::kForward},
+      {"no history of", K::kNegation, D::kForward, kListWindow},
+      {"no complaints of", K::kNegation, D::kForward, kListWindow},
       {"no known", K::kNegation, D::kForward},
       {"fails to reveal", K::kNegation, D::kForward},
       {"failed to reveal", K::kNegation, D::kForward},
@@ -63,6 +66,8 @@ const std::vector<TriggerRow>& AssertionTriggerTable() {
       {"not visualized", K::kNegation, D::kBackward},
       {"not detected", K::kNegation, D::kBackward},
       {"no longer present", K::kNegation, D::kBackward},
+      // An electromyogram's grade: "Fibrillations 0, fasciculations rare".
+      {"0", K::kNegation, D::kBackward, 1},
       // Uncertainty.
       {"possible", K::kPossible, D::kForward},
       {"possibly", K::kPossible, D::kForward},
@@ -89,6 +94,17 @@ const std::vector<TriggerRow>& AssertionTriggerTable() {
       {"not excluded", K::kPossible, D::kBackward},
       {"is possible", K::kPossible, D::kBackward},
       {"differential diagnosis", K::kPossible, D::kForward},
+      {"consider", K::kPossible, D::kForward, kListWindow},
+      {"could represent", K::kPossible, D::kForward},
+      {"may represent", K::kPossible, D::kForward},
+      {"might represent", K::kPossible, D::kForward},
+      {"possibility of", K::kPossible, D::kForward},
+      {"borderline evidence of", K::kPossible, D::kForward},
+      {"what appears to be", K::kPossible, D::kForward},
+      {"appears to have", K::kPossible, D::kForward},
+      {"believing", K::kPossible, D::kForward},
+      {"workup", K::kPossible, D::kBackward, 1},
+      {"work-up", K::kPossible, D::kBackward, 1},
       {"versus", K::kPossible, D::kBoth},
       {"vs", K::kPossible, D::kBoth},
       // Past events.
@@ -103,7 +119,7 @@ const std::vector<TriggerRow>& AssertionTriggerTable() {
       {"in the past", K::kHistorical, D::kBoth},
       {"years ago", K::kHistorical, D::kBackward},
       // Not (yet) real: conditions, plans, requests.
-      {"if", K::kHypothetical, D::kForward},
+      {"if", K::kHypothetical, D::kForward, kListWindow},
       {"in case of", K::kHypothetical, D::kForward},
       {"in the event of", K::kHypothetical, D::kForward},
       {"should he", K::kHypothetical, D::kForward},
@@ -129,6 +145,30 @@ const std::vector<TriggerRow>& AssertionTriggerTable() {
       {"plan includes", K::kHypothetical, D::kForward},
       {"request was received for", K::kHypothetical, D::kForward},
       {"requests for", K::kHypothetical, D::kForward},
+      // The risks a consent discussion lists are not the patient's conditions.
+      {"risks", K::kHypothetical, D::kForward, kListWindow},
+      {"risk of", K::kHypothetical, D::kForward, kListWindow},
+      {"risks of", K::kHypothetical, D::kForward, kListWindow},
+      {"at risk for", K::kHypothetical, D::kForward},
+      {"complications such as", K::kHypothetical, D::kForward, kListWindow},
+      {"complications including", K::kHypothetical, D::kForward, kListWindow},
+      {"complications include", K::kHypothetical, D::kForward, kListWindow},
+      {"possible complications", K::kHypothetical, D::kForward, kListWindow},
+      {"potential complications", K::kHypothetical, D::kForward, kListWindow},
+      {"to prevent", K::kHypothetical, D::kForward},
+      {"prevent", K::kHypothetical, D::kForward},
+      {"prophylaxis of", K::kHypothetical, D::kForward},
+      {"prophylaxis against", K::kHypothetical, D::kForward},
+      {"could result in", K::kHypothetical, D::kForward, kListWindow},
+      {"could also result in", K::kHypothetical, D::kForward, kListWindow},
+      {"may result in", K::kHypothetical, D::kForward, kListWindow},
+      {"can result in", K::kHypothetical, D::kForward, kListWindow},
+      {"could lead to", K::kHypothetical, D::kForward, kListWindow},
+      {"may lead to", K::kHypothetical, D::kForward, kListWindow},
+      {"should the", K::kHypothetical, D::kForward},
+      {"should symptoms", K::kHypothetical, D::kForward},
+      {"prophylaxis", K::kHypothetical, D::kBackward},
+      {"precautions", K::kHypothetical, D::kBackward},
       // Someone else's condition.
       {"family history of", K::kFamily, D::kForward},
       {"family history", K::kFamily, D::kForward},
@@ -147,6 +187,14 @@ const std::vector<TriggerRow>& AssertionTriggerTable() {
       {"maternal", K::kFamily, D::kForward},
       {"paternal", K::kFamily, D::kForward},
       // Trigger words that trigger nothing here.
+      {"risk factors", K::kPseudo, D::kBoth},
+      {"not limited to", K::kPseudo, D::kBoth},
+      {"but not limited to", K::kPseudo, D::kBoth},
+      {"not exclusive of", K::kPseudo, D::kBoth},
+      {"but not exclusive of", K::kPseudo, D::kBoth},
+      {"but are not limited to", K::kPseudo, D::kBoth},
+      {"but is not limited to", K::kPseudo, D::kBoth},
+      {"risk factor", K::kPseudo, D::kBoth},
       {"no increase", K::kPseudo, D::kBoth},
       {"no change", K::kPseudo, D::kBoth},
       {"no significant change", K::kPseudo, D::kBoth},

@@ -27,13 +27,25 @@ const std::vector<ClinicalExtractorRow>& ClinicalExtractorTable() {
   return table;
 }
 
+namespace {
+
+// A plan's procedures and drugs are not done yet, but the problems it names
+// are the patient's ("continue to treat his hypertension").
+std::string_view AssertionSection(const Fact& fact, std::string_view section) {
+  if (fact.kind == "diagnosis" && (section == "treatment_plan" || section == "request_for_authorization")) return "";
+  return section;
+}
+
+}  // namespace
+
 void AssertFact(const Region& region, Fact* fact) {
   const size_t begin = region.text.ToJoined(fact->span);
   if (begin == std::string::npos) return;
   const size_t end = begin + fact->text.size();
   const auto [s_begin, s_end] = SentenceAround(region.text.text, begin, end);
   const std::string_view sentence = std::string_view(region.text.text).substr(s_begin, s_end - s_begin);
-  const AssertionResult a = ClassifyAssertion(sentence, begin - s_begin, end - s_begin, region.section);
+  const AssertionResult a =
+      ClassifyAssertion(sentence, begin - s_begin, end - s_begin, AssertionSection(*fact, region.section));
   fact->assertion = a.assertion;
   fact->assertion_cue = a.cue;
 }

@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "extract/assertion.h"
 #include "extract/pattern.h"
+#include "extract/problem_extractor.h"
 
 namespace imr {
 namespace {
@@ -133,7 +134,10 @@ void AddStatementDiagnoses(const Region& r, std::vector<Fact>* out) {
 
 // DIAGNOSES sections list one condition per line or numbered item.
 void AddSectionDiagnoses(const Region& r, std::vector<Fact>* out) {
-  if (r.section != "diagnoses" && r.section != "impression") return;
+  if (r.section != "diagnoses" && r.section != "impression" && r.section != "preoperative_diagnosis" &&
+      r.section != "postoperative_diagnosis") {
+    return;
+  }
   static const Pattern item(R"((?m)^[ \t]*(?:\d{1,2}[.)]|[-•*])?[ \t]*([^\n]*[^\s]))");
   for (const Match& m : item.FindAll(r.text.text)) {
     const size_t begin = OffsetIn(r.text.text, m.group(1));
@@ -199,6 +203,7 @@ bool NamesCondition(std::string_view phrase) {
     }
     return false;
   };
+  if (NamesProblem(phrase)) return true;
   for (char c : phrase) {
     // "contusion/laceration" and "sprain-strain" name conditions word by word.
     if (std::isalnum(static_cast<unsigned char>(c))) {
@@ -245,10 +250,27 @@ Attributes AnatomyOf(std::string_view phrase) {
   return out;
 }
 
+// Problems the vocabulary names outside the stated diagnoses: a statement's
+// own item ("diagnoses include lumbar strain") already says them. A review
+// letter's case summary is the reviewer's abstract of the records: its
+// diagnoses are the ones it states, and the symptoms it retells are findings.
+void AddVocabularyProblems(const Region& region, std::vector<Fact>* facts) {
+  if (region.doc_type == "imr_final_determination" || region.doc_type == "ur_determination") return;
+  const size_t stated = facts->size();
+  for (Fact& f : ExtractProblems(region)) {
+    const bool inside = std::any_of(facts->begin(), facts->begin() + static_cast<long>(stated), [&](const Fact& d) {
+      return d.span.page_number == f.span.page_number && f.span.begin < d.span.end && d.span.begin < f.span.end;
+    });
+    if (!inside) facts->push_back(std::move(f));
+  }
+}
+
 std::vector<Fact> ExtractDiagnoses(const Region& region) {
   std::vector<Fact> facts;
   AddStatementDiagnoses(region, &facts);
   AddSectionDiagnoses(region, &facts);
+  facts = Deduplicate(std::move(facts));
+  AddVocabularyProblems(region, &facts);
   return Deduplicate(std::move(facts));
 }
 

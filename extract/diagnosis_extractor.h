@@ -36,7 +36,8 @@ struct DiagnosisCueRow {
 };
 const std::vector<DiagnosisCueRow>& DiagnosisCueTable();
 
-// Words that make a phrase name a condition ("strain", "radiculopathy",
+// Whether a phrase names a condition: a problem the vocabulary knows
+// (NamesProblem), or a condition word or suffix ("strain", "radiculopathy",
 // "-itis" ...). Exposed for tests.
 bool NamesCondition(std::string_view phrase);
 

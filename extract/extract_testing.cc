@@ -14,7 +14,10 @@ std::string DescribeValue(const std::string& value, const FactFormat& format) {
 
 std::string DescribeFact(const Fact& fact, const FactFormat& format) {
   std::string out;
-  if (!format.lead_key.empty()) out += fact.value.at(std::string(format.lead_key)) + " ";
+  if (!format.lead_key.empty()) {
+    auto lead = fact.value.find(std::string(format.lead_key));
+    out += (lead == fact.value.end() ? std::string("<none>") : lead->second) + " ";
+  }
   out += "'" + fact.text + "'";
   const auto& hidden = format.hidden_keys;
   for (const auto& [key, value] : fact.value) {

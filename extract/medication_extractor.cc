@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/drug_table.h"
 #include "core/text.h"
 #include "extract/keep_longest.h"
 #include "extract/pattern.h"
@@ -16,7 +17,6 @@ namespace {
 // A medication being read: offsets into the region text and what it says.
 struct Candidate {
   size_t begin = 0, end = 0;
-  size_t row = 0;
   Attributes value;
 };
 
@@ -38,11 +38,12 @@ constexpr std::string_view kUnit =
 constexpr std::string_view kFrequency =
     R"((?:(?:once|twice|three\s+times|four\s+times|[1-4]\s*(?:x|times))\s+(?:a\s+|per\s+|each\s+)?)"
     R"((?:day|daily|week|weekly|night|nightly))"
+    R"(|(?:one|two|three|four|[1-4])\s+(?:a|per)\s+day)"
     R"(|(?:every|q)\s*\d+(?:\s*(?:-|to)\s*\d+)?\s*(?:hours?|hrs?|h))"
-    R"(|every\s+(?:day|night|morning|evening|other\s+day)|(?:at\s+)?bedtime|at\s+night)"
-    R"(|nightly|daily|weekly|bid|tid|qid|qd|qhs|qam|qpm|hs)\b)"
-    R"(|b\.i\.d\.|t\.i\.d\.|q\.i\.d\.|q\.h\.s\.)";
-constexpr std::string_view kAsNeeded = R"((?:as\s+needed\b|prn\b|p\.r\.n\.)(?:\s+(?:for\s+)?pain\b)?)";
+    R"(|every\s+(?:day|night|morning|evening|other\s+day)|(?:at\s+)?bedtime|at\s+night|in\s+the\s+(?:morning|evening))"
+    R"(|nightly|daily|weekly|bid|tid|qid|qd|qod|qhs|qam|qpm|hs)\b)"
+    R"(|q\.\s?\d+\s?h\.?|q\.\s?d\.?|q\.\s?o\.\s?d\.?|b\.\s?i\.\s?d\.?|t\.\s?i\.\s?d\.?|q\.\s?i\.\s?d\.?|q\.\s?h\.\s?s\.?|h\.\s?s\.)";
+constexpr std::string_view kAsNeeded = R"((?:as\s+needed\b|prn\b|p\.\s?r\.\s?n\.?)(?:\s+(?:for\s+)?pain\b)?)";
 
 std::string NormalizeForm(std::string_view written) {
   static const std::map<std::string, std::string, std::less<>> kForms = {
@@ -81,9 +82,6 @@ std::string_view FirstGroup(const Match& m, std::initializer_list<size_t> groups
   }
   return {};
 }
-
-bool ReadCombination(const Match& m, const Matcher& matcher, Candidate* c);
-bool ReadParenthesized(const Match& m, const Matcher& matcher, Candidate* c);
 
 bool ReadNothing(const Match&, const Matcher&, Candidate*) { return true; }
 
@@ -133,8 +131,6 @@ bool ReadFrequency(const Match& m, const Matcher&, Candidate* c) {
 
 const std::vector<TailPart>& TailParts() {
   static const std::vector<TailPart> parts = {
-      {R"([/-]\s*({NAMES})\b)", ReadCombination, /*repeats=*/true},
-      {R"(\(\s*({NAMES})(?:\s*[/-]\s*(?:{NAMES}))*\s*\))", ReadParenthesized},
       {R"((?-i:ER|XR|SR|CR|IR|XL|DR|DS|ES|ODT|HCl|HCL)\b)"
        R"(|(?:extended|immediate|delayed|controlled|sustained)[- ]release\b)"
        R"(|(?:hydrochloride|sodium|potassium|bitartrate|sulfate|tartrate|citrate|succinate|maleate)\b)",
@@ -142,7 +138,7 @@ const std::vector<TailPart>& TailParts() {
       {R"((?:(?:take|apply|use)\s+)?((?:one|two|three|four|half|one-half|1/2|[1-4](?:\s*(?:-|to)\s*[1-4])?)"
        R"(|one\s+(?:to|or)\s+two)\s+(tabs?|tablets?|caps?|capsules?|pills?|patch(?:es)?|puffs?|sprays?))\b)",
        ReadDose},
-      {R"(([1-4]|one|two)\s+(?:(by\s+mouth|orally|po)\b|(p\.o\.)))", ReadDoseAndRoute},
+      {R"(([1-4]|one|two)\s+(?:(by\s+mouth|orally|po)\b|(p\.\s?o\.?)))", ReadDoseAndRoute},
       {R"((\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)+)(?:\s*({UNIT}))?|(\d+(?:\.\d+)?)\s*({UNIT}))", ReadStrength},
       {R"((tablets?|tabs?|capsules?|caps?|patch(?:es)?|cream|gel|ointment|lotion|solution|spray)"
        R"(|suspension|liquid|syrup|injection|film|lozenges?|suppository|drops|powder)\b)",
@@ -153,61 +149,24 @@ const std::vector<TailPart>& TailParts() {
        ReadQuantity},
       {R"((by\s+mouth|orally|oral|po|topically|topical|transdermally|transdermal|sublingually|sublingual)"
        R"(|intramuscularly|intramuscular|intravenously|intravenous|subcutaneously|subcutaneous)"
-       R"(|(?-i:SL|IM|IV|SQ|SC))\b|(p\.o\.))",
+       R"(|(?-i:SL|IM|IV|SQ|SC))\b|(p\.\s?o\.?))",
        ReadRoute},
       {R"(((?:{FREQUENCY})(?:\s+{AS_NEEDED})?|{AS_NEEDED}))", ReadFrequency},
   };
   return parts;
 }
 
-// A name as a regex: its characters literally, any whitespace run for a space.
-std::string NameRegex(std::string_view name) {
-  std::string out;
-  for (char ch : name) {
-    if (ch == ' ') {
-      out += R"(\s+)";
-    } else {
-      if (!std::isalnum(static_cast<unsigned char>(ch))) out += '\\';
-      out += ch;
-    }
-  }
-  return out;
-}
-
-// Every name as one alternation, longest first: at one start the longest name
-// wins ("Tylenol #3" over "Tylenol").
-std::string NameAlternation() {
-  std::vector<std::string_view> names;
-  for (const MedicationRow& row : MedicationLexicon()) names.push_back(row.name);
-  std::stable_sort(names.begin(), names.end(),
-                   [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
-  std::string out;
-  for (std::string_view name : names) out += (out.empty() ? "" : "|") + NameRegex(name);
-  return out;
-}
-
-// The lexicon and the tail parts compiled once.
+// The tail parts compiled once.
 class Matcher {
  public:
-  Matcher() : names_(NameAlternation()), find_names_(R"((?i)\b(?:)" + names_ + R"()\b)") {
-    const std::vector<MedicationRow>& rows = MedicationLexicon();
-    for (size_t i = 0; i < rows.size(); ++i) row_of_key_.emplace(CompareKey(rows[i].name), i);
+  Matcher() {
     const std::vector<PatternPiece> pieces = {{"FREQUENCY", std::string(kFrequency)},
                                               {"AS_NEEDED", std::string(kAsNeeded)},
-                                              {"UNIT", std::string(kUnit)},
-                                              {"NAMES", names_}};
+                                              {"UNIT", std::string(kUnit)}};
     for (const TailPart& part : TailParts()) tail_.emplace_back(CompileTailPart(part.pattern, pieces));
   }
 
-  const Pattern& names() const { return find_names_; }
   const std::vector<Pattern>& tail() const { return tail_; }
-
-  // The lexicon row of a name as written, if it is one.
-  std::optional<size_t> RowOf(std::string_view written) const {
-    auto it = row_of_key_.find(CompareKey(written));
-    if (it == row_of_key_.end()) return std::nullopt;
-    return it->second;
-  }
 
  private:
   static Pattern CompileTailPart(std::string_view body, const std::vector<PatternPiece>& pieces) {
@@ -215,33 +174,12 @@ class Matcher {
     return Pattern("(?i)^" + std::string(kSeparator) + "(?:" + pattern + ")");
   }
 
-  std::string names_;
-  Pattern find_names_;
-  std::map<std::string, size_t> row_of_key_;
   std::vector<Pattern> tail_;
 };
 
 const Matcher& TheMatcher() {
   static const Matcher matcher;
   return matcher;
-}
-
-// Generic names combine; a brand already says what it combines.
-bool ReadCombination(const Match& m, const Matcher& matcher, Candidate* c) {
-  const std::optional<size_t> part = matcher.RowOf(m.group(1));
-  const std::vector<MedicationRow>& rows = MedicationLexicon();
-  if (!part || rows[c->row].kind == NameKind::kBrand || rows[*part].kind == NameKind::kBrand) return false;
-  c->value["generic"] += "/" + std::string(rows[*part].generic);
-  return true;
-}
-
-// "Norco (hydrocodone/APAP)" or "hydrocodone/APAP (Norco)": the same drug twice.
-bool ReadParenthesized(const Match& m, const Matcher& matcher, Candidate* c) {
-  const std::optional<size_t> part = matcher.RowOf(m.group(1));
-  if (!part) return false;
-  const MedicationRow& row = MedicationLexicon()[*part];
-  if (row.kind == NameKind::kBrand && !c->value.contains("brand")) c->value["brand"] = row.name;
-  return true;
 }
 
 // Extends `c` over the parts written after its name, up to `text`'s end.
@@ -272,34 +210,99 @@ void ApplyTopicalForm(Candidate* c) {
   }
 }
 
-Candidate StartCandidate(size_t row_index, size_t begin, size_t size) {
-  const MedicationRow& row = MedicationLexicon()[row_index];
-  Candidate c{begin, begin + size, row_index, {}};
-  c.value["generic"] = row.generic;
-  c.value["drug_class"] = row.drug_class;
-  if (row.kind == NameKind::kBrand) c.value["brand"] = row.name;
+Candidate StartCandidate(const DrugMention& m) {
+  Candidate c{m.begin, m.end, {}};
+  if (!m.row->generic.empty()) c.value["generic"] = m.row->generic;
+  c.value["drug_class"] = std::string(m.row->drug_class);
+  if (m.row->class_only()) c.value["mention"] = "class";
+  if (m.name->brand) c.value["brand"] = std::string(m.name->name);
   return c;
+}
+
+bool IsGenericName(const DrugMention& m) { return !m.name->brand && !m.row->class_only(); }
+
+// Generic names joined by "/" or "-" are one combination ("hydrocodone/APAP");
+// a name in parentheses right after is the same drug named again ("Norco
+// (hydrocodone/APAP)"). Returns how many mentions after `i` were taken in.
+size_t ReadNamesAfter(std::string_view text, const std::vector<DrugMention>& names, size_t i, Candidate* c) {
+  static const Pattern joined(R"(^\s*[/-]\s*$)");
+  static const Pattern opens(R"(^\s*\(\s*$)");
+  static const Pattern closes(R"(^\s*\))");
+  size_t used = 0;
+  for (size_t k = i + 1; k < names.size(); ++k) {
+    const std::string_view between = text.substr(c->end, names[k].begin - std::min(names[k].begin, c->end));
+    if (names[k].begin < c->end) break;
+    if (joined.FullMatch(between) && IsGenericName(names[k - 1]) && IsGenericName(names[k]) &&
+        c->value.count("generic") && !c->value.count("brand")) {
+      c->value["generic"] += "/" + names[k].row->generic;
+      c->end = names[k].end;
+      ++used;
+      continue;
+    }
+    if (opens.FullMatch(between)) {
+      // The parenthesis holds names only, and closes.
+      size_t last = k;
+      while (last + 1 < names.size() && joined.FullMatch(text.substr(names[last].end, names[last + 1].begin - names[last].end))) ++last;
+      const std::optional<Match> close = closes.Find(text.substr(names[last].end));
+      if (!close) break;
+      if (names[k].name->brand && !c->value.count("brand")) c->value["brand"] = std::string(names[k].name->name);
+      c->end = names[last].end + close->group(0).size();
+      used += last - k + 1;
+      k = last;
+      continue;
+    }
+    break;
+  }
+  return used;
+}
+
+// "30 mg of Toradol", "0.25% Marcaine", "80 mg Depo-Medrol": the amount
+// written before the name belongs to it.
+void ReadAmountBefore(std::string_view text, size_t floor, Candidate* c) {
+  static const Pattern amount(
+      R"((?i)(?:^|[^\w.])((?:\d+(?:\.\d+)?\s*(?:ml|cc|mg)\s+of\s+)?(\d+(?:\.\d+)?)\s*(%|mg|mcg|ml|cc|g|grams?|units?|meq)\.?)"
+      R"((?:\s+of)?(?:\s+(?:IV|intravenous|oral|topical|plain|preservative-free))?\s+)$)");
+  static const Pattern route(R"((?:^|[^\w.])((?-i:IV|IM)|(?i:intravenous|oral|topical|local))\s+$)");
+  if (c->begin <= floor) return;
+  const std::optional<Match> m = amount.Find(text.substr(floor, c->begin - floor));
+  if (!m) {
+    if (const std::optional<Match> r = route.Find(text.substr(floor, c->begin - floor))) {
+      c->begin = OffsetIn(text, r->group(1));
+    }
+    return;
+  }
+  c->begin = OffsetIn(text, m->group(1));
+  if (!c->value.count("strength")) {
+    c->value["strength"] = std::string(m->group(2));
+    c->value["unit"] = NormalizeUnit(m->group(3));
+  }
 }
 
 }  // namespace
 
 std::vector<Fact> ExtractMedications(const Region& region) {
+  // An allergy list names what the patient must not be given (ExtractAllergies);
+  // a social history's drugs are the patient's habits.
+  if (region.section == "allergies" || region.section == "social_history") return {};
   const Matcher& matcher = TheMatcher();
   const std::string_view text = region.text.text;
+  const std::vector<DrugMention> names = FindDrugNames(text);
   std::vector<Candidate> candidates;
-  for (const Match& m : matcher.names().FindAll(text)) {
-    const std::string_view name = m.group(0);
-    const std::optional<size_t> row = matcher.RowOf(name);
-    if (!row) continue;
-    Candidate c = StartCandidate(*row, OffsetIn(text, name), name.size());
-    ReadTail(matcher, text.substr(0, region.text.PieceBounds(c.begin).second), &c);
+  static const Pattern names_a_procedure(R"((?i)^[\s-]*(?:injections?|shots?|blocks?|impregnated|beads)\b)");
+  for (size_t i = 0; i < names.size(); ++i) {
+    // "steroid injection", "antibiotic beads": a class of drugs naming a procedure or device.
+    if (names[i].row->class_only() && names_a_procedure.Find(text.substr(names[i].end))) continue;
+    Candidate c = StartCandidate(names[i]);
+    const size_t page_end = region.text.PieceBounds(c.begin).second;
+    i += ReadNamesAfter(text.substr(0, page_end), names, i, &c);
+    ReadTail(matcher, text.substr(0, page_end), &c);
+    ReadAmountBefore(text, region.text.PieceBounds(c.begin).first, &c);
     ApplyTopicalForm(&c);
     candidates.push_back(std::move(c));
   }
   std::vector<Fact> facts;
   for (Candidate& c : KeepLongestPerSpan(std::move(candidates), EqualLength::kEarlierBeginWins)) {
-    Fact fact = MakeFact(region, text.substr(c.begin, c.end - c.begin), "medication",
-                         "medication.lexicon@" + std::to_string(c.row + 1));
+    Fact fact = MakeFact(region, text.substr(c.begin, c.end - c.begin), "medication", "medication.drug_table@1");
     fact.value = std::move(c.value);
     facts.push_back(std::move(fact));
   }

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "core/drug_table.h"
 #include "core/text.h"
 #include "extract/extract_testing.h"
 #include "extract/pattern.h"
@@ -67,7 +68,7 @@ TEST(ExtractMedicationsTest, Table) {
       {"Tizanidine 4mg q8h", "medication{tizanidine 'Tizanidine 4mg q8h' drug_class=muscle_relaxant frequency=q8h "
                              "strength=4 unit=mg}"},
       {"Viagra 100 mg", "medication{sildenafil 'Viagra 100 mg' brand=Viagra drug_class=other strength=100 unit=mg}"},
-      {"Theramine #120", "medication{medical food 'Theramine #120' brand=Theramine drug_class=other quantity=120}"},
+      {"Theramine #120", "medication{theramine 'Theramine #120' brand=Theramine drug_class=medical_food quantity=120}"},
       {"Butrans 10 mcg/hr transdermal patch weekly",
        "medication{buprenorphine 'Butrans 10 mcg/hr transdermal patch weekly' brand=Butrans drug_class=opioid "
        "form=patch frequency=weekly route=transdermal strength=10 unit=mcg/hr}"},
@@ -134,36 +135,76 @@ TEST(ExtractMedicationsTest, Table) {
   }
 }
 
-TEST(ExtractMedicationsTest, RuleNamesTheLexiconRow) {
+TEST(ExtractMedicationsTest, RuleIsTheDrugTableAndTheValueNamesTheDrug) {
   const std::vector<Fact> facts = ExtractMedications(RegionOfText("Norco and Lyrica"));
   ASSERT_EQ(facts.size(), 2u);
-  EXPECT_EQ(facts[0].rule, "medication.lexicon@2");
-  EXPECT_EQ(MedicationLexicon()[1].name, "Norco");
+  EXPECT_EQ(facts[0].rule, "medication.drug_table@1");
+  EXPECT_EQ(facts[0].value.at("brand"), "Norco");
   EXPECT_EQ(facts[0].kind, "medication");
   EXPECT_EQ(facts[0].span, (Span{1, 0, 5}));
 }
 
-TEST(MedicationLexiconTest, EveryRowCompilesAndFires) {
-  const std::set<std::string> classes = {"opioid",         "nsaid",          "muscle_relaxant",
-                                         "topical",        "anticonvulsant", "antidepressant",
-                                         "sleep_aid",      "ppi",            "other"};
-  const std::vector<MedicationRow>& rows = MedicationLexicon();
-  EXPECT_GE(rows.size(), 120u);
-  std::set<std::string> keys;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    const MedicationRow& row = rows[i];
-    const std::string text = "Takes " + std::string(row.name) + " today.";
-    SCOPED_TRACE(text);
-    EXPECT_TRUE(keys.insert(CompareKey(row.name)).second) << "duplicate name";
-    EXPECT_TRUE(classes.contains(std::string(row.drug_class)));
-    EXPECT_EQ(AsciiLower(row.generic), row.generic);
-    const std::vector<Fact> facts = ExtractMedications(RegionOfText(text));
-    ASSERT_EQ(facts.size(), 1u);
-    EXPECT_EQ(facts[0].text, row.name);
-    EXPECT_EQ(facts[0].rule, "medication.lexicon@" + std::to_string(i + 1));
-    EXPECT_EQ(facts[0].value.at("generic"), row.generic);
-    EXPECT_EQ(facts[0].value.contains("brand"), row.kind == NameKind::kBrand);
+// Every curated name fires alone and names its row's drug; the classes are
+// the request taxonomy's.
+TEST(DrugTableTest, EveryCuratedNameFiresAndNamesItsDrug) {
+  const std::set<std::string> classes = {"opioid",    "nsaid",     "muscle_relaxant", "topical",      "anticonvulsant",
+                                         "antidepressant", "sleep_aid", "benzodiazepine",  "ppi", "medical_food", "other"};
+  size_t names = 0;
+  for (const DrugRow& row : DrugRows()) {
+    if (!row.curated) continue;
+    EXPECT_TRUE(classes.contains(std::string(row.drug_class))) << row.generic << " " << row.drug_class;
+    for (const DrugName& name : row.names) {
+      if (name.from_fda) continue;
+      ++names;
+      const std::string text = "Takes " + std::string(name.name) + " today.";
+      SCOPED_TRACE(text);
+      const std::vector<Fact> facts = ExtractMedications(RegionOfText(text));
+      ASSERT_EQ(facts.size(), 1u);
+      EXPECT_EQ(facts[0].text, name.name);
+      const auto value = [&](const char* key) {
+        auto it = facts[0].value.find(key);
+        return it == facts[0].value.end() ? std::string("<none>") : it->second;
+      };
+      EXPECT_EQ(value("drug_class"), row.drug_class);
+      if (row.class_only()) {
+        EXPECT_EQ(value("mention"), "class");
+      } else {
+        EXPECT_EQ(value("generic"), row.generic);
+        EXPECT_EQ(facts[0].value.contains("brand"), name.brand);
+      }
+    }
   }
+  EXPECT_GE(names, 500u);
+}
+
+TEST(ExtractMedicationsTest, VocabularyBeyondTheCuratedTable) {
+  const Row rows[] = {
+      // Drugs@FDA brands and generics the curated table lacks.
+      {"Zyrtec 10 mg daily", "medication{cetirizine 'Zyrtec 10 mg daily' brand=Zyrtec drug_class=other frequency=daily "
+                             "strength=10 unit=mg}"},
+      {"Coreg 6.25 mg b.i.d.",
+       "medication{carvedilol 'Coreg 6.25 mg b.i.d.' brand=coreg drug_class=other frequency=b.i.d. strength=6.25 unit=mg}"},
+      {"azithromycin 1000 mg", "medication{azithromycin 'azithromycin 1000 mg' drug_class=other strength=1000 unit=mg}"},
+      // An amount written before the name, and a route.
+      {"given 30 mg of Toradol IV",
+       "medication{ketorolac '30 mg of Toradol IV' brand=Toradol drug_class=nsaid route=intravenous strength=30 unit=mg}"},
+      {"IV Cipro 400 mg", "medication{ciprofloxacin 'IV Cipro 400 mg' brand=cipro drug_class=other strength=400 unit=mg}"},
+      // Classes of drugs, and not when they name a procedure.
+      {"He was started on antibiotics.", "medication{<none> 'antibiotics' drug_class=other mention=class}"},
+      {"He refuses narcotics.", "medication{<none> 'narcotics' drug_class=opioid mention=class}"},
+      {"A steroid injection was given.", ""},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.text);
+    EXPECT_EQ(Describe(ExtractMedications(RegionOfText(row.text))), row.expected);
+  }
+}
+
+// An allergy list and a social history name no medication.
+TEST(ExtractMedicationsTest, AllergiesAndHabitsAreNotMedications) {
+  EXPECT_EQ(Describe(ExtractMedications(RegionOfText("Penicillin and codeine.", "allergies"))), "");
+  EXPECT_EQ(Describe(ExtractMedications(RegionOfText("Drinks alcohol; used cocaine in 1990.", "social_history"))), "");
+  EXPECT_EQ(Describe(ExtractMedications(RegionOfText("He drinks alcohol daily."))), "");
 }
 
 // Page 1 ends mid-prescription; page 2 opens with a running header the

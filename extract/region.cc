@@ -16,7 +16,7 @@ bool IsBoilerplate(std::string_view section) {
 std::vector<Region> TextRegions(const Document& doc) {
   std::vector<Region> regions;
   if (doc.sections.empty()) {
-    if (!doc.pages.empty()) regions.push_back({"", StitchPages(doc)});
+    if (!doc.pages.empty()) regions.push_back({"", StitchPages(doc), doc.doc_type});
     return regions;
   }
   std::vector<std::string> names;
@@ -25,7 +25,7 @@ std::vector<Region> TextRegions(const Document& doc) {
       names.push_back(s.name);
     }
   }
-  for (const std::string& name : names) regions.push_back({name, StitchSections(doc, name)});
+  for (const std::string& name : names) regions.push_back({name, StitchSections(doc, name), doc.doc_type});
   return regions;
 }
 

@@ -24,6 +24,7 @@ namespace imr {
 struct Region {
   std::string section;
   StitchedText text;
+  std::string doc_type;  // the document's, for extractors that read some kinds of document only
 };
 
 std::vector<Region> TextRegions(const Document& doc);

@@ -55,14 +55,28 @@ struct Heading {
   size_t body = 0;   // where the section's own text starts
 };
 
-// If a heading starts at `line_start`, returns it. The phrase must fill the
-// line, or be followed by a colon (then the body may go on on the same line).
-bool MatchHeadingAt(std::string_view text, size_t line_start, Heading* out) {
-  size_t pos = line_start;
-  while (pos < text.size() && IsLineSpace(text[pos])) ++pos;
+bool IsUpper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
+bool IsLower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
+
+bool HasNoLowerCase(std::string_view text) { return std::none_of(text.begin(), text.end(), IsLower); }
+
+// After a heading's colon: "HEADING:, text" (transcribed notes) and spaces.
+size_t SkipAfterColon(std::string_view text, size_t at) {
+  while (at < text.size() && IsLineSpace(text[at])) ++at;
+  if (at < text.size() && text[at] == ',') ++at;
+  while (at < text.size() && IsLineSpace(text[at])) ++at;
+  return at;
+}
+
+// If a table heading starts at `pos`, returns it. At a line start (`inline_text`
+// false) the phrase must fill the line, or be followed by a colon (then the
+// body may go on on the same line); within a line it must be in capitals and
+// followed by a colon.
+bool MatchHeadingAt(std::string_view text, size_t pos, bool inline_text, Heading* out) {
   for (const HeadingRow& row : HeadingTable()) {
     size_t end = MatchPhrase(text, pos, row.phrase);
     if (end == std::string_view::npos) continue;
+    if (end < text.size() && IsWordChar(text[end]) && IsWordChar(row.phrase.back())) continue;
     size_t after = end;
     while (after < text.size() && IsLineSpace(text[after])) ++after;
     const bool colon = after < text.size() && text[after] == ':';
@@ -71,28 +85,108 @@ bool MatchHeadingAt(std::string_view text, size_t line_start, Heading* out) {
     // "History of the injury..." is prose, not the HISTORY heading; nor is a
     // lower-case word that a line break left alone ("objective\nfindings\n").
     if (!colon && !line_ends) continue;
-    if (!colon && std::islower(static_cast<unsigned char>(text[pos]))) continue;
+    if (!colon && IsLower(text[pos])) continue;
+    if (inline_text && (!colon || !HasNoLowerCase(text.substr(pos, end - pos)))) continue;
     out->name = row.name;
     out->begin = pos;
-    out->body = after;
+    out->body = colon ? SkipAfterColon(text, after) : after;
     return true;
   }
   return false;
 }
 
+// The section a heading in capitals that no row names as a whole belongs to:
+// the longest table phrase among its words ("HISTORY OF PRESENT ILLNESS AND
+// HOSPITAL COURSE" is history, "SECONDARY DIAGNOSES PRIOR TO ADMISSION"
+// diagnoses), or "other".
+std::string_view SectionOfUnlisted(std::string_view heading) {
+  const HeadingRow* best = nullptr;
+  for (size_t at = 0; at < heading.size(); ++at) {
+    if (at > 0 && IsWordChar(heading[at - 1])) continue;
+    for (const HeadingRow& row : HeadingTable()) {
+      const size_t end = MatchPhrase(heading, at, row.phrase);
+      if (end == std::string_view::npos || (end < heading.size() && IsWordChar(heading[end]))) continue;
+      if (!best || row.phrase.size() > best->phrase.size()) best = &row;
+    }
+  }
+  return best && !best->name.empty() ? best->name : "other";
+}
+
+// "TOURNIQUET TIME: 40 minutes": a heading no table row names, in capitals at
+// a line start, ending in a colon, of at most eight words.
+bool MatchUnlistedHeadingAt(std::string_view text, size_t pos, Heading* out) {
+  size_t end = pos, words = 0, letters = 0;
+  bool in_word = false;
+  for (; end < text.size() && text[end] != ':' && text[end] != '\n'; ++end) {
+    const char c = text[end];
+    if (IsLower(c)) return false;
+    if (IsUpper(c)) ++letters;
+    if (!(IsUpper(c) || std::isdigit(static_cast<unsigned char>(c)) || c == ' ' || c == '/' || c == '&' ||
+          c == '-' || c == '(' || c == ')' || c == '\'' || c == ',')) {
+      return false;
+    }
+    const bool word_char = c != ' ';
+    if (word_char && !in_word) ++words;
+    in_word = word_char;
+  }
+  if (end >= text.size() || text[end] != ':' || letters < 3 || words > 8 || !IsUpper(text[pos])) return false;
+  out->name = SectionOfUnlisted(text.substr(pos, end - pos));
+  out->begin = pos;
+  out->body = SkipAfterColon(text, end + 1);
+  return true;
+}
+
+// Where a heading may start inside a line: after the end of a sentence or a
+// list item (". ", ".,", "; ", ":, ") and before a capital letter.
+bool MayStartInline(std::string_view text, size_t at) {
+  if (at == 0 || !IsUpper(text[at])) return false;
+  size_t k = at;
+  while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t')) --k;
+  if (k == 0 || text[k - 1] == '\n') return false;  // a line start: handled there
+  const char p = text[k - 1];
+  if (p == '.' || p == ';') return true;
+  return p == ',' && k >= 2 && (text[k - 2] == '.' || text[k - 2] == ':');
+}
+
+// The sections of a review letter: inside them a line in capitals before a
+// colon is the letter's own item ("MRI OF THE LUMBAR SPINE: Upheld"), not a
+// heading.
+bool IsLetterSection(std::string_view name) {
+  return name == "decisions_and_rationales" || name == "issue_at_dispute" || name == "clinical_case_summary" ||
+         name == "documents_reviewed" || name == "guidelines_relied_upon" || name == "how_determination_made" ||
+         name == "reviewer_qualifications" || name == "rationale" || name == "determination";
+}
+
 std::vector<Heading> FindHeadings(const std::vector<Page>& pages) {
   std::vector<Heading> headings;
+  std::string_view current = "header";
   for (size_t p = 0; p < pages.size(); ++p) {
     const std::string& text = pages[p].text;
-    for (size_t line = 0; line < text.size();) {
+    bool line_start = true;
+    for (size_t at = 0; at < text.size();) {
       Heading h;
-      if (MatchHeadingAt(text, line, &h)) {
-        h.page_index = p;
-        headings.push_back(h);
+      bool found = false;
+      if (line_start) {
+        size_t pos = at;
+        while (pos < text.size() && IsLineSpace(text[pos])) ++pos;
+        found = MatchHeadingAt(text, pos, false, &h) ||
+                (!IsLetterSection(current) && MatchUnlistedHeadingAt(text, pos, &h));
+      } else if (MayStartInline(text, at)) {
+        found = MatchHeadingAt(text, at, true, &h);
       }
-      const size_t next = text.find('\n', std::max(line, h.body));
-      if (next == std::string::npos) break;
-      line = next + 1;
+      if (found) {
+        // A sub-heading (a body system) stays in its section.
+        if (!h.name.empty()) {
+          h.page_index = p;
+          headings.push_back(h);
+          current = h.name;
+        }
+        line_start = h.body > 0 && text[h.body - 1] == '\n';
+        at = std::max(h.body, at + 1);
+        continue;
+      }
+      line_start = text[at] == '\n';
+      ++at;
     }
   }
   return headings;
@@ -150,16 +244,54 @@ const std::vector<HeadingRow>& HeadingTable() {
         // Medical reports, RFAs and UR letters.
         {"chief_complaint", "CHIEF COMPLAINT"},
         {"chief_complaint", "CHIEF COMPLAINTS"},
+        {"chief_complaint", "CC"},
+        {"chief_complaint", "REASON FOR VISIT"},
+        {"chief_complaint", "REASON FOR CONSULTATION"},
+        {"chief_complaint", "REASON FOR REFERRAL"},
+        {"chief_complaint", "REASON FOR ADMISSION"},
         {"history", "HISTORY OF PRESENT ILLNESS"},
+        {"history", "HPI"},
+        {"history", "PRESENT ILLNESS"},
         {"history", "HISTORY OF INJURY"},
+        {"history", "INTERVAL HISTORY"},
+        {"history", "CLINICAL HISTORY"},
+        {"history", "BRIEF HISTORY"},
         {"history", "HISTORY"},
+        {"history", "HX"},
         {"past_medical_history", "PAST MEDICAL HISTORY"},
+        {"past_medical_history", "PAST HISTORY"},
+        {"past_medical_history", "MEDICAL HISTORY"},
+        {"past_medical_history", "PMH"},
+        {"past_medical_history", "PMHX"},
+        {"past_medical_history", "ILLNESSES"},
+        {"past_surgical_history", "PAST SURGICAL HISTORY"},
+        {"past_surgical_history", "SURGICAL HISTORY"},
+        {"past_surgical_history", "PSH"},
+        {"past_surgical_history", "PSHX"},
+        {"past_surgical_history", "PREVIOUS SURGERIES"},
+        {"past_surgical_history", "SURGERIES"},
         {"family_history", "FAMILY HISTORY"},
+        {"family_history", "FH"},
+        {"family_history", "FHX"},
         {"social_history", "SOCIAL HISTORY"},
+        {"social_history", "SH"},
+        {"social_history", "SHX"},
+        {"social_history", "SHX/FHX"},
+        {"social_history", "HABITS"},
         {"medications", "CURRENT MEDICATIONS"},
         {"medications", "MEDICATIONS"},
+        {"medications", "MEDICATION"},
+        {"medications", "MEDS"},
+        {"medications", "HOME MEDICATIONS"},
+        {"medications", "MEDICATIONS ON ADMISSION"},
+        {"medications", "ADMISSION MEDICATIONS"},
+        {"medications", "DISCHARGE MEDICATIONS"},
         {"allergies", "ALLERGIES"},
+        {"allergies", "ALLERGY"},
+        {"allergies", "DRUG ALLERGIES"},
         {"review_of_systems", "REVIEW OF SYSTEMS"},
+        {"review_of_systems", "ROS"},
+        {"review_of_systems", "SYSTEMS REVIEW"},
         {"subjective", "SUBJECTIVE COMPLAINTS"},
         {"subjective", "SUBJECTIVE"},
         {"physical_examination", "OBJECTIVE FINDINGS"},
@@ -167,20 +299,120 @@ const std::vector<HeadingRow>& HeadingTable() {
         {"physical_examination", "PHYSICAL EXAMINATION"},
         {"physical_examination", "PHYSICAL EXAM"},
         {"physical_examination", "EXAMINATION"},
+        {"physical_examination", "EXAM"},
+        {"physical_examination", "PE"},
         {"diagnostic_studies", "DIAGNOSTIC STUDIES"},
+        {"diagnostic_studies", "LABORATORY DATA"},
+        {"diagnostic_studies", "LABORATORY STUDIES"},
+        {"diagnostic_studies", "LABORATORY"},
+        {"diagnostic_studies", "LAB DATA"},
+        {"diagnostic_studies", "LABS"},
+        {"diagnostic_studies", "IMAGING STUDIES"},
+        {"diagnostic_studies", "IMAGING"},
+        {"diagnostic_studies", "RADIOLOGY"},
+        {"diagnostic_studies", "X-RAYS"},
+        {"diagnostic_studies", "STUDIES"},
+        {"technique", "TECHNIQUE"},
+        {"technique", "COMPARISON"},
+        {"indications", "INDICATIONS"},
+        {"indications", "INDICATION"},
+        {"indications", "INDICATIONS FOR OPERATION"},
+        {"indications", "INDICATIONS FOR THE OPERATION"},
+        {"indications", "INDICATION FOR OPERATION"},
+        {"indications", "INDICATIONS FOR PROCEDURE"},
+        {"indications", "INDICATIONS FOR THE PROCEDURE"},
+        {"indications", "INDICATIONS OF PROCEDURE"},
+        {"indications", "HISTORY AND INDICATIONS"},
+        {"indications", "REASON FOR EXAM"},
+        {"indications", "REASON FOR EXAMINATION"},
+        {"indications", "CLINICAL INDICATION"},
         {"findings", "FINDINGS"},
+        {"findings", "OPERATIVE FINDINGS"},
+        {"findings", "GROSS FINDINGS"},
         {"impression", "IMPRESSION"},
+        {"impression", "CLINICAL IMPRESSION"},
+        {"impression", "CONCLUSION"},
+        {"impression", "INTERPRETATION"},
         {"diagnoses", "DIAGNOSES"},
         {"diagnoses", "DIAGNOSIS"},
         {"diagnoses", "ASSESSMENT"},
-        {"diagnoses", "PREOPERATIVE DIAGNOSIS"},
-        {"diagnoses", "POSTOPERATIVE DIAGNOSIS"},
+        {"diagnoses", "ASSESSMENT AND PLAN"},
+        {"diagnoses", "ASSESSMENT/PLAN"},
+        {"diagnoses", "IMPRESSION AND PLAN"},
+        {"diagnoses", "IMPRESSION/PLAN"},
+        {"diagnoses", "A/P"},
+        {"preoperative_diagnosis", "PREOPERATIVE DIAGNOSIS"},
+        {"preoperative_diagnosis", "PREOPERATIVE DIAGNOSES"},
+        {"postoperative_diagnosis", "POSTOPERATIVE DIAGNOSIS"},
+        {"postoperative_diagnosis", "POSTOPERATIVE DIAGNOSES"},
+        {"preoperative_diagnosis", "PREOP DIAGNOSIS"},
+        {"preoperative_diagnosis", "PREOP DIAGNOSES"},
+        {"postoperative_diagnosis", "POSTOP DIAGNOSIS"},
+        {"postoperative_diagnosis", "POSTOP DIAGNOSES"},
+        {"preoperative_diagnosis", "PRE-OPERATIVE DIAGNOSIS"},
+        {"postoperative_diagnosis", "POST-OPERATIVE DIAGNOSIS"},
+        {"diagnoses", "ADMISSION DIAGNOSIS"},
+        {"diagnoses", "ADMISSION DIAGNOSES"},
+        {"diagnoses", "ADMITTING DIAGNOSIS"},
+        {"diagnoses", "DISCHARGE DIAGNOSIS"},
+        {"diagnoses", "DISCHARGE DIAGNOSES"},
+        {"diagnoses", "FINAL DIAGNOSIS"},
+        {"diagnoses", "FINAL DIAGNOSES"},
+        {"diagnoses", "PROBLEM LIST"},
+        {"procedure", "PROCEDURE"},
+        {"procedure", "PROCEDURES"},
         {"procedure", "PROCEDURE PERFORMED"},
         {"procedure", "PROCEDURES PERFORMED"},
         {"procedure", "OPERATIVE PROCEDURE"},
+        {"procedure", "OPERATIVE PROCEDURES"},
+        {"procedure", "OPERATION"},
+        {"procedure", "OPERATIONS"},
+        {"procedure", "OPERATION PERFORMED"},
+        {"procedure", "OPERATIONS PERFORMED"},
+        {"procedure", "TITLE OF OPERATION"},
+        {"procedure", "TITLE OF THE OPERATION"},
+        {"procedure", "TITLE OF PROCEDURE"},
+        {"procedure", "NAME OF PROCEDURE"},
+        {"procedure_details", "DESCRIPTION OF PROCEDURE"},
+        {"procedure_details", "DESCRIPTION OF THE PROCEDURE"},
+        {"procedure_details", "DESCRIPTION OF OPERATION"},
+        {"procedure_details", "DESCRIPTION OF THE OPERATION"},
+        {"procedure_details", "PROCEDURE IN DETAIL"},
+        {"procedure_details", "DETAILS OF PROCEDURE"},
+        {"procedure_details", "DETAILS OF THE PROCEDURE"},
+        {"procedure_details", "OPERATIVE REPORT IN DETAIL"},
+        {"procedure_details", "OPERATIVE TECHNIQUE"},
+        {"procedure_details", "SUMMARY OF PROCEDURE"},
+        {"procedure_details", "PROCEDURE NOTE"},
+        {"procedure_details", "OPERATIVE NOTE"},
+        {"anesthesia", "ANESTHESIA"},
+        {"anesthesia", "TYPE OF ANESTHESIA"},
+        {"complications", "COMPLICATIONS"},
+        {"complications", "COMPLICATION"},
+        {"operative_details", "ESTIMATED BLOOD LOSS"},
+        {"operative_details", "EBL"},
+        {"operative_details", "BLOOD LOSS"},
+        {"operative_details", "SPECIMENS"},
+        {"operative_details", "SPECIMEN"},
+        {"operative_details", "DRAINS"},
+        {"operative_details", "FLUIDS"},
+        {"operative_details", "TOURNIQUET TIME"},
+        {"operative_details", "IMPLANTS"},
+        {"operative_details", "URINE OUTPUT"},
+        {"hospital_course", "HOSPITAL COURSE"},
+        {"hospital_course", "COURSE IN HOSPITAL"},
+        {"hospital_course", "COURSE"},
         {"treatment_plan", "TREATMENT PLAN"},
         {"treatment_plan", "PLAN"},
+        {"treatment_plan", "PLANS"},
+        {"treatment_plan", "POSTOPERATIVE PLAN"},
         {"treatment_plan", "RECOMMENDATIONS"},
+        {"treatment_plan", "RECOMMENDATION"},
+        {"treatment_plan", "DISCHARGE INSTRUCTIONS"},
+        {"treatment_plan", "DISCHARGE PLAN"},
+        {"treatment_plan", "FOLLOW-UP"},
+        {"treatment_plan", "FOLLOWUP"},
+        {"treatment_plan", "DISPOSITION"},
         {"work_status", "WORK STATUS"},
         {"request_for_authorization", "REQUEST FOR AUTHORIZATION"},
         {"request_for_authorization", "REQUESTED TREATMENT"},
@@ -188,6 +420,24 @@ const std::vector<HeadingRow>& HeadingTable() {
         {"rationale", "RATIONALE"},
         {"determination", "DETERMINATION"},
         {"discussion", "DISCUSSION"},
+        {"discussion", "SUMMARY"},
+        // Sub-headings: the body systems of an examination or a review of
+        // systems, and a note's title; the section they stand in goes on.
+        {"", "HISTORY AND PHYSICAL"}, {"", "VITAL SIGNS"}, {"", "VITALS"}, {"", "GENERAL"},
+        {"", "CONSTITUTIONAL"}, {"", "HEENT"}, {"", "HEAD"}, {"", "EYES"}, {"", "EARS"}, {"", "NOSE"},
+        {"", "THROAT"}, {"", "MOUTH"}, {"", "OROPHARYNX"}, {"", "ENT"}, {"", "NECK"}, {"", "CHEST"},
+        {"", "LUNGS"}, {"", "HEART"}, {"", "CARDIAC"}, {"", "CARDIOVASCULAR"}, {"", "CV"},
+        {"", "RESPIRATORY"}, {"", "PULMONARY"}, {"", "ABDOMEN"}, {"", "GASTROINTESTINAL"}, {"", "GI"},
+        {"", "GENITOURINARY"}, {"", "GU"}, {"", "GENITALIA"}, {"", "PELVIC"}, {"", "RECTAL"},
+        {"", "BREASTS"}, {"", "EXTREMITIES"}, {"", "MUSCULOSKELETAL"}, {"", "MSK"}, {"", "BACK"},
+        {"", "SPINE"}, {"", "SKIN"}, {"", "INTEGUMENTARY"}, {"", "NEUROLOGIC"}, {"", "NEUROLOGICAL"},
+        {"", "NEURO"}, {"", "PSYCHIATRIC"}, {"", "PSYCH"}, {"", "MENTAL STATUS"}, {"", "ENDOCRINE"},
+        {"", "HEMATOLOGIC"}, {"", "HEMATOLOGIC/LYMPHATIC"}, {"", "LYMPHATIC"}, {"", "LYMPH NODES"},
+        {"", "ALLERGIC/IMMUNOLOGIC"}, {"", "IMMUNOLOGIC"}, {"", "CRANIAL NERVES"}, {"", "CN"},
+        {"", "MOTOR"}, {"", "SENSORY"}, {"", "SENSATION"}, {"", "REFLEXES"}, {"", "DTRS"}, {"", "GAIT"},
+        {"", "COORDINATION"}, {"", "STRENGTH"}, {"", "INSPECTION"}, {"", "PALPATION"},
+        {"", "RANGE OF MOTION"}, {"", "SPECIAL TESTS"}, {"", "PULSES"}, {"", "VASCULAR"},
+        {"", "MS"}, {"", "HEART/LUNGS"},
     };
     std::stable_sort(rows.begin(), rows.end(), [](const HeadingRow& a, const HeadingRow& b) {
       return a.phrase.size() > b.phrase.size();
@@ -208,7 +458,17 @@ const std::vector<DocTypeRow>& DocTypeTable() {
       // UR letters mention IMR rights too, so this weaker title comes after them.
       {"imr_final_determination", "Independent Medical Review"},
       {"operative_report", "OPERATIVE REPORT"},
-      {"operative_report", "PROCEDURE NOTE"},
+      {"operative_report", "OPERATIVE NOTE"},
+      {"procedure_report", "PROCEDURE NOTE"},
+      {"procedure_report", "NERVE CONDUCTION STUDY"},
+      {"procedure_report", "NERVE CONDUCTION STUDIES"},
+      {"procedure_report", "ELECTRODIAGNOSTIC"},
+      {"discharge_summary", "DISCHARGE SUMMARY"},
+      {"history_and_physical", "HISTORY AND PHYSICAL"},
+      {"history_and_physical", "ADMISSION HISTORY"},
+      {"consultation", "CONSULTATION"},
+      {"consultation", "REASON FOR CONSULTATION"},
+      {"consultation", "CONSULT NOTE"},
       {"imaging_report", "RADIOLOGY REPORT"},
       {"imaging_report", "IMAGING REPORT"},
       {"imaging_report", "MRI REPORT"},
@@ -216,6 +476,7 @@ const std::vector<DocTypeRow>& DocTypeTable() {
       {"medical_legal_report", "AGREED MEDICAL EVALUATION"},
       {"medical_legal_report", "MEDICAL-LEGAL"},
       {"progress_report", "PROGRESS REPORT"},
+      {"progress_report", "PROGRESS NOTE"},
       {"progress_report", "PR-2"},
       {"rfa", "REQUEST FOR AUTHORIZATION"},
       {"rfa", "DWC FORM RFA"},
@@ -242,6 +503,30 @@ std::vector<Section> FindSections(const std::vector<Page>& pages) {
   return sections;
 }
 
+std::string ClassifyBySections(const std::vector<Section>& sections) {
+  const auto has = [&](std::string_view name) {
+    return std::any_of(sections.begin(), sections.end(), [&](const Section& s) { return s.name == name; });
+  };
+  if (has("hospital_course")) return "discharge_summary";
+  const bool clinical = has("history") || has("chief_complaint") || has("past_medical_history") ||
+                        has("physical_examination") || has("subjective");
+  const bool examined = has("history") && has("physical_examination");
+  if (examined && (has("past_medical_history") || has("review_of_systems") || has("family_history") ||
+                   has("social_history"))) {
+    return "history_and_physical";
+  }
+  if (has("anesthesia") || has("operative_details") || has("preoperative_diagnosis")) return "operative_report";
+  if (has("procedure") || has("procedure_details")) return "procedure_report";
+  if (!clinical && has("impression") && (has("findings") || has("technique") || has("indications"))) {
+    return "imaging_report";
+  }
+  if (has("subjective") && (has("treatment_plan") || has("diagnoses"))) return "progress_report";
+  if (has("history") && (has("diagnoses") || has("impression")) && (examined || has("treatment_plan"))) {
+    return "consultation";
+  }
+  return "other";
+}
+
 std::string ClassifyDocument(const std::vector<Page>& pages) {
   if (pages.empty()) return "other";
   const std::string top = AsciiLower(
@@ -256,6 +541,7 @@ std::string ClassifyDocument(const std::vector<Page>& pages) {
       best = row.doc_type;
     }
   }
+  if (best == "other") return ClassifyBySections(FindSections(pages));
   return std::string(best);
 }
 

@@ -5,9 +5,16 @@
 //   std::string type = imr::ClassifyDocument(doc.pages);   // "imr_final_determination"
 //
 // A heading is a table phrase at the start of a line, matched without regard
-// to case or line breaks, that either fills the line or ends with a colon.
-// Its section runs from the end of the heading to the next heading, split at
-// page breaks, with page furniture (running headers, footers) left out.
+// to case or line breaks, that either fills the line or ends with a colon; or,
+// in capitals and ending with a colon, a phrase that runs on in the line after
+// a sentence ("...as above. PAST MEDICAL HISTORY: Asthma."). Transcribed notes
+// also write "HEADING:, text": the comma is no part of the section. A line
+// that starts with an unlisted heading in capitals and a colon ("TOURNIQUET
+// TIME: 40 minutes") opens an "other" section. Sub-headings (the body systems
+// of an examination or review of systems: "HEENT:", "LUNGS:") stay in the
+// section they are part of. A section runs from the end of its heading to the
+// next heading, split at page breaks, with page furniture (running headers,
+// footers) left out.
 #ifndef IMR_INGEST_SECTIONS_H_
 #define IMR_INGEST_SECTIONS_H_
 
@@ -20,7 +27,7 @@
 namespace imr {
 
 struct HeadingRow {
-  std::string_view name;    // section name in the record
+  std::string_view name;    // section name in the record; "" for a sub-heading
   std::string_view phrase;  // as printed; spaces match any run of whitespace
 };
 
@@ -38,8 +45,13 @@ const std::vector<DocTypeRow>& DocTypeTable();
 std::vector<Section> FindSections(const std::vector<Page>& pages);
 
 // The type whose DocTypeTable phrase occurs first near the top of page 1 (the
-// title), or "other".
+// title); without one, the type the sections say (an operative report has pre-
+// and postoperative diagnoses, an imaging report findings and an impression
+// and no history, ...; ClassifyBySections), or "other".
 std::string ClassifyDocument(const std::vector<Page>& pages);
+
+// The document type the section names suggest, or "other". Exposed for tests.
+std::string ClassifyBySections(const std::vector<Section>& sections);
 
 }  // namespace imr
 

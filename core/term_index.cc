@@ -1,0 +1,185 @@
+#include "core/term_index.h"
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+namespace imr {
+namespace {
+
+// Bytes of non-word characters outside ASCII that start at text[i]: general
+// punctuation (U+2000-U+206F: curly quotes, dashes, bullets) and the no-break
+// space. 0 when text[i] starts a letter or is ASCII.
+size_t WideSeparatorLength(std::string_view text, size_t i) {
+  const auto at = [&](size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+  if (at(i) == 0xE2 && (at(i + 1) == 0x80 || at(i + 1) == 0x81)) return 3;
+  if (at(i) == 0xC2 && (at(i + 1) == 0xA0 || at(i + 1) == 0xB7)) return 2;
+  return 0;
+}
+
+bool IsWordByteAt(std::string_view text, size_t i) {
+  const auto u = static_cast<unsigned char>(text[i]);
+  if (u < 0x80) return std::isalnum(u) != 0;
+  return WideSeparatorLength(text, i) == 0;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Plurals Latin and Greek give medicine, which no suffix rule folds.
+std::string_view IrregularSingular(std::string_view w) {
+  static const std::unordered_map<std::string_view, std::string_view> kIrregular = {
+      {"metastases", "metastasis"}, {"diagnoses", "diagnosis"}, {"stenoses", "stenosis"},
+      {"prostheses", "prosthesis"}, {"anastomoses", "anastomosis"}, {"vertebrae", "vertebra"},
+      {"bursae", "bursa"}, {"phalanges", "phalanx"}, {"foramina", "foramen"}, {"sequelae", "sequela"},
+      {"emboli", "embolus"}, {"thrombi", "thrombus"}, {"calculi", "calculus"}, {"fungi", "fungus"},
+      {"bacteria", "bacterium"}, {"teeth", "tooth"}, {"feet", "foot"}, {"men", "man"}, {"women", "woman"},
+      {"children", "child"}, {"lice", "louse"}, {"apices", "apex"}, {"indices", "index"},
+      {"cervices", "cervix"}, {"testes", "testis"}, {"analyses", "analysis"}, {"neuroses", "neurosis"},
+      {"psychoses", "psychosis"}, {"scapulae", "scapula"}, {"fistulae", "fistula"}, {"ova", "ovum"},
+  };
+  auto it = kIrregular.find(w);
+  return it == kIrregular.end() ? std::string_view() : it->second;
+}
+
+// Singular and plural to one form: a final "s" or "es" goes, and then a final
+// "e" ("headaches" and "headache" -> "headach", "injuries" -> "injury",
+// "reflexes" -> "reflex"). Words that end in "ss", "us", "is", "os" or "as"
+// keep their "s"; short words stay as they are.
+std::string FoldPlural(std::string w) {
+  if (std::string_view irregular = IrregularSingular(w); !irregular.empty()) return std::string(irregular);
+  if (w.size() < 4) return w;
+  if (EndsWith(w, "ies")) return w.substr(0, w.size() - 3) + "y";
+  if (w.back() == 's' && !(EndsWith(w, "ss") || EndsWith(w, "us") || EndsWith(w, "is") || EndsWith(w, "os") ||
+                           EndsWith(w, "as"))) {
+    w.pop_back();
+    if (w.back() == 'e' && w.size() > 3) w.pop_back();
+  } else if (w.back() == 'e' && w.size() > 4) {
+    w.pop_back();
+  }
+  return w;
+}
+
+}  // namespace
+
+std::string NormalizeWord(std::string_view word) {
+  std::string w(word);
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const bool has_digit = std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  if (!has_digit) w = FoldPlural(std::move(w));
+  if (w == "disk") return "disc";
+  return w;
+}
+
+std::vector<WordToken> TokenizeWords(std::string_view text) {
+  std::vector<WordToken> words;
+  for (size_t i = 0; i < text.size();) {
+    if (!IsWordByteAt(text, i)) {
+      i += std::max<size_t>(1, WideSeparatorLength(text, i));
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && IsWordByteAt(text, j)) ++j;
+    const std::string_view raw = text.substr(i, j - i);
+    // "Spurling's", "Spurling’s": the possessive's "s" is no word.
+    const bool possessive_s = (raw == "s" || raw == "S") && i > 0 &&
+                              (text[i - 1] == '\'' || static_cast<unsigned char>(text[i - 1]) == 0x99);
+    if (!possessive_s) {
+      std::string norm = NormalizeWord(raw);
+      if (norm != "the" && norm != "an") words.push_back({i, j, std::move(norm)});
+    }
+    i = j;
+  }
+  return words;
+}
+
+uint32_t TermIndex::IdOf(std::string_view norm) const {
+  auto it = ids_of_.find(std::string(norm));
+  return it == ids_of_.end() ? 0 : it->second;
+}
+
+uint32_t TermIndex::Intern(const std::string& norm) {
+  auto [it, added] = ids_of_.emplace(norm, static_cast<uint32_t>(ids_of_.size() + 1));
+  return it->second;
+}
+
+void TermIndex::Add(std::string_view term, uint32_t payload, bool case_sensitive) {
+  if (frozen_) throw std::logic_error("TermIndex::Add after Freeze");
+  const std::vector<WordToken> words = TokenizeWords(term);
+  if (words.empty() || words.size() > 0xFFFF) return;
+  Entry e;
+  e.first = static_cast<uint32_t>(ids_.size());
+  e.count = static_cast<uint16_t>(words.size());
+  e.payload = payload;
+  e.case_sensitive = case_sensitive;
+  for (const WordToken& w : words) ids_.push_back(Intern(w.norm));
+  if (case_sensitive) {
+    std::string raw;
+    for (const WordToken& w : words) raw += std::string(term.substr(w.begin, w.end - w.begin)) + " ";
+    e.raw = static_cast<uint32_t>(raws_.size());
+    raws_.push_back(std::move(raw));
+  }
+  entries_.push_back(e);
+}
+
+void TermIndex::Freeze() {
+  std::sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) {
+    const auto* pa = ids_.data() + a.first;
+    const auto* pb = ids_.data() + b.first;
+    if (std::lexicographical_compare(pa, pa + a.count, pb, pb + b.count)) return true;
+    if (std::lexicographical_compare(pb, pb + b.count, pa, pa + a.count)) return false;
+    return a.payload < b.payload;
+  });
+  frozen_ = true;
+}
+
+bool TermIndex::CaseHolds(const Entry& e, std::string_view text, const std::vector<WordToken>& words,
+                          size_t i) const {
+  if (!e.case_sensitive) return true;
+  std::string raw;
+  for (size_t k = 0; k < e.count; ++k) raw += std::string(text.substr(words[i + k].begin, words[i + k].end - words[i + k].begin)) + " ";
+  return raw == raws_[e.raw];
+}
+
+std::optional<TermIndex::Hit> TermIndex::LongestAt(std::string_view text, const std::vector<WordToken>& words,
+                                                  size_t i) const {
+  size_t lo = 0, hi = entries_.size();
+  std::optional<Hit> best;
+  for (size_t depth = 0; i + depth < words.size() && lo < hi; ++depth) {
+    const uint32_t id = IdOf(words[i + depth].norm);
+    if (id == 0) break;
+    // Entries in [lo, hi) share the first `depth` words; those with exactly
+    // `depth` words sort first. Keep the ones whose next word is `id`.
+    while (lo < hi && entries_[lo].count == depth) ++lo;
+    const auto word_at = [&](const Entry& e) { return ids_[e.first + depth]; };
+    lo = static_cast<size_t>(std::partition_point(entries_.begin() + lo, entries_.begin() + hi,
+                                                  [&](const Entry& e) { return word_at(e) < id; }) -
+                             entries_.begin());
+    hi = static_cast<size_t>(std::partition_point(entries_.begin() + lo, entries_.begin() + hi,
+                                                  [&](const Entry& e) { return word_at(e) <= id; }) -
+                             entries_.begin());
+    // Terms that end here.
+    Hit hit{i, depth + 1, {}};
+    for (size_t k = lo; k < hi && entries_[k].count == depth + 1; ++k) {
+      if (CaseHolds(entries_[k], text, words, i)) hit.payloads.push_back(entries_[k].payload);
+    }
+    if (!hit.payloads.empty()) best = std::move(hit);
+  }
+  return best;
+}
+
+std::vector<TermIndex::Hit> TermIndex::FindAll(std::string_view text, const std::vector<WordToken>& words) const {
+  std::vector<Hit> hits;
+  for (size_t i = 0; i < words.size();) {
+    if (auto hit = LongestAt(text, words, i)) {
+      i += hit->word_count;
+      hits.push_back(std::move(*hit));
+    } else {
+      ++i;
+    }
+  }
+  return hits;
+}
+
+}  // namespace imr

@@ -1,0 +1,91 @@
+// Words as a dictionary sees them, and a dictionary of multi-word terms that
+// finds the longest term at any word of a text.
+//
+//   imr::TermIndex index;
+//   index.Add("low back pain", 7);            // payload: the caller's row number
+//   index.Add("pain", 8);
+//   index.Freeze();
+//   std::vector<imr::WordToken> words = imr::TokenizeWords("Chronic low-back pains.");
+//   auto hit = index.LongestAt("Chronic low-back pains.", words, 1);
+//   // hit->word_count == 3, payloads {7}: "low-back pains" is "low back pain"
+//
+// Words are runs of letters and digits (bytes of UTF-8 letters included).
+// Hyphens, slashes and other punctuation separate words and are otherwise
+// ignored; "'s" belongs to no word. A word's normal form is lower case with a
+// final plural folded ("injuries" -> "injury", "reflexes" -> "reflex",
+// "metastases" -> "metastasis") and "disk" read as "disc". "the" and "an" are
+// not words of a term: "fracture of the femur" is the term "fracture of femur".
+//
+// A TermIndex is built once (Add ... Freeze) and then only read, so one index
+// may serve every thread. Matching costs a binary search per word of the match.
+#ifndef IMR_CORE_TERM_INDEX_H_
+#define IMR_CORE_TERM_INDEX_H_
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace imr {
+
+struct WordToken {
+  size_t begin = 0;  // byte offsets of the word in the text tokenized
+  size_t end = 0;
+  std::string norm;  // normal form
+};
+
+// The words of `text` that terms are made of ("the" and "an" left out).
+std::vector<WordToken> TokenizeWords(std::string_view text);
+
+// The normal form of one word.
+std::string NormalizeWord(std::string_view word);
+
+class TermIndex {
+ public:
+  struct Hit {
+    size_t first_word = 0;  // index into the token vector searched
+    size_t word_count = 0;
+    std::vector<uint32_t> payloads;  // every payload the term was added with
+  };
+
+  // Adds `term` with `payload`. A term whose words match only with its case as
+  // written (`case_sensitive`, for abbreviations that are also words: "ASA")
+  // is checked against the text's own letters. Empty terms are ignored. Must
+  // not be called after Freeze().
+  void Add(std::string_view term, uint32_t payload, bool case_sensitive = false);
+  void Freeze();
+
+  // The longest term whose words start at words[i] of `text`, if any.
+  std::optional<Hit> LongestAt(std::string_view text, const std::vector<WordToken>& words, size_t i) const;
+
+  // Left to right, the longest term at each word; a hit's words are not
+  // searched again.
+  std::vector<Hit> FindAll(std::string_view text, const std::vector<WordToken>& words) const;
+
+  size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    uint32_t first = 0;   // into ids_
+    uint16_t count = 0;   // words
+    bool case_sensitive = false;
+    uint32_t payload = 0;
+    uint32_t raw = 0;     // into raws_, for case-sensitive entries
+  };
+  uint32_t IdOf(std::string_view norm) const;
+  uint32_t Intern(const std::string& norm);
+  bool CaseHolds(const Entry& e, std::string_view text, const std::vector<WordToken>& words, size_t i) const;
+
+  std::unordered_map<std::string, uint32_t> ids_of_;  // normal form -> id (0: unknown)
+  std::vector<uint32_t> ids_;
+  std::vector<Entry> entries_;
+  std::vector<std::string> raws_;
+  bool frozen_ = false;
+};
+
+}  // namespace imr
+
+#endif  // IMR_CORE_TERM_INDEX_H_
