@@ -113,16 +113,28 @@ int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 int EvalCommand(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"--gold=", "--json"});
+  Flags flags({"--gold=", "--json", "--misses"});
   const auto gold_dir = flags.Parse(args, err) ? flags.Value("--gold") : std::nullopt;
   if (!gold_dir || flags.positional().size() != 1) return Usage("eval", err);
   std::vector<std::string> errors;
-  const std::vector<GoldLetter> gold = ReadGoldDir(*gold_dir, &errors);
+  std::vector<GoldNote> notes;
+  const std::vector<GoldLetter> gold = ReadGoldDir(*gold_dir, &errors, &notes);
   const std::map<std::string, Record> records = ReadRecordDir(flags.positional()[0], &errors);
   for (const std::string& e : errors) err << "imr: eval: " << e << "\n";
-  if (gold.empty()) {
+  if (gold.empty() && notes.empty()) {
     err << "imr: eval: no *.gold.json files in " << *gold_dir << "\n";
     return kExitUsage;
+  }
+  // Letters and notes are scored apart: a folder of note gold gives no letter table.
+  if (!notes.empty()) {
+    const NotesReport notes_report = EvaluateNotes(notes, records);
+    if (flags.Has("--json")) {
+      out << EvalReportToJson(Evaluate(gold, records), &notes_report);
+    } else {
+      if (!gold.empty()) out << FormatEvalTable(Evaluate(gold, records));
+      out << FormatNotesTable(notes_report, flags.Has("--misses"));
+    }
+    return errors.empty() ? kExitClean : kExitProblems;
   }
   const EvalReport report = Evaluate(gold, records);
   out << (flags.Has("--json") ? EvalReportToJson(report) : FormatEvalTable(report));
@@ -188,7 +200,7 @@ const std::vector<Command>& CommandTable() {
        "instead (with -o, as DIR/fhir/<stem>.json); --rules decides with the rule files of DIR "
        "(checked first) instead of the builtin rulebook",
        RunCommandImpl},
-      {"eval", "eval --gold DIR RESULTS_DIR [--json]",
+      {"eval", "eval --gold DIR RESULTS_DIR [--json] [--misses]",
        "score records against gold annotations: fields, requests, decisions", EvalCommand},
       {"assertion", "assertion [FILE.jsonl|-]",
        "assertion of each {\"sentence\", \"target\"} line: present, absent, possible, ...",

@@ -101,13 +101,50 @@ std::optional<GoldLetter> GoldFromJson(std::string_view text, std::string stem, 
   return g;
 }
 
-std::vector<GoldLetter> ReadGoldDir(const std::string& dir, std::vector<std::string>* errors) {
+std::optional<GoldNote> GoldNoteFromJson(std::string_view text, std::string* error) {
+  const Json j = Json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("note") || !j["note"].is_string()) {
+    *error = "not a note gold object";
+    return std::nullopt;
+  }
+  GoldNote g;
+  g.stem = j["note"].get<std::string>();
+  g.sha256 = OptionalString(j, "sha256").value_or("");
+  g.fold = OptionalString(j, "fold").value_or("dev");
+  if (auto age = j.find("age"); age != j.end() && age->is_number_integer()) g.age = age->get<int>();
+  g.sex = OptionalString(j, "sex");
+  if (auto ms = j.find("mentions"); ms != j.end() && ms->is_array()) {
+    for (const Json& m : *ms) {
+      if (!m.is_object() || !m.value("begin", Json()).is_number_unsigned() ||
+          !m.value("end", Json()).is_number_unsigned()) {
+        *error = "a mention without begin and end";
+        return std::nullopt;
+      }
+      g.mentions.push_back({m["begin"].get<size_t>(), m["end"].get<size_t>(), OptionalString(m, "kind").value_or(""),
+                            OptionalString(m, "assertion").value_or("present")});
+    }
+  }
+  return g;
+}
+
+std::vector<GoldLetter> ReadGoldDir(const std::string& dir, std::vector<std::string>* errors,
+                                    std::vector<GoldNote>* notes) {
   std::vector<GoldLetter> out;
   constexpr std::string_view kSuffix = ".gold.json";
   for (const fs::path& path : FilesEndingWith(dir, kSuffix)) {
     const std::string name = path.filename().string();
     std::string error;
-    auto gold = GoldFromJson(ReadAll(path), name.substr(0, name.size() - kSuffix.size()), &error);
+    const std::string text = ReadAll(path);
+    if (text.find("\"note\"") != std::string::npos) {
+      if (notes == nullptr) continue;
+      if (auto note = GoldNoteFromJson(text, &error)) {
+        notes->push_back(std::move(*note));
+      } else {
+        errors->push_back(path.string() + ": " + error);
+      }
+      continue;
+    }
+    auto gold = GoldFromJson(text, name.substr(0, name.size() - kSuffix.size()), &error);
     if (gold) {
       out.push_back(std::move(*gold));
     } else {
@@ -133,7 +170,31 @@ std::map<std::string, Record> ReadRecordDir(const std::string& dir, std::vector<
   return out;
 }
 
-std::string EvalReportToJson(const EvalReport& r) {
+Json MentionScoreJson(const MentionScore& s) {
+  return {{"gold", s.gold},          {"found", s.found_gold},       {"facts", s.facts},
+          {"right", s.right_facts},  {"precision", s.Precision()},  {"recall", s.Recall()},
+          {"f1", s.F1()},            {"assertion", s.AssertionAccuracy()}};
+}
+
+Json NotesJson(const NotesReport& n) {
+  Json folds = Json::object();
+  for (const auto& [fold, f] : n.by_fold) {
+    Json kinds = Json::object();
+    for (const auto& [kind, s] : f.kinds) kinds[kind] = MentionScoreJson(s);
+    folds[fold] = {{"notes", f.notes},
+                   {"kinds", kinds},
+                   {"age", ScoreJson(f.age)},
+                   {"sex", ScoreJson(f.sex)},
+                   {"problem_assertions", f.problem_assertions}};
+  }
+  Json misses = Json::array();
+  for (const Miss& m : n.misses) {
+    misses.push_back({{"stem", m.stem}, {"what", m.what}, {"expected", m.expected}, {"got", m.got}});
+  }
+  return {{"folds", folds}, {"skipped", n.skipped}, {"misses", misses}};
+}
+
+std::string EvalReportToJson(const EvalReport& r, const NotesReport* notes) {
   Json fields = Json::object();
   for (const auto& [name, score] : r.fields) fields[name] = ScoreJson(score);
   Json misses = Json::array();
@@ -167,6 +228,7 @@ std::string EvalReportToJson(const EvalReport& r) {
         {"f1", r.DiagnosisF1()}}},
       {"misses", misses},
   };
+  if (notes != nullptr) out["notes"] = NotesJson(*notes);
   return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

@@ -16,19 +16,26 @@
 
 #include "core/record.h"
 #include "report/eval.h"
+#include "report/notes_eval.h"
 
 namespace imr {
 
 // Parses one `<stem>.gold.json` (DESIGN.md, "Gold annotations").
 std::optional<GoldLetter> GoldFromJson(std::string_view json, std::string stem, std::string* error);
 
-// Every `*.gold.json` directly in `dir`, sorted by stem.
-std::vector<GoldLetter> ReadGoldDir(const std::string& dir, std::vector<std::string>* errors);
+// Parses one note's gold (corpus/notes-gold/GUIDE.md): a gold file with a "note" key.
+std::optional<GoldNote> GoldNoteFromJson(std::string_view json, std::string* error);
+
+// Every `*.gold.json` directly in `dir`, sorted by stem: letters, and notes
+// (files with a "note" key) when `notes` is given.
+std::vector<GoldLetter> ReadGoldDir(const std::string& dir, std::vector<std::string>* errors,
+                                    std::vector<GoldNote>* notes = nullptr);
 
 // Every `*.json` record directly in `dir`, keyed by the stem of its source path.
 std::map<std::string, Record> ReadRecordDir(const std::string& dir, std::vector<std::string>* errors);
 
-std::string EvalReportToJson(const EvalReport& report);
+// The letters' report, and the notes' under "notes" when there are any.
+std::string EvalReportToJson(const EvalReport& report, const NotesReport* notes = nullptr);
 
 }  // namespace imr
 
