@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "extract/allergy_extractor.h"
 #include "extract/assertion.h"
 #include "extract/date_extractor.h"
 #include "extract/diagnosis_extractor.h"
@@ -20,6 +21,7 @@ const std::vector<ClinicalExtractorRow>& ClinicalExtractorTable() {
       {"diagnosis", ExtractDiagnoses, true},
       {"procedure", ExtractProcedures, true},
       {"medication", ExtractMedications, true},
+      {"allergy", ExtractAllergies, true},
       {"finding", ExtractFindings, true},
       {"treatment_history", ExtractTreatmentHistory, true},
       {"functional_status", ExtractFunctionalStatus, true},

@@ -63,8 +63,11 @@ void ExtractFields(const Document& doc, LetterFacts* out) {
 
 std::string SexWord(std::string_view word) {
   const std::string w = AsciiLower(word);
-  if (w == "male" || w == "man" || w == "gentleman" || w == "boy" || w == "m") return "male";
-  if (w == "female" || w == "woman" || w == "lady" || w == "girl" || w == "f") return "female";
+  if (w == "male" || w == "man" || w == "gentleman" || w == "boy" || w == "m" || w == "mr") return "male";
+  if (w == "female" || w == "woman" || w == "lady" || w == "girl" || w == "f" || w == "mrs" || w == "ms" ||
+      w == "miss") {
+    return "female";
+  }
   return "";
 }
 
@@ -79,42 +82,76 @@ Fact MentionFact(const StitchedText& where, std::string_view words, std::string 
   return f;
 }
 
+// The patient's age as written first: "48 year old", "a 62 y/o", "age 45", or
+// for a child "3-week-old", "18-month-old", "a baby boy" (whole years: 0, 1,
+// 0). Returns the match and the years.
+std::optional<std::pair<Match, int>> FirstAge(std::string_view text) {
+  static const Pattern years(R"((?i)\b(\d{1,3})\s*-?\s*(?:(?:year|yr)s?\s*-?\s*old|y/o|y\.o\.|yo)\b)");
+  static const Pattern stated(R"((?i)\bage(?:d)?\s*:?\s*(\d{1,3})\b)");
+  static const Pattern young(R"((?i)\b(\d{1,2})\s*-?\s*(month|week|day)s?\s*-?\s*old\b)");
+  static const Pattern newborn(R"((?i)\b(?:newborn|neonate|baby\s+(?:boy|girl)|infant\s+(?:boy|girl|male|female))\b)");
+  std::optional<std::pair<Match, int>> best;
+  const auto consider = [&](const std::optional<Match>& m, int value) {
+    if (m && (!best || m->group(0).data() < best->first.group(0).data())) best = std::make_pair(*m, value);
+  };
+  if (auto m = years.Find(text)) consider(m, std::stoi(std::string(m->group(1))));
+  if (auto m = stated.Find(text)) consider(m, std::stoi(std::string(m->group(1))));
+  if (auto m = young.Find(text)) {
+    const int n = std::stoi(std::string(m->group(1)));
+    consider(m, AsciiLower(m->group(2)) == "month" ? n / 12 : 0);
+  }
+  if (auto m = newborn.Find(text)) consider(m, 0);
+  return best;
+}
+
+// He or she, when the text says so most: a note that names no sex word still
+// speaks of its patient. Needs twice as many of one kind as of the other.
+std::string SexOfPronouns(std::string_view text) {
+  static const Pattern he(R"((?i)\b(?:he|him|his|himself)\b)");
+  static const Pattern she(R"((?i)\b(?:she|her|hers|herself)\b)");
+  const size_t male = he.FindAll(text).size(), female = she.FindAll(text).size();
+  if (male > 0 && male >= 2 * female) return "male";
+  if (female > 0 && female >= 2 * male) return "female";
+  return "";
+}
+
 // The patient's age and sex as the case summary states them: "a 48 year old
-// male", "56-year-old female", "a 62 y/o man", "This female applicant".
+// male", "56-year-old female", "a 62 y/o man", "This female applicant"; in a
+// note without a summary, its first age, its first word for a sex ("this
+// gentleman", "a baby boy", "Mrs. X"), or its pronouns.
 void ExtractPatient(const Document& doc, LetterFacts* out) {
   static const Pattern age_sex(
       R"((?i)\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y/o|yo)(?:\s*-?\s*old)?[,]?\s+)"
       R"((?:[a-z]+(?:-[a-z]+)*,?\s+){0,3}?\b(male|female|man|woman|gentleman|lady)\b)");
-  static const Pattern age_only(R"((?i)\b(\d{1,3})\s*-?\s*(?:year|yr)s?\s*-?\s*old\b)");
-  static const Pattern sex_only(R"((?i)\b(male|female|gentleman|woman|man|lady)\b)");
+  static const Pattern sex_only(R"((?i)\b(male|female|gentleman|woman|man|lady|boy|girl)\b|\b(Mr|Mrs|Ms|Miss)\b\.?)");
   const char* section = "clinical_case_summary";
   StitchedText summary = StitchSections(doc, section);
   if (summary.text.empty()) {
     summary = StitchPages(doc);
     section = "";
   }
-  std::optional<Match> age, sex;
+  std::optional<std::pair<Match, int>> age;
+  std::optional<Match> sex;
   if (auto m = age_sex.Find(summary.text)) {
-    age = m;
+    age = std::make_pair(*m, std::stoi(std::string(m->group(1))));
     sex = Match{{m->group(0), m->group(2)}};
   } else {
-    age = age_only.Find(summary.text);
-    sex = sex_only.Find(summary.text);
+    age = FirstAge(summary.text);
+    if (auto m = sex_only.Find(summary.text)) sex = Match{{m->group(0), m->has(1) ? m->group(1) : m->group(2)}};
   }
-  if (age) {
-    const int years = std::stoi(std::string(age->group(1)));
-    if (years > 0 && years < 120) {
-      out->patient.age = years;
-      Fact f = MentionFact(summary, age->group(0), "age", "age.years_old@1", section);
-      f.value["years"] = std::to_string(years);
-      out->facts.push_back(std::move(f));
-    }
+  if (age && age->second >= 0 && age->second < 120) {
+    out->patient.age = age->second;
+    Fact f = MentionFact(summary, age->first.group(0), "age", "age.years_old@1", section);
+    f.value["years"] = std::to_string(age->second);
+    out->facts.push_back(std::move(f));
   }
   if (sex) {
     out->patient.sex = SexWord(sex->group(1));
     Fact f = MentionFact(summary, sex->group(1), "sex", "sex.word@1", section);
     f.value["sex"] = out->patient.sex;
     out->facts.push_back(std::move(f));
+  } else {
+    out->patient.sex = SexOfPronouns(summary.text);
   }
 }
 

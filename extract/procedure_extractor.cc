@@ -1,5 +1,9 @@
 #include "extract/procedure_extractor.h"
 
+#include <tuple>
+
+#include "extract/procedure_vocabulary.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -246,6 +250,51 @@ std::vector<Candidate> FindCandidates(const Tables& t, const StitchedText& s) {
 
 }  // namespace
 
+namespace {
+
+bool Overlap(const Span& a, const Span& b) {
+  return a.page_number == b.page_number && a.begin < b.end && b.begin < a.end;
+}
+
+// Procedures the vocabulary names beyond the request rows: a note's
+// operations, studies and equipment. Where a row's fact lies inside a longer
+// named procedure ("MRI" in "MRI head without contrast" is the row's; "left
+// L5-S1 transforaminal epidural steroid block with fluoroscopy" the
+// vocabulary's), the fact takes the longer words and keeps the row's values.
+// A review letter's procedures are the rows' alone, as its diagnoses are the
+// ones it states (diagnosis_extractor.cc).
+void AddNamedProcedures(const Region& region, std::vector<Fact>* facts) {
+  if (region.doc_type == "imr_final_determination" || region.doc_type == "ur_determination") return;
+  const size_t from_rows = facts->size();
+  for (Fact& named : ExtractNamedProcedures(region)) {
+    std::vector<size_t> inside;
+    bool conflict = false;
+    for (size_t i = 0; i < from_rows; ++i) {
+      const Fact& row = (*facts)[i];
+      if (!Overlap(row.span, named.span)) continue;
+      if (row.span.begin >= named.span.begin && row.span.end <= named.span.end && named.span.size() > row.span.size()) {
+        inside.push_back(i);
+      } else {
+        conflict = true;
+      }
+    }
+    if (conflict) continue;
+    if (inside.size() == 1) {
+      Fact& row = (*facts)[inside.front()];
+      for (auto& [key, value] : named.value) row.value.emplace(key, value);
+      row.span = named.span;
+      row.text = named.text;
+    } else if (inside.empty()) {
+      facts->push_back(std::move(named));
+    }
+  }
+  std::stable_sort(facts->begin(), facts->end(), [](const Fact& a, const Fact& b) {
+    return std::tie(a.span.page_number, a.span.begin) < std::tie(b.span.page_number, b.span.begin);
+  });
+}
+
+}  // namespace
+
 std::vector<Fact> ExtractProcedures(const Region& region) {
   const Tables& t = TheTables();
   const std::string_view text = region.text.text;
@@ -257,6 +306,7 @@ std::vector<Fact> ExtractProcedures(const Region& region) {
     fact.value = ReadAttributes(t, row, phrase);
     facts.push_back(std::move(fact));
   }
+  AddNamedProcedures(region, &facts);
   return facts;
 }
 

@@ -329,6 +329,14 @@ def fda_names(path, curated, curated_names, tcodes, tclasses, english):
 
 # ---------------------------------------------------------------- HCPCS
 
+DEVICE_NOUNS = {"orthosis", "orthose", "brace", "splint", "cane", "crutche", "crutch", "walker", "wheelchair",
+                "collar", "pump", "bed", "mattress", "stimulator", "cushion", "boot", "chair", "commode",
+                "monitor", "prosthesi", "prosthesis", "nebulizer", "compressor", "humidifier", "concentrator",
+                "ventilator", "sling", "unit", "device", "lift", "rail", "trapeze", "glove", "stocking",
+                "garment", "pad", "harness", "scooter", "traction", "belt", "binder", "shoe", "insert",
+                "implant", "catheter", "dressing", "tens"}
+
+
 def hcpcs_terms(path):
     """First clause of each HCPCS long description for equipment (E), orthoses and
     prostheses (L) and the drug an injection J code names."""
@@ -349,7 +357,10 @@ def hcpcs_terms(path):
                 out.append((generic_name(m.group(1).strip()), code, "drug"))
         elif code[0] in "EL":
             head = clean(desc.split(",")[0])
-            if 1 <= len(head.split()) <= 5 and re.fullmatch(r"[A-Za-z][A-Za-z /-]+", head):
+            # Only what names a device: "ankle", "back" or "addition" alone are parts of a
+            # code's wording, not equipment a note would name.
+            if 1 <= len(head.split()) <= 5 and re.fullmatch(r"[A-Za-z][A-Za-z /-]+", head) and \
+                    head.lower().split()[-1].rstrip("s") in DEVICE_NOUNS:
                 out.append((head.lower(), code, "equipment"))
     seen, rows = set(), []
     for term, code, kind in out:
