@@ -81,6 +81,17 @@ struct Found {
   size_t first = 0, last = 0;  // token indices, inclusive
 };
 
+// "week", "months", "eight-week", "2-year": a length of time.
+bool IsDuration(const std::string& word) {
+  for (std::string_view unit : {"day", "week", "month", "year"}) {
+    const size_t at = word.rfind(unit);
+    if (at == std::string::npos) continue;
+    const std::string_view rest = std::string_view(word).substr(at + unit.size());
+    if (rest.empty() || rest == "s") return at == 0 || word[at - 1] == '-';
+  }
+  return false;
+}
+
 std::vector<Found> FindTriggers(const std::vector<Token>& tokens, size_t target_first, size_t target_last) {
   const auto& index = TriggerIndex();
   std::vector<Found> found;
@@ -97,6 +108,13 @@ std::vector<Found> FindTriggers(const std::vector<Token>& tokens, size_t target_
       }
     }
     if (!match) { ++i; continue; }
+    // "a six-week history of", "a 2-year history of": the course of the
+    // present illness, not a past one.
+    if (match->row->kind == TriggerKind::kHistorical && match->words.front() == "history" && i > 0 &&
+        IsDuration(tokens[i - 1].text)) {
+      i += match->words.size();
+      continue;
+    }
     found.push_back({match->row, i, i + match->words.size() - 1});
     i += match->words.size();
   }
@@ -166,7 +184,7 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 }  // namespace
 
 AssertionResult ClassifyAssertion(std::string_view sentence, size_t target_begin, size_t target_end,
-                                  std::string_view section) {
+                                  std::string_view section, bool problem) {
   target_end = std::min(target_end, sentence.size());
   target_begin = std::min(target_begin, target_end);
   const std::vector<Token> tokens = Tokenize(sentence);
@@ -181,14 +199,19 @@ AssertionResult ClassifyAssertion(std::string_view sentence, size_t target_begin
   AssertionResult result;
   const Found* best = nullptr;
   std::vector<Found> triggers;
+  bool current = false;
   if (first < tokens.size()) {
     triggers = FindTriggers(tokens, first, last);
     for (const Found& f : triggers) {
-      if (Precedence(f.row->kind) == 0 || !Reaches(f, tokens, triggers, first, last)) continue;
+      if (f.row->kind == TriggerKind::kCurrent && Reaches(f, tokens, triggers, first, last)) current = true;
+      if (Precedence(f.row->kind) == 0 || (problem && f.row->treatment_only) ||
+          !Reaches(f, tokens, triggers, first, last)) {
+        continue;
+      }
       if (!best || Precedence(f.row->kind) > Precedence(best->row->kind)) best = &f;
     }
   }
-  const TriggerKind by_section = SectionDefault(section);
+  const TriggerKind by_section = current ? TriggerKind::kTerminator : SectionDefault(section);
   if (best && Precedence(best->row->kind) >= Precedence(by_section)) {
     result.assertion = std::string(AssertionName(best->row->kind));
     result.cue = std::string(best->row->phrase);

@@ -29,6 +29,7 @@ enum class TriggerKind {
   kFamily,        // -> family
   kPseudo,        // blocks: trigger words that trigger nothing here
   kTerminator,    // ends the scope of any trigger
+  kCurrent,       // says the mention is current ("continue Norco"): no section default
 };
 
 enum class TriggerDirection { kForward, kBackward, kBoth };
@@ -42,6 +43,10 @@ struct TriggerRow {
   // it; a grade written after a finding ("Fibrillations 0") reaches only the
   // word before it (window 1).
   size_t window = 0;
+  // A plan's cue ("requested", "recommend", "scheduled for"): what it makes
+  // hypothetical is a treatment; a problem in its scope is the treatment's
+  // reason, still the patient's.
+  bool treatment_only = false;
 };
 
 const std::vector<TriggerRow>& AssertionTriggerTable();
@@ -53,8 +58,10 @@ struct AssertionResult {
 
 // `sentence` is borrowed; [target_begin, target_end) are byte offsets of the
 // target in it. Offsets past the end are clamped. Pure and thread-safe.
+// `problem`: the target is a problem (diagnosis, sign, symptom), which a
+// plan's cues do not make hypothetical.
 AssertionResult ClassifyAssertion(std::string_view sentence, size_t target_begin, size_t target_end,
-                                  std::string_view section);
+                                  std::string_view section, bool problem = false);
 
 // Finds `target` in `sentence` without regard to case or runs of whitespace
 // and classifies it; when the target is not found the whole sentence is the

@@ -47,7 +47,8 @@ void AssertFact(const Region& region, Fact* fact) {
   const auto [s_begin, s_end] = SentenceAround(region.text.text, begin, end);
   const std::string_view sentence = std::string_view(region.text.text).substr(s_begin, s_end - s_begin);
   const AssertionResult a =
-      ClassifyAssertion(sentence, begin - s_begin, end - s_begin, AssertionSection(*fact, region.section));
+      ClassifyAssertion(sentence, begin - s_begin, end - s_begin, AssertionSection(*fact, region.section),
+                        fact->kind == "diagnosis");
   fact->assertion = a.assertion;
   fact->assertion_cue = a.cue;
 }

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "core/term_index.h"
 #include "core/text.h"
 #include "extract/assertion.h"
 #include "extract/pattern.h"
@@ -250,28 +251,59 @@ Attributes AnatomyOf(std::string_view phrase) {
   return out;
 }
 
-// Problems the vocabulary names outside the stated diagnoses: a statement's
-// own item ("diagnoses include lumbar strain") already says them. A review
-// letter's case summary is the reviewer's abstract of the records: its
-// diagnoses are the ones it states, and the symptoms it retells are findings.
-void AddVocabularyProblems(const Region& region, std::vector<Fact>* facts) {
-  if (region.doc_type == "imr_final_determination" || region.doc_type == "ur_determination") return;
-  const size_t stated = facts->size();
-  for (Fact& f : ExtractProblems(region)) {
-    const bool inside = std::any_of(facts->begin(), facts->begin() + static_cast<long>(stated), [&](const Fact& d) {
-      return d.span.page_number == f.span.page_number && f.span.begin < d.span.end && d.span.begin < f.span.end;
-    });
-    if (!inside) facts->push_back(std::move(f));
+bool IsReviewLetter(std::string_view doc_type) {
+  return doc_type == "imr_final_determination" || doc_type == "ur_determination";
+}
+
+bool Overlap(const Fact& a, const Fact& b) {
+  return a.span.page_number == b.span.page_number && a.span.begin < b.span.end && b.span.begin < a.span.end;
+}
+
+// A review letter's case summary is the reviewer's abstract of the records:
+// its diagnoses are the ones it states, and the symptoms it retells are
+// findings. Any other record names its problems wherever it writes them: the
+// vocabulary finds them, with spans of their own words. A stated diagnosis
+// (an item of a diagnosis list, what "diagnosed with" names) stays as it is
+// written where it reads as a list item ("posttraumatic AVN in right femoral
+// head"), and the vocabulary's problems inside it are the same statement. A
+// sentence of prose that a diagnosis line or cue took whole ("No abnormal mass
+// effect is identified. There are no findings to suggest...") gives way to
+// the problems the vocabulary finds in it, each asserted in its own sentence.
+bool ReadsAsProse(std::string_view text) {
+  static const Pattern verb(
+      R"((?i)\b(?:is|are|was|were|has|have|had|shows?|showed|reveals?|revealed|identified|noted|seen|appears?|)"
+      R"(demonstrates?|demonstrated|suggests?|indicates?|found|underwent|presents?|presented|states?|reports?|be|)"
+      R"(considered|needs?)\b|\.\s)");
+  constexpr size_t kListItemWords = 15;
+  return verb.Find(text).has_value() || TokenizeWords(text).size() > kListItemWords;
+}
+
+std::vector<Fact> WithVocabularyProblems(const Region& region, std::vector<Fact> stated) {
+  if (IsReviewLetter(region.doc_type)) return stated;
+  std::vector<Fact> found = ExtractProblems(region);
+  std::vector<bool> inside_item(found.size(), false);
+  std::vector<Fact> facts;
+  for (Fact& d : stated) {
+    if (ReadsAsProse(d.text)) continue;
+    for (size_t i = 0; i < found.size(); ++i) {
+      if (!Overlap(found[i], d)) continue;
+      inside_item[i] = true;
+      if (!d.code) d.code = found[i].code;
+      for (const auto& [key, value] : found[i].value) d.value.emplace(key, value);
+    }
+    facts.push_back(std::move(d));
   }
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (!inside_item[i]) facts.push_back(std::move(found[i]));
+  }
+  return facts;
 }
 
 std::vector<Fact> ExtractDiagnoses(const Region& region) {
   std::vector<Fact> facts;
   AddStatementDiagnoses(region, &facts);
   AddSectionDiagnoses(region, &facts);
-  facts = Deduplicate(std::move(facts));
-  AddVocabularyProblems(region, &facts);
-  return Deduplicate(std::move(facts));
+  return Deduplicate(WithVocabularyProblems(region, Deduplicate(std::move(facts))));
 }
 
 }  // namespace imr

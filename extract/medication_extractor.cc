@@ -49,7 +49,7 @@ std::string NormalizeForm(std::string_view written) {
   static const std::map<std::string, std::string, std::less<>> kForms = {
       {"tab", "tablet"},   {"tabs", "tablet"},     {"tablets", "tablet"}, {"cap", "capsule"},
       {"caps", "capsule"}, {"capsules", "capsule"}, {"patches", "patch"}, {"lozenges", "lozenge"},
-      {"pills", "pill"},   {"puffs", "puff"},       {"sprays", "spray"}};
+      {"pills", "pill"},   {"puffs", "puff"},       {"sprays", "spray"}, {"inhalers", "inhaler"}};
   const std::string lower = AsciiLower(written);
   auto it = kForms.find(lower);
   return it == kForms.end() ? lower : it->second;
@@ -108,6 +108,12 @@ bool ReadDoseAndRoute(const Match& m, const Matcher&, Candidate* c) {
   return true;
 }
 
+// "dispensed 20, sig." between a prescription's strength and its directions.
+bool ReadDispensed(const Match& m, const Matcher&, Candidate* c) {
+  if (m.has(1) && !m.group(1).empty()) c->value["quantity"] = std::string(m.group(1));
+  return true;
+}
+
 bool ReadForm(const Match& m, const Matcher&, Candidate* c) {
   c->value["form"] = NormalizeForm(m.group(1));
   return true;
@@ -140,7 +146,8 @@ const std::vector<TailPart>& TailParts() {
        ReadDose},
       {R"(([1-4]|one|two)\s+(?:(by\s+mouth|orally|po)\b|(p\.\s?o\.?)))", ReadDoseAndRoute},
       {R"((\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)+)(?:\s*({UNIT}))?|(\d+(?:\.\d+)?)\s*({UNIT}))", ReadStrength},
-      {R"((tablets?|tabs?|capsules?|caps?|patch(?:es)?|cream|gel|ointment|lotion|solution|spray)"
+      {R"((?:dispensed|disp\.?)\s*:?\s*#?\s*(\d+)(?:\s*,?\s*sig\.?:?)?|sig\.?:?)", ReadDispensed},
+      {R"((tablets?|tabs?|capsules?|caps?|patch(?:es)?|cream|gel|ointment|lotion|solution|spray|puffs?|inhalers?|elixir)"
        R"(|suspension|liquid|syrup|injection|film|lozenges?|suppository|drops|powder)\b)",
        ReadForm},
       {R"((?:disp(?:ense)?\.?\s*:?\s*)?#\s*(\d+)|\(\s*#\s*(\d+)\s*\))"
@@ -288,7 +295,7 @@ std::vector<Fact> ExtractMedications(const Region& region) {
   const std::string_view text = region.text.text;
   const std::vector<DrugMention> names = FindDrugNames(text);
   std::vector<Candidate> candidates;
-  static const Pattern names_a_procedure(R"((?i)^[\s-]*(?:injections?|shots?|blocks?|impregnated|beads)\b)");
+  static const Pattern names_a_procedure(R"((?i)^[\s-]*(?:injections?|shots?|blocks?)\b)");
   for (size_t i = 0; i < names.size(); ++i) {
     // "steroid injection", "antibiotic beads": a class of drugs naming a procedure or device.
     if (names[i].row->class_only() && names_a_procedure.Find(text.substr(names[i].end))) continue;

@@ -23,7 +23,7 @@ bool IsQualifier(const std::string& w) {
       // course
       "acute", "chronic", "subacute", "recurrent", "intermittent", "persistent", "progressive",
       "worsening", "increasing", "increased", "decreased", "new", "ongoing", "constant", "longstanding",
-      "episodic", "occasional", "residual", "late", "end", "stage", "old", "recent", "frequent",
+      "episodic", "occasional", "residual", "late", "end", "stage", "recent", "frequent",
       "postoperative", "postop", "post", "op", "perioperative", "preoperative", "posttraumatic",
       "traumatic", "nontraumatic", "atraumatic", "congenital", "idiopathic", "primary", "secondary",
       "mechanical", "axial", "radicular", "referred", "sharp", "dull", "burning", "aching", "stabbing",

@@ -58,6 +58,16 @@ const Vocabulary& TheVocabulary() {
   return vocabulary;
 }
 
+// A term that ends in an operation's name ("laminectomy", "appendectomy")
+// is the index's way to a complication or a status; in a note it names the
+// operation, a procedure.
+bool NamesOperation(std::string_view norm) {
+  for (std::string_view end : {"ectomy", "otomy", "ostomy", "plasty", "oscopy", "pexy", "desis", "rrhaphy"}) {
+    if (norm.size() > end.size() + 2 && norm.ends_with(end)) return true;
+  }
+  return false;
+}
+
 struct Candidate {
   size_t begin = 0, end = 0;
   uint32_t term = 0;
@@ -104,7 +114,7 @@ std::vector<Fact> ExtractProblems(const Region& region) {
     if (!hit) continue;
     const uint32_t id = hit->payloads.front();
     const Term& term = v.terms[id];
-    if (term.use == Use::kStop) continue;
+    if (term.use == Use::kStop || NamesOperation(words[i + hit->word_count - 1].norm)) continue;
     Reach reach{i, i + hit->word_count - 1, false};
     ReachLeft(p, {}, &reach);
     ReachRight(p, {}, &reach);

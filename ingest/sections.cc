@@ -109,7 +109,14 @@ std::string_view SectionOfUnlisted(std::string_view heading) {
       if (!best || row.phrase.size() > best->phrase.size()) best = &row;
     }
   }
-  return best && !best->name.empty() ? best->name : "other";
+  if (!best || best->name.empty()) return "other";
+  // "DIAGNOSES PRIOR TO ADMISSION", "PREVIOUS DIAGNOSES": a past history.
+  static constexpr std::string_view kPast[] = {"PRIOR", "PAST", "PREVIOUS", "OLD"};
+  if (best->name == "diagnoses" &&
+      std::any_of(std::begin(kPast), std::end(kPast), [&](std::string_view w) { return FindWord(heading, w) != std::string_view::npos; })) {
+    return "past_medical_history";
+  }
+  return best->name;
 }
 
 // "TOURNIQUET TIME: 40 minutes": a heading no table row names, in capitals at
@@ -262,19 +269,26 @@ const std::vector<HeadingRow>& HeadingTable() {
         {"past_medical_history", "PAST HISTORY"},
         {"past_medical_history", "MEDICAL HISTORY"},
         {"past_medical_history", "PMH"},
+        {"past_medical_history", "PAST MEDICAL HX"},
+        {"past_medical_history", "MEDICAL HX"},
+        {"past_medical_history", "PAST HX"},
         {"past_medical_history", "PMHX"},
         {"past_medical_history", "ILLNESSES"},
         {"past_surgical_history", "PAST SURGICAL HISTORY"},
         {"past_surgical_history", "SURGICAL HISTORY"},
         {"past_surgical_history", "PSH"},
+        {"past_surgical_history", "PAST SURGICAL HX"},
+        {"past_surgical_history", "SURGICAL HX"},
         {"past_surgical_history", "PSHX"},
         {"past_surgical_history", "PREVIOUS SURGERIES"},
         {"past_surgical_history", "SURGERIES"},
         {"family_history", "FAMILY HISTORY"},
         {"family_history", "FH"},
+        {"family_history", "FAMILY HX"},
         {"family_history", "FHX"},
         {"social_history", "SOCIAL HISTORY"},
         {"social_history", "SH"},
+        {"social_history", "SOCIAL HX"},
         {"social_history", "SHX"},
         {"social_history", "SHX/FHX"},
         {"social_history", "HABITS"},

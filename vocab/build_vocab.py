@@ -117,7 +117,7 @@ def tidy_code(code):
 
 # ---------------------------------------------------------------- ICD-10-CM
 
-def index_terms(path):
+def index_terms(path, english):
     rows = list(csv.reader(open(path, encoding="utf-8", errors="replace")))[1:]
     # Paths (main head, sub1, sub2, ...) -> code, to resolve "See" references.
     by_path = {}
@@ -139,10 +139,23 @@ def index_terms(path):
                 return by_path[path]
         return ""
 
+    # A term that names no code itself ("Coagulopathy", "Herniation") still names
+    # a condition when codes of conditions sit under it: it gets the type most of
+    # them have and no code. One whose codes are all factors or external causes
+    # (Z, V-Y) names none, nor does a pointer to "condition" (an anatomy word).
+    descendant_types = {}
+    stack_index = []
+    for k, (level, term, see, code, _) in enumerate(entries):
+        stack_index = stack_index[:level] + [k]
+        if code and code_ok(code):
+            for anc in stack_index[:-1]:
+                descendant_types.setdefault(anc, []).append(problem_type(code))
+    raw = list(csv.reader(open(path, encoding="utf-8", errors="replace")))[1:]
+
     out = []
     forms = []  # surface forms of the current path, per level
     heads = []
-    for level, term, see, code, _ in entries:
+    for k, (level, term, see, code, _) in enumerate(entries):
         if not code and see:
             code = resolve(see)
         if level == 0:
@@ -166,7 +179,15 @@ def index_terms(path):
         if code_ok(code):
             for f in forms[-1]:
                 if usable(f):
-                    out.append((f, code))
+                    out.append((f, code, problem_type(code)))
+        elif level <= 1 and k in descendant_types and "condition" not in (raw[k][4].lower(), raw[k][5].lower()):
+            types = descendant_types[k]
+            common = max(set(types), key=types.count)
+            for f in forms[-1]:
+                # A single ordinary word ("failure", "growth", "delay") says too little
+                # without its code; the curated problems.tsv names the ones that do.
+                if usable(f) and not (" " not in f and f.lower() in english):
+                    out.append((f, "", common))
     return out
 
 
@@ -186,12 +207,12 @@ def order_terms(path):
         d = re.sub(r"\bof (right|left|bilateral)\b", r"of \1", d)
         d = clean(d)
         if usable(d):
-            out.append((d, code))
+            out.append((d, code, problem_type(code)))
         # "Unilateral primary osteoarthritis, right knee": the condition before the site.
         if ", " in d:
             head = d.split(", ")[0]
             if usable(head):
-                out.append((head, code))
+                out.append((head, code, problem_type(code)))
     return out
 
 
@@ -210,7 +231,8 @@ SALTS = {
 }
 # A salt word that is the drug itself when it stands alone.
 SALT_DRUGS = {"calcium carbonate", "magnesium oxide", "potassium chloride", "sodium chloride",
-              "sodium bicarbonate", "magnesium hydroxide", "calcium acetate", "magnesium sulfate"}
+              "sodium bicarbonate", "magnesium hydroxide", "calcium acetate", "magnesium sulfate",
+              "calcium chloride", "calcium gluconate", "magnesium citrate", "potassium citrate"}
 MARKETING = re.compile(
     r"\b(in plastic container|preservative free|in dextrose.*|in sodium chloride.*|kit|"
     r"allergy|hives relief|hives|cold and sinus|pm|er|xr|sr|cr|xl|la|cd|ds|odt|hcl)$")
@@ -385,11 +407,12 @@ def main():
     src, dst = sys.argv[1], sys.argv[2]
     terms = {}
     # Index forms first: they are how clinicians name conditions; titles fill in.
-    for term, code in index_terms(os.path.join(src, "icd10cm_index_2025_flattened.csv")) + \
+    english = english_words()
+    for term, code, ptype in index_terms(os.path.join(src, "icd10cm_index_2025_flattened.csv"), english) + \
             order_terms(os.path.join(src, "icd10cm_order_2026.txt")):
         key = re.sub(r"\s+", " ", term.lower())
-        terms.setdefault(key, (term.lower(), code))
-    rows = sorted((t, c, problem_type(c)) for t, c in terms.values())
+        terms.setdefault(key, (term.lower(), code, ptype))
+    rows = sorted(terms.values())
     write_tsv(os.path.join(dst, "icd10cm_terms.tsv"), ["term", "code", "problem_type"], rows)
 
     tcodes = drug_tcodes(os.path.join(src, "icd10cm_drug_table_2025_april.csv"))
@@ -398,7 +421,7 @@ def main():
     tclasses = read_tcode_classes(os.path.join(dst, "drug_classes_by_tcode.tsv"))
     write_tsv(os.path.join(dst, "fda_drug_names.tsv"), ["name", "generic", "kind", "class"],
               fda_names(os.path.join(src, "drugsatfda_Products_2018-07.txt"), curated, curated_names,
-                        tcodes, tclasses, english_words()))
+                        tcodes, tclasses, english))
     write_tsv(os.path.join(dst, "hcpcs_terms.tsv"), ["term", "code", "kind"],
               hcpcs_terms(os.path.join(src, "HCPC2019_CONTR_ANWEB.txt")))
 
