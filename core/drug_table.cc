@@ -48,6 +48,7 @@ void AddCurated(Drugs* d, std::map<std::string, size_t>* by_ingredients, std::se
     row.generic = std::string(TsvTable::Cell(cells, generic));
     row.drug_class = TsvTable::Cell(cells, drug_class);
     row.systemic_patch = TsvTable::Cell(cells, flags).find("systemic_patch") != std::string_view::npos;
+    row.not_a_drug = TsvTable::Cell(cells, flags).find("not_a_drug") != std::string_view::npos;
     row.curated = true;
     for (std::string_view n : SplitBar(TsvTable::Cell(cells, names))) {
       DrugName name;
@@ -138,6 +139,7 @@ std::vector<DrugMention> FindDrugNames(std::string_view text) {
     // Payloads sort by row, and curated rows come first.
     const uint32_t p = hit.payloads.front();
     const DrugRow& row = d.rows[p >> 12];
+    if (row.not_a_drug) continue;
     out.push_back({words[hit.first_word].begin, words[hit.first_word + hit.word_count - 1].end, &row,
                    &row.names[p & 0xFFF]});
   }
@@ -147,7 +149,7 @@ std::vector<DrugMention> FindDrugNames(std::string_view text) {
 std::string CuratedDrugNamesPattern(std::string_view drug_class) {
   std::string out;
   for (const DrugRow& row : DrugRows()) {
-    if (!row.curated || row.drug_class != drug_class) continue;
+    if (!row.curated || row.not_a_drug || row.drug_class != drug_class) continue;
     for (const DrugName& n : row.names) out += (out.empty() ? "" : "|") + RegexOfName(n.name);
   }
   return out;

@@ -32,7 +32,8 @@ struct DrugRow {
   std::string_view drug_class;  // opioid, nsaid, ..., other
   std::vector<DrugName> names;
   bool systemic_patch = false;
-  bool curated = false;  // from vocab/drugs.tsv
+  bool not_a_drug = false;  // words that contain a drug's name but name none ("oxygen saturation")
+  bool curated = false;     // from vocab/drugs.tsv
   bool class_only() const { return generic.empty(); }
 };
 
@@ -45,7 +46,8 @@ struct DrugMention {
 };
 
 // Every drug name in `text`, left to right; at one place the longest name wins
-// ("Tylenol #3" over "Tylenol"), and a curated row over a Drugs@FDA one.
+// ("Tylenol #3" over "Tylenol"), and a curated row over a Drugs@FDA one. Words
+// that name no drug ("oxygen saturation") win their place and give nothing.
 std::vector<DrugMention> FindDrugNames(std::string_view text);
 
 // The curated names as RE2 alternatives of one class, in table order, for

@@ -7,9 +7,13 @@
 namespace imr {
 namespace {
 
-// "text|text" of every diagnosis found in `sentence`, in order.
-std::string Found(const std::string& sentence, const std::string& section = "clinical_case_summary") {
-  const Region region = RegionOfText(sentence, section);
+// "text|text" of every diagnosis found in `sentence`, in order, as a review
+// letter's case summary states them (`doc_type`), or as any other record
+// names them ("" doc type: the vocabulary's problems too).
+std::string Found(const std::string& sentence, const std::string& section = "clinical_case_summary",
+                  const std::string& doc_type = "imr_final_determination") {
+  Region region = RegionOfText(sentence, section);
+  region.doc_type = doc_type;
   std::string out;
   for (const Fact& f : ExtractDiagnoses(region)) {
     EXPECT_EQ(region.text.text.substr(f.span.begin, f.span.end - f.span.begin), f.text);
@@ -83,6 +87,27 @@ TEST(ExtractDiagnosesTest, DiagnosesSectionItems) {
   EXPECT_EQ(facts[0].value.at("body_site"), "lumbar_spine");
   // Outside a diagnoses section, a bare list is not diagnoses.
   EXPECT_EQ(Found("1. Lumbar radiculopathy\n", "subjective"), "");
+}
+
+// In a note, problems are named anywhere; a stated diagnosis stays as written
+// where it reads as a list item, and prose gives way to the problems in it.
+TEST(ExtractDiagnosesTest, NotesNameProblemsAnywhere) {
+  const std::pair<std::string, std::string> rows[] = {
+      {"He filed a claim for chronic low back pain.", "chronic low back pain"},
+      {"She complains of neck pain radiating to the arm.", "neck pain"},
+      {"Denies fever, chills or night sweats.", "fever|chills|night sweats"},
+      {"She was diagnosed with lumbar strain.", "lumbar strain"},
+      {"No diagnosis was given.", ""},
+  };
+  for (const auto& [sentence, expected] : rows) {
+    SCOPED_TRACE(sentence);
+    EXPECT_EQ(Found(sentence, "history", ""), expected);
+  }
+  // A diagnosis list item stays whole; a sentence of prose gives way.
+  EXPECT_EQ(Found("1. Posttraumatic avascular necrosis in right femoral head\n", "diagnoses", ""),
+            "Posttraumatic avascular necrosis in right femoral head");
+  EXPECT_EQ(Found("No abnormal mass effect is identified. There is no hydrocephalus.\n", "impression", ""),
+            "abnormal mass|hydrocephalus");
 }
 
 TEST(NamesConditionTest, Table) {

@@ -94,7 +94,10 @@ std::optional<std::pair<Match, int>> FirstAge(std::string_view text) {
   const auto consider = [&](const std::optional<Match>& m, int value) {
     if (m && (!best || m->group(0).data() < best->first.group(0).data())) best = std::make_pair(*m, value);
   };
-  if (auto m = years.Find(text)) consider(m, std::stoi(std::string(m->group(1))));
+  // "0 years old" is no age: an infant's is written in months, weeks or days.
+  if (auto m = years.Find(text); m && std::stoi(std::string(m->group(1))) > 0) {
+    consider(m, std::stoi(std::string(m->group(1))));
+  }
   if (auto m = stated.Find(text)) consider(m, std::stoi(std::string(m->group(1))));
   if (auto m = young.Find(text)) {
     const int n = std::stoi(std::string(m->group(1)));
@@ -133,7 +136,7 @@ void ExtractPatient(const Document& doc, LetterFacts* out) {
   std::optional<std::pair<Match, int>> age;
   std::optional<Match> sex;
   if (auto m = age_sex.Find(summary.text)) {
-    age = std::make_pair(*m, std::stoi(std::string(m->group(1))));
+    if (const int years = std::stoi(std::string(m->group(1))); years > 0) age = std::make_pair(*m, years);
     sex = Match{{m->group(0), m->group(2)}};
   } else {
     age = FirstAge(summary.text);

@@ -274,7 +274,15 @@ TEST(ExtractLetterTest, PatientAgeAndSex) {
       {"The claims manager and the human resources staff met.", -1, ""},
       {"The injured worker is a 0 year old male.", -1, "male"},
       {"The injured worker is a 130 year old female.", -1, "female"},
-      {"He lifted a 50 lb box and felt pain.", -1, ""},
+      // Without a word for a sex, the pronouns say it.
+      {"He lifted a 50 lb box and felt pain.", -1, "male"},
+      {"She and her husband lifted a box; she felt pain.", -1, "female"},
+      {"He told her that he felt pain.", -1, "male"},
+      {"He and she lifted a box.", -1, ""},
+      // Infants: months, weeks, days, or a baby before any other age.
+      {"This 3-week-old baby boy has a murmur.", 0, "male"},
+      {"An 18-month-old girl fell.", 1, "female"},
+      {"A baby girl born to a 32-year-old mother.", 0, "female"},
   };
   for (const PatientRow& row : rows) {
     SCOPED_TRACE(row.summary);

@@ -126,7 +126,10 @@ std::vector<Fact> ExtractProblems(const Region& region) {
     const Term& term = v.terms[c.term];
     Fact f = MakeFact(region, text.substr(c.begin, c.end - c.begin), "diagnosis", "diagnosis.vocabulary@1");
     f.value = ValueOf(f.text, term);
-    if (!term.code.empty()) f.code = Code{"ICD-10-CM", std::string(term.code)};
+    if (!term.code.empty()) {
+      f.code = Code{"ICD-10-CM", std::string(term.code)};
+      f.value["code_source"] = "icd10cm_index";
+    }
     facts.push_back(std::move(f));
   }
   return facts;

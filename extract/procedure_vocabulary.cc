@@ -86,7 +86,7 @@ bool IsProcedureQualifier(const std::string& norm) {
       {"total", "partial", "hemi", "revision", "arthroscopic", "endoscopic", "percutaneous", "laparoscopic",
        "minimally", "invasive", "diagnostic", "therapeutic", "intraoperative", "operative", "transforaminal",
        "interlaminar", "caudal", "selective", "microscopic", "microsurgical", "radical", "simple", "extensive",
-       "staged", "repeat", "serial", "emergent", "elective", "outpatient", "inpatient", "bedside", "guided",
+       "staged", "repeat", "serial", "emergent", "elective", "outpatient", "inpatient", "bedside",
        "stereotactic", "split", "thickness", "allograft", "autograft", "instrumented", "interbody",
        "posterolateral", "cemented", "uncemented", "bipolar", "unipolar", "reverse", "primary", "flexible",
        "rigid", "upper", "lower", "screening", "contrast", "whole", "single", "double",

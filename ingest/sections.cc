@@ -418,7 +418,6 @@ const std::vector<HeadingRow>& HeadingTable() {
         {"hospital_course", "COURSE"},
         {"treatment_plan", "TREATMENT PLAN"},
         {"treatment_plan", "PLAN"},
-        {"treatment_plan", "PLANS"},
         {"treatment_plan", "POSTOPERATIVE PLAN"},
         {"treatment_plan", "RECOMMENDATIONS"},
         {"treatment_plan", "RECOMMENDATION"},

@@ -74,6 +74,7 @@ std::string TitleCase(const std::string& phrase) {
 // with a colon (in any case).
 TEST(HeadingTableTest, EveryRowIsAHeadingAloneOrBeforeAColon) {
   for (const HeadingRow& row : HeadingTable()) {
+    if (row.name.empty()) continue;  // sub-headings: SubHeadingsStayInTheirSection
     const std::string phrase(row.phrase);
     const std::string expected = "header@1{Intro words} " + std::string(row.name) + "@1{body words}";
     const std::string texts[] = {
@@ -147,6 +148,63 @@ TEST(FindSectionsTest, Table) {
 
 TEST(FindSectionsTest, NoPagesNoSections) { EXPECT_TRUE(FindSections({}).empty()); }
 
+// A body system of an examination or a review of systems is no section of its
+// own: its findings stay in the examination.
+TEST(HeadingTableTest, SubHeadingsStayInTheirSection) {
+  for (const HeadingRow& row : HeadingTable()) {
+    if (!row.name.empty()) continue;
+    const std::string text = "PHYSICAL EXAMINATION:\nGeneral well.\n" + std::string(row.phrase) + ": no edema\n";
+    SCOPED_TRACE(text);
+    EXPECT_EQ(SectionsOf(MakePages({text})),
+              "physical_examination@1{General well.\n" + std::string(row.phrase) + ": no edema}");
+  }
+}
+
+// Transcribed notes: headings run on in the line, carry a comma after the
+// colon, or are in capitals that no row names.
+TEST(FindSectionsTest, NoteHeadings) {
+  const SectionRow rows[] = {
+      {{"HISTORY OF PRESENT ILLNESS:, This 61-year-old man fell.  PAST MEDICAL HISTORY:, Asthma.\n"}, {},
+       "history@1{This 61-year-old man fell.} past_medical_history@1{Asthma.}"},
+      {{"CHIEF COMPLAINT: Neck pain.,HPI: Fell at work.\n"}, {},
+       "chief_complaint@1{Neck pain.,} history@1{Fell at work.}"},
+      // An unlisted heading in capitals opens a section; one that holds a
+      // listed phrase is that section.
+      {{"PROCEDURE: Knee arthroscopy.\nSPONGE AND NEEDLE COUNTS: Correct.\n"}, {},
+       "procedure@1{Knee arthroscopy.} other@1{Correct.}"},
+      {{"HISTORY OF PRESENT ILLNESS AND HOSPITAL COURSE: Stable.\nSECONDARY DIAGNOSES PRIOR TO ADMISSION: Asthma.\n"},
+       {},
+       "history@1{Stable.} past_medical_history@1{Asthma.}"},
+      {{"PAST MEDICAL HX: Asthma.\n"}, {}, "past_medical_history@1{Asthma.}"},
+      // Near-misses: capitals inside prose, a lower-case label, a letter's item.
+      {{"He was seen at UCLA: no change.\n"}, {}, "header@1{He was seen at UCLA: no change.}"},
+      {{"Patient name: John\n"}, {}, "header@1{Patient name: John}"},
+      {{"IMR ISSUES, DECISIONS AND RATIONALES\nMRI OF THE LUMBAR SPINE: Upheld\n"}, {},
+       "decisions_and_rationales@1{MRI OF THE LUMBAR SPINE: Upheld}"},
+  };
+  for (const SectionRow& row : rows) {
+    SCOPED_TRACE(::testing::PrintToString(row.pages));
+    EXPECT_EQ(SectionsOf(MakePages(row.pages, row.furniture_lines)), row.expected);
+  }
+}
+
+TEST(ClassifyBySectionsTest, NotesWithoutATitle) {
+  const std::pair<std::string, std::string> rows[] = {
+      {"PREOPERATIVE DIAGNOSIS: Stenosis.\nPROCEDURE: Laminectomy.\nANESTHESIA: General.\n", "operative_report"},
+      {"PROCEDURE: Epidural injection at L5-S1.\nFINDINGS: Good flow.\n", "procedure_report"},
+      {"TECHNIQUE: Axial images.\nFINDINGS: Disc bulge.\nIMPRESSION: Stenosis.\n", "imaging_report"},
+      {"HOSPITAL COURSE: Uneventful.\nDISCHARGE DIAGNOSIS: Pneumonia.\n", "discharge_summary"},
+      {"HISTORY OF PRESENT ILLNESS: Fell.\nPAST MEDICAL HISTORY: None.\nPHYSICAL EXAMINATION: Tender.\n",
+       "history_and_physical"},
+      {"HISTORY: Fell.\nPHYSICAL EXAMINATION: Tender.\nIMPRESSION: Strain.\nPLAN: Rest.\n", "consultation"},
+      {"Some words without any heading.\n", "other"},
+  };
+  for (const auto& [text, expected] : rows) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(ClassifyDocument(MakePages({text})), expected);
+  }
+}
+
 TEST(ClassifyDocumentTest, Table) {
   const std::string filler(1700, ' ');
   const std::pair<std::string, std::string> rows[] = {
@@ -157,7 +215,7 @@ TEST(ClassifyDocumentTest, Table) {
       {"UTILIZATION REVIEW DETERMINATION\nMRI: Non-certified\n", "ur_determination"},
       {"Utilization Review\nDecision\n", "ur_determination"},
       {"OPERATIVE REPORT\nPROCEDURE PERFORMED: arthroscopy\n", "operative_report"},
-      {"PROCEDURE NOTE\nLumbar epidural steroid injection\n", "operative_report"},
+      {"PROCEDURE NOTE\nLumbar epidural steroid injection\n", "procedure_report"},
       {"RADIOLOGY REPORT\nMRI of the lumbar spine\n", "imaging_report"},
       {"MRI REPORT\nFINDINGS: disc bulge\n", "imaging_report"},
       {"QUALIFIED MEDICAL EVALUATION\n", "medical_legal_report"},

@@ -493,7 +493,17 @@ void CodeDiagnosisFacts(std::vector<Fact>* facts) {
   for (Fact& f : *facts) {
     // A fact already coded (code_source set) keeps its code: running twice
     // changes nothing.
-    if (f.kind != "diagnosis" || f.value.count("code_source")) continue;
+    if (f.kind != "diagnosis") continue;
+    // The Alphabetic Index's code for a problem's words (extract/): the
+    // vocabulary below knows sides and encounters, and wins where it codes.
+    if (auto source = f.value.find("code_source"); source != f.value.end() && source->second == "icd10cm_index") {
+      if (std::optional<Code> code = CodeDiagnosis(f.text, f.value)) {
+        f.code = std::move(code);
+        source->second = "vocabulary";
+      }
+      continue;
+    }
+    if (f.value.count("code_source")) continue;
     if (f.code && IsWellFormedIcd10Cm(f.code->code)) {
       f.value["code_source"] = "text";
       f.value["code_in_vocabulary"] = FindIcd10(f.code->code) ? "true" : "false";

@@ -73,8 +73,10 @@ std::optional<Code> CodeDiagnosis(std::string_view diagnosis_text, const Attribu
 // "false"; otherwise the code comes from CodeDiagnosis(text, value) and is
 // marked value["code_source"]="vocabulary". A malformed written code is
 // replaced (or dropped when nothing matches) and marked
-// value["code_problem"]="malformed", value["code_written"]=<as written>.
-// Other facts are untouched.
+// value["code_problem"]="malformed", value["code_written"]=<as written>. A
+// code the problem extractor took from the ICD-10-CM Alphabetic Index
+// (value["code_source"]="icd10cm_index") gives way to CodeDiagnosis where
+// that finds one (it knows sides and encounters). Other facts are untouched.
 void CodeDiagnosisFacts(std::vector<Fact>* facts);
 
 }  // namespace imr

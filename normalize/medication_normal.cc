@@ -345,7 +345,8 @@ std::optional<double> UnitsPerDose(std::string_view dose) {
 void NormalizeMedicationFacts(std::vector<Fact>* facts) {
   if (facts == nullptr) return;
   for (Fact& fact : *facts) {
-    if (fact.kind == "medication") NormalizeMedicationFact(&fact);
+    // A class of drugs ("opioids") names no dose to read.
+    if (fact.kind == "medication" && Get(fact.value, "mention") != "class") NormalizeMedicationFact(&fact);
   }
 }
 

@@ -184,8 +184,9 @@ def index_terms(path, english):
             types = descendant_types[k]
             common = max(set(types), key=types.count)
             for f in forms[-1]:
-                # A single ordinary word ("failure", "growth", "delay") says too little
-                # without its code; the curated problems.tsv names the ones that do.
+                # A single ordinary word ("failure", "growth", "delay") or a name
+                # ("California") says too little without its code; the curated
+                # problems.tsv names the ones that do.
                 if usable(f) and not (" " not in f and f.lower() in english):
                     out.append((f, "", common))
     return out
@@ -251,6 +252,15 @@ def generic_name(ingredient):
     while len(words) > 1 and words[-1] in SALTS and " ".join(words) not in SALT_DRUGS:
         words.pop()
     return " ".join(words)
+
+
+def dictionary_words():
+    """Every word of the dictionary, proper names included, lower-cased."""
+    try:
+        return {w.strip().lower() for w in open("/usr/share/dict/words", encoding="utf-8", errors="ignore")
+                if w.strip().isalpha()}
+    except OSError:
+        sys.exit("build_vocab: /usr/share/dict/words is missing (apt-get install wamerican)")
 
 
 def english_words():
@@ -408,7 +418,8 @@ def main():
     terms = {}
     # Index forms first: they are how clinicians name conditions; titles fill in.
     english = english_words()
-    for term, code, ptype in index_terms(os.path.join(src, "icd10cm_index_2025_flattened.csv"), english) + \
+    for term, code, ptype in index_terms(os.path.join(src, "icd10cm_index_2025_flattened.csv"),
+                                         dictionary_words()) + \
             order_terms(os.path.join(src, "icd10cm_order_2026.txt")):
         key = re.sub(r"\s+", " ", term.lower())
         terms.setdefault(key, (term.lower(), code, ptype))
