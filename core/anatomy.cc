@@ -20,10 +20,12 @@ const Anatomy& TheAnatomy() {
     Anatomy a;
     const TsvTable t = ParseTsv(EmbeddedFile("anatomy.tsv"));
     const size_t site = t.Column("site"), region = t.Column("region"), nerve = t.Column("nerve_region"),
-                 levels = t.Column("levels"), names = t.Column("names");
+                 levels = t.Column("levels"), imaging = t.Column("imaging"), surgery = t.Column("surgery"),
+                 names = t.Column("names");
     for (const auto& row : t.rows) {
       a.sites.push_back({TsvTable::Cell(row, site), TsvTable::Cell(row, region), TsvTable::Cell(row, nerve),
-                         TsvTable::Cell(row, levels), SplitBar(TsvTable::Cell(row, names))});
+                         TsvTable::Cell(row, levels), TsvTable::Cell(row, imaging), TsvTable::Cell(row, surgery),
+                         SplitBar(TsvTable::Cell(row, names))});
     }
     for (size_t i = 0; i < a.sites.size(); ++i) {
       for (std::string_view name : a.sites[i].names) a.names.Add(name, static_cast<uint32_t>(i));
@@ -91,6 +93,9 @@ std::string RegexOfName(std::string_view name) {
     }
   }
   while (out.ends_with(R"([\s/-]*)")) out.resize(out.size() - 7);
+  // The plurals a name takes: "extremity" -> "extremities", "reflex" -> "reflexes".
+  if (out.ends_with("y")) return out.substr(0, out.size() - 1) + "(?:y|ies)";
+  if (out.ends_with("s") || out.ends_with("x") || out.ends_with("ch") || out.ends_with("sh")) return out + "(?:es)?";
   return out + "(?:e?s)?";
 }
 

@@ -24,6 +24,8 @@ struct BodySite {
   std::string_view region;        // what a guideline's criteria compare: "lumbar", "wrist_hand", ...
   std::string_view nerve_region;  // the spinal region whose roots supply it, or ""
   std::string_view levels;        // "L1-L5" for a spine region, else ""
+  std::string_view imaging;       // a request's category part: imaging.mri.<imaging>
+  std::string_view surgery;       // and surgery.<surgery> ("other" where none)
   std::vector<std::string_view> names;
 };
 

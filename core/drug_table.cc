@@ -110,7 +110,9 @@ const Drugs& TheDrugs() {
   return drugs;
 }
 
-std::string RegexOfName(std::string_view name) {
+}  // namespace
+
+std::string DrugNameRegex(std::string_view name) {
   std::string out;
   bool in_word = false;
   for (char c : name) {
@@ -124,10 +126,13 @@ std::string RegexOfName(std::string_view name) {
   }
   const std::string sep = R"([\s/#.'-]*)";
   while (out.ends_with(sep)) out.resize(out.size() - sep.size());
+  // The plurals a name takes: "extremity" -> "extremities", "reflex" -> "reflexes".
+  if (out.ends_with("y")) return out.substr(0, out.size() - 1) + "(?:y|ies)";
+  if (out.ends_with("s") || out.ends_with("x") || out.ends_with("ch") || out.ends_with("sh")) return out + "(?:es)?";
   return out + "(?:e?s)?";
 }
 
-}  // namespace
+namespace {}  // namespace
 
 const std::vector<DrugRow>& DrugRows() { return TheDrugs().rows; }
 
@@ -150,7 +155,7 @@ std::string CuratedDrugNamesPattern(std::string_view drug_class) {
   std::string out;
   for (const DrugRow& row : DrugRows()) {
     if (!row.curated || row.not_a_drug || row.drug_class != drug_class) continue;
-    for (const DrugName& n : row.names) out += (out.empty() ? "" : "|") + RegexOfName(n.name);
+    for (const DrugName& n : row.names) out += (out.empty() ? "" : "|") + DrugNameRegex(n.name);
   }
   return out;
 }

@@ -56,6 +56,9 @@ std::vector<DrugMention> FindDrugNames(std::string_view text);
 // included; Drugs@FDA names are not.
 std::string CuratedDrugNamesPattern(std::string_view drug_class);
 
+// One name as such an RE2 alternative.
+std::string DrugNameRegex(std::string_view name);
+
 }  // namespace imr
 
 #endif  // IMR_CORE_DRUG_TABLE_H_

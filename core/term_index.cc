@@ -54,10 +54,8 @@ std::string FoldPlural(std::string w) {
   if (w.back() == 's' && !(EndsWith(w, "ss") || EndsWith(w, "us") || EndsWith(w, "is") || EndsWith(w, "os") ||
                            EndsWith(w, "as"))) {
     w.pop_back();
-    if (w.back() == 'e' && w.size() > 3) w.pop_back();
-  } else if (w.back() == 'e' && w.size() > 4) {
-    w.pop_back();
   }
+  if (w.back() == 'e' && w.size() > 4) w.pop_back();
   return w;
 }
 

@@ -1,5 +1,7 @@
 #include "decide/determine.h"
 
+#include "core/anatomy.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -8,7 +10,6 @@
 #include "decide/evaluate.h"
 #include "decide/rationale.h"
 #include "decide/rule_model.h"
-#include "decide/site_region.h"
 
 namespace imr {
 namespace {
@@ -157,7 +158,7 @@ std::optional<Determination> Determine(const Rulebook& rules, const std::vector<
   view.facts = facts;
   view.request = &request;
   if (auto site = request.details.find("body_site"); site != request.details.end()) {
-    view.request_region = SiteRegion(site->second);
+    view.request_region = RegionOfSite(site->second);
   }
   const std::optional<YearMonthDay> requested = ParseIsoDay(dates.request.date);
   const std::optional<YearMonthDay> injured = ParseIsoDay(dates.injury_date);

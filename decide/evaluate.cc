@@ -4,7 +4,7 @@
 #include <cctype>
 #include <charconv>
 
-#include "decide/site_region.h"
+#include "core/anatomy.h"
 
 namespace imr {
 namespace {
@@ -72,21 +72,45 @@ bool Contains(const std::vector<std::string>& list, const std::string& s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
-// The region a fact speaks about, from its site, then its spinal level.
-std::string FactRegion(const Fact& fact) {
+struct FactRegions {
+  std::string region;        // the part of the body the fact speaks about
+  std::string nerve_region;  // the spinal region whose roots supply it
+};
+
+// The regions a fact speaks about (core/anatomy.h), from its site, then its
+// spinal level.
+FactRegions RegionsOf(const Fact& fact) {
   for (const char* key : {"body_site", "segments", "level", "spinal_region"}) {
     auto it = fact.value.find(key);
     if (it == fact.value.end()) continue;
-    if (std::string region = SiteRegion(it->second); !region.empty()) return region;
+    if (std::string region = RegionOfSite(it->second); !region.empty()) {
+      return {region, NerveRegionOfSite(it->second)};
+    }
   }
-  return "";
+  return {};
+}
+
+bool IsSpineRegion(std::string_view region) {
+  return region == "cervical" || region == "thoracic" || region == "lumbar" || region == "spine";
+}
+
+// Whether a fact about `fact` speaks to a request about `request`: the same
+// part of the body; the spine unnamed ("paraspinal") and any part of it; or,
+// for a spine request, a limb its roots supply ("numbness of the foot" for a
+// lumbar request).
+bool SameRegion(const FactRegions& fact, std::string_view request) {
+  if (fact.region == request) return true;
+  if ((fact.region == "spine" && IsSpineRegion(request)) || (request == "spine" && IsSpineRegion(fact.region))) {
+    return true;
+  }
+  return IsSpineRegion(request) && fact.nerve_region == request;
 }
 
 bool SitePasses(const FactTest& test, const Fact& fact, const CaseView& view) {
   if (test.site.empty() || view.request_region.empty()) return true;
-  const std::string region = FactRegion(fact);
-  if (region.empty()) return !test.site_required;
-  return region == view.request_region;
+  const FactRegions regions = RegionsOf(fact);
+  if (regions.region.empty()) return !test.site_required;
+  return SameRegion(regions, view.request_region);
 }
 
 bool Matches(const FactTest& test, const UsableFact& usable, const CaseView& view) {

@@ -38,7 +38,7 @@ struct UsableFact {
 struct CaseView {
   std::vector<UsableFact> facts;
   const Request* request = nullptr;
-  std::string request_region;     // SiteRegion of the request's body site, or ""
+  std::string request_region;     // region (core/anatomy.h) of the request's body site, or ""
   std::optional<int> days_since_injury;  // from the injury to the request date
 };
 

@@ -16,6 +16,19 @@ struct Row {
 
 std::string Describe(const AssertionResult& a) { return a.cue.empty() ? a.assertion : a.assertion + "/" + a.cue; }
 
+// A plan's cues make treatments hypothetical, not the problems they treat;
+// "continue" keeps a plan's drug current.
+TEST(ClassifyAssertionTest, PlansAndProblems) {
+  const std::string s = "Nephrology input has been requested for management of acute renal failure.";
+  const size_t at = s.find("acute renal failure");
+  EXPECT_EQ(ClassifyAssertion(s, at, at + 19, "", /*problem=*/true).assertion, "present");
+  EXPECT_EQ(ClassifyAssertion(s, at, at + 19, "", /*problem=*/false).assertion, "hypothetical");
+  const std::string plan = "Continue Norco 10/325 mg.";
+  EXPECT_EQ(ClassifyAssertion(plan, 9, 14, "treatment_plan").assertion, "present");
+  const std::string start = "Start Lyrica 75 mg.";
+  EXPECT_EQ(ClassifyAssertion(start, 6, 12, "treatment_plan").assertion, "hypothetical");
+}
+
 TEST(ClassifyTargetTest, Table) {
   const Row rows[] = {
       // Negation before the target, across list commas.
@@ -51,6 +64,22 @@ TEST(ClassifyTargetTest, Table) {
       {"Findings are suspicious for a rotator cuff tear.", "rotator cuff tear", "possible/suspicious for"},
       {"Rule out carpal tunnel syndrome.", "carpal tunnel syndrome", "possible/rule out"},
       {"A small tear cannot be ruled out.", "small tear", "possible/cannot be ruled out"},
+      // Lists a cue opens reach to their end.
+      {"Denies fever, chills, nausea, vomiting, diarrhea, constipation, headache, dizziness or chest pain.",
+       "chest pain", "absent/denies"},
+      {"Examination of the skin does not reveal any scars, rashes, cafe au lait spots or ulcers.", "ulcers",
+       "absent/does not reveal"},
+      {"Risks include but are not limited to infection, bleeding, nerve injury, and dural tear.", "dural tear",
+       "hypothetical/risks"},
+      {"This could also result in dural tear with headache, nausea, vomiting and photophobia.", "photophobia",
+       "hypothetical/could also result in"},
+      // An electromyogram's grades: 0 is none, only for the word before it.
+      {"Fibrillations 0, fasciculations rare.", "Fibrillations", "absent/0"},
+      {"Fibrillations 0, fasciculations rare.", "fasciculations", "present"},
+      // A duration before "history of" is the present illness.
+      {"He reports a six-week history of balance problems.", "balance problems", "present"},
+      {"She has a history of asthma.", "asthma", "historical/history of"},
+      {"Presumed infection of the prosthesis.", "infection", "possible/presumed"},
       // Past, hypothetical, family.
       {"He is status post L4-5 fusion.", "L4-5 fusion", "historical/status post"},
       {"She had a prior lumbar MRI.", "lumbar MRI", "historical/prior"},

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "core/anatomy.h"
 #include "core/term_index.h"
 #include "core/text.h"
 #include "extract/assertion.h"
@@ -218,34 +219,10 @@ bool NamesCondition(std::string_view phrase) {
 }
 
 Attributes AnatomyOf(std::string_view phrase) {
-  struct SiteRow {
-    std::string_view pattern;
-    std::string_view site;
-  };
-  static const std::vector<std::pair<Pattern, std::string_view>> sites = [] {
-    const SiteRow rows[] = {
-        {R"((?i)\b(?:cervical|neck|cervicalgia)\b)", "cervical_spine"},
-        {R"((?i)\b(?:thoracic|mid[- ]back|upper\s+back)\b)", "thoracic_spine"},
-        {R"((?i)\b(?:lumbar|lumbosacral|low(?:er)?\s+back|lumbago)\b)", "lumbar_spine"},
-        {R"((?i)\bshoulders?\b)", "shoulder"}, {R"((?i)\bknees?\b)", "knee"},
-        {R"((?i)\bwrists?\b)", "wrist"},       {R"((?i)\bhands?\b)", "hand"},
-        {R"((?i)\belbows?\b|epicondyl)", "elbow"}, {R"((?i)\bhips?\b)", "hip"},
-        {R"((?i)\bankles?\b)", "ankle"},        {R"((?i)\bfoot|feet\b)", "foot"},
-        {R"((?i)\b(?:head|scalp|face|facial)\b)", "head"},
-    };
-    std::vector<std::pair<Pattern, std::string_view>> out;
-    for (const SiteRow& row : rows) out.emplace_back(Pattern(row.pattern), row.site);
-    return out;
-  }();
   static const Pattern side(R"((?i)\b(bilateral|left|right)\b)");
   static const Pattern level(R"(\b([CTLS][1-8](?:\s*-\s*[CTLS]?[1-8])?)\b)");
   Attributes out;
-  for (const auto& [pattern, site] : sites) {
-    if (pattern.Find(phrase)) {
-      out["body_site"] = std::string(site);
-      break;
-    }
-  }
+  if (const BodySite* site = BodySiteOfWords(phrase)) out["body_site"] = std::string(site->site);
   if (auto m = side.Find(phrase)) out["laterality"] = AsciiLower(m->group(1));
   if (auto m = level.Find(phrase)) out["level"] = std::string(m->group(1));
   return out;

@@ -125,7 +125,7 @@ TEST(AnatomyOfTest, Table) {
       {"right shoulder sprain", "body_site=shoulder laterality=right "},
       {"left L5-S1 radiculopathy", "laterality=left level=L5-S1 "},
       {"lumbar disc protrusion at L4-5", "body_site=lumbar_spine level=L4-5 "},
-      {"bilateral carpal tunnel syndrome", "laterality=bilateral "},
+      {"bilateral carpal tunnel syndrome", "body_site=wrist laterality=bilateral "},
       {"cervicalgia", "body_site=cervical_spine "},
       {"low back pain", "body_site=lumbar_spine "},
       {"insomnia", ""},

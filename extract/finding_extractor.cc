@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/anatomy.h"
 #include "core/text.h"
 #include "extract/keep_longest.h"
 
@@ -44,8 +45,18 @@ void CaptureValues(const PhraseRule& rule, const Match& m, Attributes* value) {
   for (const PhraseCapture& c : rule.captures) {
     if (!m.has(c.group) || captured.count(c.key)) continue;
     const std::string_view words = m.group(c.group);
-    (*value)[std::string(c.key)] = c.normalize ? c.normalize(words) : NormalizePhraseWords(words);
     captured.insert(c.key);
+    // A site is a key of the anatomy table (core/anatomy.h); words that name
+    // none ("the dermatomal distribution") stay as written, apart.
+    if (c.key == "body_site") {
+      if (const BodySite* site = BodySiteOfWords(words)) {
+        (*value)["body_site"] = std::string(site->site);
+      } else {
+        (*value)["site_words"] = NormalizePhraseWords(words);
+      }
+      continue;
+    }
+    (*value)[std::string(c.key)] = c.normalize ? c.normalize(words) : NormalizePhraseWords(words);
   }
 }
 

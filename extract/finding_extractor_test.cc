@@ -34,14 +34,14 @@ TEST(ExtractFindingsTest, MotorReflexesAndSensation) {
   ExpectRows({
       {"Motor strength 5/5 throughout.", "finding{'Motor strength 5/5' finding_type=motor grade=5/5}"},
       {"Strength 4+/5 in the right EHL and 5/5 elsewhere.",
-       "finding{'Strength 4+/5 in the right EHL' body_site=ehl finding_type=motor grade=4+/5 laterality=right} "
+       "finding{'Strength 4+/5 in the right EHL' body_site=foot finding_type=motor grade=4+/5 laterality=right} "
        "finding{'5/5' finding_type=motor grade=5/5}"},
       {"She has 4-/5 in the left EHL.",
-       "finding{'4-/5 in the left EHL' body_site=ehl finding_type=motor grade=4-/5 laterality=left}"},
+       "finding{'4-/5 in the left EHL' body_site=foot finding_type=motor grade=4-/5 laterality=left}"},
       {"Grip strength is 4 out of 5 on the left.",
        "finding{'Grip strength is 4 out of 5' finding_type=motor grade=4/5}"},
       {"No weakness in the lower extremities.",
-       "finding{'weakness in the lower extremities' body_site=lower extremities finding_type=motor}"},
+       "finding{'weakness in the lower extremities' body_site=lower_extremity finding_type=motor}"},
       // Dates and doses written like grades.
       {"Seen on 5/5/2016 for follow up.", ""},
       {"Strength was 5/5/16 per the note.", ""},
@@ -90,7 +90,7 @@ TEST(ExtractFindingsTest, MotionTendernessAndSpasm) {
        "finding{'flexion of 40/90' degrees=40 degrees_normal=90 finding_type=rom motion=flexion}"},
       {"Range of motion limited.", "finding{'Range of motion limited' finding_type=rom state=limited}"},
       {"Decreased range of motion of the lumbar spine.",
-       "finding{'Decreased range of motion of the lumbar spine' body_site=lumbar spine finding_type=rom "
+       "finding{'Decreased range of motion of the lumbar spine' body_site=lumbar_spine finding_type=rom "
        "state=decreased}"},
       {"He asked for an extension of 30 days.", ""},
 
@@ -207,13 +207,13 @@ TEST(ExtractFindingsTest, RedFlagsDeficitsAndRadiation) {
       {"He has radiculopathy.", ""},
 
       {"Pain radiating to the right leg.",
-       "finding{'Pain radiating to the right leg' body_site=leg finding_type=radiation laterality=right}"},
+       "finding{'Pain radiating to the right leg' body_site=lower_extremity finding_type=radiation laterality=right}"},
       {"The pain radiates down the left arm.",
-       "finding{'pain radiates down the left arm' body_site=arm finding_type=radiation laterality=left}"},
+       "finding{'pain radiates down the left arm' body_site=upper_extremity finding_type=radiation laterality=left}"},
       {"Radicular symptoms into both legs.",
-       "finding{'Radicular symptoms into both legs' body_site=legs finding_type=radiation laterality=bilateral}"},
+       "finding{'Radicular symptoms into both legs' body_site=lower_extremity finding_type=radiation laterality=bilateral}"},
       {"Neck pain with radiation to the left arm.",
-       "finding{'radiation to the left arm' body_site=arm finding_type=radiation laterality=left}"},
+       "finding{'radiation to the left arm' body_site=upper_extremity finding_type=radiation laterality=left}"},
       {"Non-radiating low back pain.", ""},
       {"Radiation therapy was completed.", ""},
   });

@@ -114,7 +114,12 @@ std::vector<Fact> ExtractProblems(const Region& region) {
     if (!hit) continue;
     const uint32_t id = hit->payloads.front();
     const Term& term = v.terms[id];
-    if (term.use == Use::kStop || NamesOperation(words[i + hit->word_count - 1].norm)) continue;
+    // A stop term's words are none of a problem's ("estimated blood loss").
+    if (term.use == Use::kStop) {
+      i += hit->word_count - 1;
+      continue;
+    }
+    if (NamesOperation(words[i + hit->word_count - 1].norm)) continue;
     Reach reach{i, i + hit->word_count - 1, false};
     ReachLeft(p, {}, &reach);
     ReachRight(p, {}, &reach);

@@ -2,6 +2,7 @@
 
 #include <tuple>
 
+#include "core/anatomy.h"
 #include "extract/procedure_vocabulary.h"
 
 #include <algorithm>
@@ -59,18 +60,12 @@ constexpr std::string_view kBeforeParts[] = {
 // A bare number before, only when a sessions word follows the core phrase.
 constexpr std::string_view kBareCountBefore = R"(\b{NUM}(?:\s*\(\d+\))?\s+(?:additional\s+|more\s+)?)";
 
-std::string SiteAlternation() {
-  std::string out;
-  for (const BodySiteRow& row : BodySiteTable()) out += (out.empty() ? "" : "|") + std::string(row.pattern);
-  return out;
-}
-
 std::string Expand(std::string_view pattern) {
   static const std::vector<PatternPiece> pieces = {
       {"SCHEDULE", std::string(kSchedule)}, {"LEVELS", std::string(kLevels)},
       {"LEVEL", std::string(kLevel)},       {"NUM", std::string(kNumber)},
       {"SIDE", std::string(kSide)},         {"SESSIONS", std::string(kSessions)},
-      {"SITES", SiteAlternation()}};
+      {"SITES", BodySiteAlternation()}};
   return ExpandPattern(pattern, pieces, PieceSyntax::kBraceVerbatim);
 }
 
@@ -81,7 +76,7 @@ Pattern Anchored(std::string_view body, bool at_start) {
 
 // Every pattern compiled once.
 struct Tables {
-  std::vector<Pattern> cores, sites, after, before;
+  std::vector<Pattern> cores, after, before;
   std::vector<std::optional<Pattern>> rejects;
   Pattern bare_count_before{Anchored(kBareCountBefore, false)};
   Pattern side{R"((?i)\b(right|left|bilateral)(?:ly)?\b)"};
@@ -97,7 +92,6 @@ struct Tables {
       rejects.emplace_back();
       if (!row.reject_after.empty()) rejects.back().emplace("(?i)" + std::string(row.reject_after));
     }
-    for (const BodySiteRow& row : BodySiteTable()) sites.emplace_back(R"((?i)\b(?:)" + std::string(row.pattern) + R"()\b)");
     for (std::string_view part : kAfterParts) after.push_back(Anchored(part, true));
     for (std::string_view part : kBeforeParts) before.push_back(Anchored(part, false));
   }
@@ -201,28 +195,21 @@ std::string ReadContrast(std::string_view written) {
   return key.starts_with("without") || key.starts_with("w/o") ? "without" : "with";
 }
 
-// The first site written in `phrase`; else the spine region of its level.
-std::string ReadBodySite(const Tables& t, std::string_view phrase, std::string_view level) {
-  size_t best = std::string_view::npos;
-  std::string site;
-  for (size_t i = 0; i < t.sites.size(); ++i) {
-    auto m = t.sites[i].Find(phrase);
-    if (m && OffsetIn(phrase, m->group(0)) < best) {
-      best = OffsetIn(phrase, m->group(0));
-      site = BodySiteTable()[i].site;
-    }
-  }
-  if (!site.empty() || level.empty()) return site;
-  static const std::map<char, std::string> kSpine = {
-      {'C', "cervical_spine"}, {'T', "thoracic_spine"}, {'L', "lumbar_spine"}, {'S', "lumbar_spine"}};
-  return kSpine.at(level[0]);
+// The first site written in `phrase`; the spine region of its level where it
+// names no site or only "the spine".
+std::string ReadBodySite(std::string_view phrase, std::string_view level) {
+  const BodySite* site = BodySiteOfWords(phrase);
+  const BodySite* spine = level.empty() ? nullptr : SpineSiteOfLevel(level);
+  // "L4-5 facet injections": the level says which part of the spine.
+  if (spine != nullptr && (site == nullptr || site->site == "spine")) site = spine;
+  return site != nullptr ? std::string(site->site) : "";
 }
 
 Attributes ReadAttributes(const Tables& t, const ProcedureRow& row, std::string_view phrase) {
   Attributes value = {{"procedure", std::string(row.procedure)}, {"procedure_group", std::string(row.group)}};
   std::string level;
   if (auto m = t.level.Find(phrase)) value["level"] = level = CollapseWhitespace(m->group(1));
-  if (std::string site = ReadBodySite(t, phrase, level); !site.empty()) value["body_site"] = site;
+  if (std::string site = ReadBodySite(phrase, level); !site.empty()) value["body_site"] = site;
   if (auto m = t.side.Find(phrase)) value["laterality"] = AsciiLower(m->group(1));
   if (auto m = t.contrast.Find(phrase)) value["contrast"] = ReadContrast(m->group(1));
   ReadCount(t, phrase, &value);

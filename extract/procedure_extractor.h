@@ -15,7 +15,7 @@
 // parenthesized abbreviation written just after it, never across a page break.
 //
 // Fact value keys: procedure and procedure_group (from the row), and when the
-// fact's words say so: body_site (BodySiteTable; a spinal level alone implies
+// fact's words say so: body_site (core/anatomy.h; a spinal level alone implies
 // its spine region), laterality (left, right, bilateral), level as written
 // ("L4-5, L5-S1"), contrast (with, without, with_and_without), count ("12";
 // "2x6" and "three times a week for two weeks" also give frequency_per_week
@@ -41,14 +41,8 @@ struct ProcedureRow {
   std::string_view reject_after = "";
 };
 
-struct BodySiteRow {
-  std::string_view pattern;  // RE2, case-insensitive, whole words, no capturing groups
-  std::string_view site;     // shoulder, lumbar_spine, ...
-};
-
-// The tables, in the order tried; rule ids never change meaning.
+// The table, in the order tried; rule ids never change meaning.
 const std::vector<ProcedureRow>& ProcedureTable();
-const std::vector<BodySiteRow>& BodySiteTable();
 
 // Every procedure in `region`, sorted by span begin. Where candidates overlap
 // the longest wins ("epidural steroid injection" over "steroid injection").

@@ -9,6 +9,8 @@
 #include <optional>
 #include <stdexcept>
 
+#include "core/anatomy.h"
+#include "core/drug_table.h"
 #include "core/text.h"
 
 namespace imr {
@@ -180,8 +182,9 @@ std::optional<Found> FindWords(const RE2& re, std::string_view text) {
 std::vector<CategoryRow> BuildCategoryTable() {
   static std::deque<std::string> storage;
   std::string systemic;
-  for (const RequestDrugRow& drug : RequestDrugTable()) {
-    if (drug.systemic_patch) systemic += (systemic.empty() ? "" : "|") + std::string(drug.names);
+  for (const DrugRow& drug : DrugRows()) {
+    if (!drug.curated || !drug.systemic_patch) continue;
+    for (const DrugName& name : drug.names) systemic += (systemic.empty() ? "" : "|") + DrugNameRegex(name.name);
   }
   std::vector<CategoryRow> rows;
   for (const CategoryRow& row : kRowsBeforeDrugs) {
@@ -193,10 +196,7 @@ std::vector<CategoryRow> BuildCategoryTable() {
     }
   }
   for (std::string_view drug_class : kDrugClassOrder) {
-    std::string names;
-    for (const RequestDrugRow& drug : RequestDrugTable()) {
-      if (drug.drug_class == drug_class) names += (names.empty() ? "" : "|") + std::string(drug.names);
-    }
+    const std::string names = CuratedDrugNamesPattern(drug_class);
     storage.push_back("medication." + std::string(drug_class));
     const std::string_view category = storage.back();
     storage.push_back(names);
@@ -213,19 +213,13 @@ struct CompiledCategory {
 };
 
 struct CompiledSite {
-  const RequestSiteRow* row;
-  std::unique_ptr<RE2> pattern;
-};
-
-struct CompiledDrug {
-  const RequestDrugRow* row;
+  const ImpliedSiteRow* row;
   std::unique_ptr<RE2> pattern;
 };
 
 struct CompiledTables {
   std::vector<CompiledCategory> categories;
-  std::vector<CompiledSite> sites;
-  std::vector<CompiledDrug> drugs;
+  std::vector<CompiledSite> implied_sites;
 };
 
 const CompiledTables& Tables() {
@@ -235,8 +229,9 @@ const CompiledTables& Tables() {
       t->categories.push_back({&row, Compile(WholeWords(row.pattern)),
                                row.reject.empty() ? nullptr : Compile(WholeWords(row.reject))});
     }
-    for (const RequestSiteRow& row : RequestSiteTable()) t->sites.push_back({&row, Compile(WholeWords(row.pattern))});
-    for (const RequestDrugRow& row : RequestDrugTable()) t->drugs.push_back({&row, Compile(WholeWords(row.names))});
+    for (const ImpliedSiteRow& row : ImpliedSiteTable()) {
+      t->implied_sites.push_back({&row, Compile(WholeWords(row.pattern))});
+    }
     return t;
   }();
   return *tables;
@@ -280,27 +275,22 @@ std::vector<std::string> FindLevels(std::string_view text) {
   return levels;
 }
 
-std::string_view SiteOfLevel(std::string_view level) {
-  switch (level.front()) {
-    case 'C': return "cervical_spine";
-    case 'T': return "thoracic_spine";
-    default: return "lumbar_spine";
-  }
-}
-
-const RequestSiteRow* SiteRowNamed(std::string_view site) {
-  for (const RequestSiteRow& row : RequestSiteTable()) {
-    if (row.site == site) return &row;
-  }
-  return nullptr;
-}
-
-// The body site the request names first, or the region of its first spinal level.
-const RequestSiteRow* FindSite(std::string_view text, const std::vector<std::string>& levels) {
+// The body site the request names first (a body part, or an operation that
+// implies one), or the spine region of its first spinal level.
+const BodySite* FindSite(std::string_view text, const std::vector<std::string>& levels) {
+  const std::vector<BodySiteMention> named = FindBodySites(text);
+  const BodySite* site = named.empty() ? nullptr : named.front().site;
+  size_t at = named.empty() ? std::string_view::npos : named.front().begin;
   const CompiledTables& tables = Tables();
-  if (std::optional<size_t> i = FirstRow(tables.sites, text)) return tables.sites[*i].row;
-  if (!levels.empty()) return SiteRowNamed(SiteOfLevel(levels.front()));
-  return nullptr;
+  if (std::optional<size_t> i = FirstRow(tables.implied_sites, text)) {
+    const std::optional<Found> found = FindWords(*tables.implied_sites[*i].pattern, text);
+    if (found && found->begin < at) site = BodySiteNamed(tables.implied_sites[*i].row->site);
+  }
+  // "L4-5 facet injections": the level says which part of the spine.
+  if ((site == nullptr || site->site == "spine") && !levels.empty()) {
+    if (const BodySite* spine = SpineSiteOfLevel(levels.front())) site = spine;
+  }
+  return site;
 }
 
 std::string FindLaterality(std::string_view text) {
@@ -487,27 +477,19 @@ std::pair<std::string, std::string> StrengthAfter(std::string_view rest) {
   return {compact, unit};
 }
 
-struct DrugName {
+struct NamedDrug {
   Found where;
-  const RequestDrugRow* row;
+  const DrugRow* row;
 };
 
-// The drug names in `text`, left to right; where two names start together
-// the longer one is the name ("Tylenol #3" over "Tylenol").
-std::vector<DrugName> FindDrugNames(std::string_view text) {
-  std::vector<DrugName> hits;
-  for (const CompiledDrug& drug : Tables().drugs) {
-    const std::optional<Found> found = FindWords(*drug.pattern, text);
-    if (found && !drug.row->generic.empty()) hits.push_back({*found, drug.row});
+// The drugs in `text`, left to right (core/drug_table.h); a class named as
+// such ("opioids") is no drug.
+std::vector<NamedDrug> FindNamedDrugs(std::string_view text) {
+  std::vector<NamedDrug> out;
+  for (const DrugMention& m : FindDrugNames(text)) {
+    if (!m.row->class_only()) out.push_back({{m.begin, m.end}, m.row});
   }
-  std::sort(hits.begin(), hits.end(), [](const DrugName& x, const DrugName& y) {
-    return x.where.begin != y.where.begin ? x.where.begin < y.where.begin : x.where.end > y.where.end;
-  });
-  std::vector<DrugName> names;
-  for (const DrugName& hit : hits) {
-    if (names.empty() || hit.where.begin >= names.back().where.end) names.push_back(hit);
-  }
-  return names;
+  return out;
 }
 
 // The first strength with a unit anywhere in `text` ("Meloxicam (Mobic) 7.5mg").
@@ -523,11 +505,11 @@ std::pair<std::string, std::string> StrengthAnywhere(std::string_view text) {
 // Adds drug, strength and unit; returns where the drug names lie, so that
 // the "#3" of "Tylenol #3" is not read as a quantity.
 std::vector<Found> AddDrugs(std::string_view text, std::string_view category, Attributes* details) {
-  const std::vector<DrugName> names = FindDrugNames(text);
+  const std::vector<NamedDrug> names = FindNamedDrugs(text);
   std::string generics;
   std::vector<std::pair<std::string, std::string>> strengths;  // per name: {strength, unit}
-  for (const DrugName& name : names) {
-    const std::string generic(name.row->generic);
+  for (const NamedDrug& name : names) {
+    const std::string& generic = name.row->generic;
     if (("/" + generics + "/").find("/" + generic + "/") == std::string::npos) {
       generics += (generics.empty() ? "" : "/") + generic;
     }
@@ -554,14 +536,14 @@ std::vector<Found> AddDrugs(std::string_view text, std::string_view category, At
   if (!strength.first.empty()) (*details)["strength"] = strength.first;
   if (!strength.first.empty() && !strength.second.empty()) (*details)["unit"] = strength.second;
   std::vector<Found> spans;
-  for (const DrugName& name : names) spans.push_back(name.where);
+  for (const NamedDrug& name : names) spans.push_back(name.where);
   return spans;
 }
 
 // ---- Category -----------------------------------------------------------------
 
 // "imaging.mri.*" → "imaging.mri.knee"; "surgery.*" → "surgery.spine".
-std::string ResolveCategory(std::string_view category, const RequestSiteRow* site) {
+std::string ResolveCategory(std::string_view category, const BodySite* site) {
   if (!category.ends_with(".*")) return std::string(category);
   const std::string_view family = category.substr(0, category.size() - 1);
   std::string_view part = "other";
@@ -591,270 +573,22 @@ std::vector<std::string> AllRequestCategories() {
   std::vector<std::string> out = {"other"};
   for (const CategoryRow& row : RequestCategoryTable()) {
     out.push_back(ResolveCategory(row.category, nullptr));
-    for (const RequestSiteRow& site : RequestSiteTable()) out.push_back(ResolveCategory(row.category, &site));
+    for (const BodySite& site : BodySites()) out.push_back(ResolveCategory(row.category, &site));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
-const std::vector<RequestSiteRow>& RequestSiteTable() {
-  static const std::vector<RequestSiteRow> rows = {
-      {R"(lumbar(\s+spine)?|lumbosacral(\s+spine)?|low(er)?\s+back|l-?\s?spine|ls\s+spine|l/s(\s+spine)?|back)",
-       "lumbar_spine", "lumbar", "spine"},
-      {R"(cervical(\s+spine)?|neck|c-?\s?spine|cervicothoracic|ACDF)", "cervical_spine", "cervical", "spine"},
-      {R"(thoracic(\s+spine)?|t-?\s?spine|thoracolumbar|mid[- ]?back|upper\s+back|dorsal\s+spine)",
-       "thoracic_spine", "thoracic", "spine"},
-      {R"(sacroiliac(\s+joints?)?|si\s+joints?|SIJ|sacrum|sacral|coccyx|tailbone)", "sacroiliac_joint", "other",
+const std::vector<ImpliedSiteRow>& ImpliedSiteTable() {
+  static const std::vector<ImpliedSiteRow> rows = {
+      // Spine operations name the spine without saying which part; ACDF says it.
+      {R"((micro)?dis[ck]ectom\w*|(hemi)?laminectom\w*|laminotom\w*|laminoplast\w*|foraminotom\w*|corpectom\w*|)"
+       R"(kyphoplast\w*|vertebroplast\w*|dis[ck]s)",
        "spine"},
-      // Spine surgery words name the spine without saying which part.
-      {R"(spin(e|al)|vertebra\w*|paraspinal|dis[ck]s?|(micro)?dis[ck]ectom\w*|(hemi)?laminectom\w*|laminotom\w*|laminoplast\w*|foraminotom\w*|corpectom\w*|kyphoplast\w*|vertebroplast\w*)",
-       "spine", "other", "spine"},
-      {R"(shoulders?|rotator\s+cuffs?|glenohumeral|acromioclavicular|ac\s+joint|subacromial|acromio\w*|labr(um|al)|SLAP|bankart|humer(us|al)(\s+head)?|clavic\w*|scapul\w*)",
-       "shoulder", "shoulder", "shoulder"},
-      {R"(knees?|menisc\w*|ACL|anterior\s+cruciate(\s+ligament)?|PCL|MCL|patell\w*|tibial\s+plateau|chondromalacia)",
-       "knee", "knee", "knee"},
-      {R"(wrists?|carpal(\s+tunnel)?|CTR|TFCC|scaphoid|de\s+quervain'?s?|radiocarpal|distal\s+radius)", "wrist",
-       "wrist_hand", "hand_wrist"},
-      {R"(hands?|fingers?|thumbs?|digits?|metacarp\w*|CMC|MCP|trigger\s+(finger|thumb)|dupuytren'?s?|palm(ar)?)",
-       "hand", "wrist_hand", "hand_wrist"},
-      {R"(elbows?|epicondyl\w*|cubital(\s+tunnel)?|olecranon|radial\s+head|ulnar\s+nerve)", "elbow", "elbow",
-       "other"},
-      {R"(hips?|acetabul\w*|femoral\s+head|greater\s+trochanter\w*|trochanteric)", "hip", "hip", "other"},
-      {R"(ankles?|achilles|talus|talar|subtalar|malleol\w*)", "ankle", "ankle_foot", "other"},
-      {R"(foot|feet|heels?|toes?|plantar(\s+fascia)?|calcane\w*|metatars\w*|bunions?|hallux)", "foot",
-       "ankle_foot", "other"},
-      {R"(head|brain|skull|intracranial)", "head", "brain", "other"},
-      {R"(upper\s+(extremit(y|ies)|limbs?)|BUE|arms?|forearms?)", "upper_extremity", "other", "other"},
-      {R"(lower\s+(extremit(y|ies)|limbs?)|BLE|legs?|thighs?|calf|calves|tibia\w*|fibula\w*|femur)",
-       "lower_extremity", "other", "other"},
-      {R"(pelvi\w*)", "pelvis", "other", "other"},
-      {R"(chest|ribs?|thorax)", "chest", "other", "other"},
-      {R"(abdom\w*)", "abdomen", "other", "other"},
-      {R"(jaw|TMJ|temporomandibular(\s+joint)?)", "jaw", "other", "other"},
-  };
-  return rows;
-}
-
-const std::vector<RequestDrugRow>& RequestDrugTable() {
-  // A row with an empty generic names the class only ("opioid medication").
-  static const std::vector<RequestDrugRow> rows = {
-      // Opioids.
-      {R"(norco|vicodin|lortab|lorcet|xodol|hycet|zamicet|verdrocet|hydrocodone(\s+bitartrate)?\s*(/|-|and|with|w/|\+)\s*(apap|acetaminophen|tylenol)|hcd/apap)",
-       "hydrocodone/acetaminophen", "opioid"},
-      {R"(vicoprofen|reprexain|ibudone|hydrocodone\s*(/|-|and)\s*ibuprofen)", "hydrocodone/ibuprofen", "opioid"},
-      {R"(hydrocodone(\s+bitartrate)?|hysingla|zohydro|vantrela)", "hydrocodone", "opioid"},
-      {R"(percocet|endocet|roxicet|primlev|xartemis|oxycodone(\s+hcl)?\s*(/|-|and|with|w/|\+)\s*(apap|acetaminophen))",
-       "oxycodone/acetaminophen", "opioid"},
-      {R"(oxycodone|oxycontin|roxicodone|oxecta|oxaydo|xtampza)", "oxycodone", "opioid"},
-      {R"(ultracet|tramadol(\s+hcl)?\s*(/|-|and|with|w/|\+)\s*(apap|acetaminophen))", "tramadol/acetaminophen",
-       "opioid"},
-      {R"(tramadol|ultram|conzip|ryzolt|rybix)", "tramadol", "opioid"},
-      {R"(tapentadol|nucynta)", "tapentadol", "opioid"},
-      {R"(synapryn)", "tramadol", "opioid"},  // compounded oral suspension kit
-      {R"(morphine(\s+sulfate)?|ms\s*contin|msir|kadian|avinza|embeda|arymo)", "morphine", "opioid"},
-      {R"(hydromorphone|dilaudid|exalgo)", "hydromorphone", "opioid"},
-      {R"(oxymorphone|opana)", "oxymorphone", "opioid"},
-      {R"(fentanyl|duragesic|fentora|actiq|subsys)", "fentanyl", "opioid", true},
-      {R"(suboxone|zubsolv|bunavail|buprenorphine\s*(/|-|and)\s*naloxone)", "buprenorphine/naloxone", "opioid",
-       true},
-      {R"(buprenorphine|butrans|belbuca|subutex|buprenex)", "buprenorphine", "opioid", true},
-      {R"(tylenol\s*(with\s+codeine\s*)?(#|no\.?)\s*[34]|tylenol\s+with\s+codeine|(acetaminophen|apap)\s*(/|-|with|w/)\s*codeine)",
-       "acetaminophen/codeine", "opioid"},
-      {R"(codeine)", "codeine", "opioid"},
-      {R"(meperidine|demerol)", "meperidine", "opioid"},
-      {R"(levorphanol)", "levorphanol", "opioid"},
-      {R"(methadone|dolophine)", "methadone", "opioid"},
-      {R"(pentazocine|talwin)", "pentazocine", "opioid"},
-      {R"(butorphanol|stadol)", "butorphanol", "opioid"},
-      {R"(opioids?|opiates?|narcotics?(\s+analgesics?)?)", "", "opioid"},
-      // NSAIDs.
-      {R"(vimovo|naproxen\s*(/|-|and)\s*esomeprazole)", "naproxen/esomeprazole", "nsaid"},
-      {R"(duexis|ibuprofen\s*(/|-|and)\s*famotidine)", "ibuprofen/famotidine", "nsaid"},
-      {R"(arthrotec|diclofenac\s*(/|-|and)\s*misoprostol)", "diclofenac/misoprostol", "nsaid"},
-      {R"(ibuprofen|motrin|advil)", "ibuprofen", "nsaid"},
-      {R"(naproxen(\s+sodium)?|naprosyn|anaprox(\s+ds)?|aleve|naprelan)", "naproxen", "nsaid"},
-      {R"(diclofenac(\s+(sodium|potassium))?|voltaren|cataflam|zipsor|zorvolex|cambia)", "diclofenac", "nsaid"},
-      {R"(meloxicam|mobic|vivlodex)", "meloxicam", "nsaid"},
-      {R"(celecoxib|celebrex)", "celecoxib", "nsaid"},
-      {R"(etodolac|lodine)", "etodolac", "nsaid"},
-      {R"(nabumetone|relafen)", "nabumetone", "nsaid"},
-      {R"(ketoprofen)", "ketoprofen", "nsaid"},
-      {R"(ketorolac|toradol|sprix)", "ketorolac", "nsaid"},
-      {R"(indomethacin|indocin)", "indomethacin", "nsaid"},
-      {R"(piroxicam|feldene)", "piroxicam", "nsaid"},
-      {R"(oxaprozin|daypro)", "oxaprozin", "nsaid"},
-      {R"(flurbiprofen|ansaid)", "flurbiprofen", "nsaid"},
-      {R"(sulindac|clinoril)", "sulindac", "nsaid"},
-      {R"(diflunisal|dolobid)", "diflunisal", "nsaid"},
-      {R"(fenoprofen|nalfon)", "fenoprofen", "nsaid"},
-      {R"(salsalate)", "salsalate", "nsaid"},
-      {R"(aspirin|ASA|ecotrin)", "aspirin", "nsaid"},
-      {R"(mefenamic\s+acid|ponstel)", "mefenamic acid", "nsaid"},
-      {R"(NSAIDs?|non-?steroidal\s+anti-?inflammator\w*(\s+\w+)?|anti-?inflammator(y|ies)(\s+medications?)?)", "",
-       "nsaid"},
-      // Muscle relaxants.
-      {R"(cyclobenzaprine|flexeril|amrix|fexmid)", "cyclobenzaprine", "muscle_relaxant"},
-      {R"(baclofen|lioresal|gablofen)", "baclofen", "muscle_relaxant"},
-      {R"(tabradol)", "cyclobenzaprine", "muscle_relaxant"},  // oral suspension kit
-      {R"(tizanidine|zanaflex)", "tizanidine", "muscle_relaxant"},
-      {R"(methocarbamol|robaxin)", "methocarbamol", "muscle_relaxant"},
-      {R"(carisoprodol|soma)", "carisoprodol", "muscle_relaxant"},
-      {R"(metaxalone|skelaxin)", "metaxalone", "muscle_relaxant"},
-      {R"(orphenadrine(\s+citrate)?|norflex)", "orphenadrine", "muscle_relaxant"},
-      {R"(chlorzoxazone|parafon(\s+forte)?|lorzone)", "chlorzoxazone", "muscle_relaxant"},
-      {R"(dantrolene|dantrium)", "dantrolene", "muscle_relaxant"},
-      {R"(muscle\s+relaxants?|anti-?spasmodics?|antispasticity\s+\w+)", "", "muscle_relaxant"},
-      // Anticonvulsants.
-      {R"(gabapentin|neurontin|gralise|horizant)", "gabapentin", "anticonvulsant"},
-      {R"(pregabalin|lyrica)", "pregabalin", "anticonvulsant"},
-      {R"(fanatrex)", "gabapentin", "anticonvulsant"},  // oral suspension kit
-      {R"(topiramate|topamax|trokendi|qudexy)", "topiramate", "anticonvulsant"},
-      {R"(carbamazepine|tegretol)", "carbamazepine", "anticonvulsant"},
-      {R"(oxcarbazepine|trileptal)", "oxcarbazepine", "anticonvulsant"},
-      {R"(lamotrigine|lamictal)", "lamotrigine", "anticonvulsant"},
-      {R"(divalproex|valproate|valproic\s+acid|depakote)", "valproate", "anticonvulsant"},
-      {R"(levetiracetam|keppra)", "levetiracetam", "anticonvulsant"},
-      {R"(zonisamide|zonegran)", "zonisamide", "anticonvulsant"},
-      {R"(phenytoin|dilantin)", "phenytoin", "anticonvulsant"},
-      {R"(anti-?convulsants?|anti-?epilep\w*(\s+drugs?)?|AEDs?)", "", "anticonvulsant"},
-      // Antidepressants.
-      {R"(duloxetine|cymbalta)", "duloxetine", "antidepressant"},
-      {R"(amitriptyline|elavil)", "amitriptyline", "antidepressant"},
-      {R"(nortriptyline|pamelor)", "nortriptyline", "antidepressant"},
-      {R"(desipramine|norpramin)", "desipramine", "antidepressant"},
-      {R"(imipramine|tofranil)", "imipramine", "antidepressant"},
-      {R"(doxepin)", "doxepin", "antidepressant"},
-      {R"(milnacipran|savella)", "milnacipran", "antidepressant"},
-      {R"(venlafaxine|effexor)", "venlafaxine", "antidepressant"},
-      {R"(desvenlafaxine|pristiq)", "desvenlafaxine", "antidepressant"},
-      {R"(bupropion|wellbutrin)", "bupropion", "antidepressant"},
-      {R"(sertraline|zoloft)", "sertraline", "antidepressant"},
-      {R"(fluoxetine|prozac)", "fluoxetine", "antidepressant"},
-      {R"(escitalopram|lexapro)", "escitalopram", "antidepressant"},
-      {R"(citalopram|celexa)", "citalopram", "antidepressant"},
-      {R"(paroxetine|paxil)", "paroxetine", "antidepressant"},
-      {R"(trazodone|desyrel|oleptro)", "trazodone", "antidepressant"},
-      {R"(mirtazapine|remeron)", "mirtazapine", "antidepressant"},
-      {R"(vilazodone|viibryd)", "vilazodone", "antidepressant"},
-      {R"(vortioxetine|trintellix|brintellix)", "vortioxetine", "antidepressant"},
-      {R"(anti-?depressants?|SSRIs?|SNRIs?|tricyclics?(\s+anti-?depressants?)?)", "", "antidepressant"},
-      // Sleep aids.
-      {R"(zolpidem|ambien|edluar|intermezzo)", "zolpidem", "sleep_aid"},
-      {R"(eszopiclone|lunesta)", "eszopiclone", "sleep_aid"},
-      {R"(zaleplon|sonata)", "zaleplon", "sleep_aid"},
-      {R"(suvorexant|belsomra)", "suvorexant", "sleep_aid"},
-      {R"(ramelteon|rozerem)", "ramelteon", "sleep_aid"},
-      {R"(temazepam|restoril)", "temazepam", "sleep_aid"},
-      {R"(triazolam|halcion)", "triazolam", "sleep_aid"},
-      {R"(silenor)", "doxepin", "sleep_aid"},
-      {R"(melatonin)", "melatonin", "sleep_aid"},
-      {R"(dicopanol)", "diphenhydramine", "sleep_aid"},  // oral suspension kit
-      {R"(diphenhydramine|benadryl|unisom|sominex|doxylamine)", "diphenhydramine", "sleep_aid"},
-      {R"(sleep(ing)?\s+(aids?|medications?|pills?)|hypnotics?|sedative-?hypnotics?)", "", "sleep_aid"},
-      // Benzodiazepines.
-      {R"(alprazolam|xanax)", "alprazolam", "benzodiazepine"},
-      {R"(diazepam|valium)", "diazepam", "benzodiazepine"},
-      {R"(clonazepam|klonopin)", "clonazepam", "benzodiazepine"},
-      {R"(lorazepam|ativan)", "lorazepam", "benzodiazepine"},
-      {R"(chlordiazepoxide|librium)", "chlordiazepoxide", "benzodiazepine"},
-      {R"(benzodiazepines?|benzos?)", "", "benzodiazepine"},
-      // Proton pump inhibitors.
-      {R"(omeprazole|prilosec)", "omeprazole", "ppi"},
-      {R"(pantoprazole|protonix)", "pantoprazole", "ppi"},
-      {R"(esomeprazole|nexium)", "esomeprazole", "ppi"},
-      {R"(dexlansoprazole|dexilant)", "dexlansoprazole", "ppi"},
-      {R"(lansoprazole|prevacid)", "lansoprazole", "ppi"},
-      {R"(rabeprazole|aciphex)", "rabeprazole", "ppi"},
-      {R"(proton\s+pump\s+inhibitors?|PPIs?)", "", "ppi"},
-      // Medical foods.
-      {R"(theramine)", "theramine", "medical_food"},
-      {R"(sentradine)", "sentradine", "medical_food"},
-      {R"(trepadone)", "trepadone", "medical_food"},
-      {R"(gabadone)", "gabadone", "medical_food"},
-      {R"(apptrim)", "apptrim", "medical_food"},
-      {R"(percura)", "percura", "medical_food"},
-      {R"(somnicin)", "somnicin", "medical_food"},
-      {R"(limbrel)", "flavocoxid", "medical_food"},
-      {R"(fosteum)", "fosteum", "medical_food"},
-      {R"(deplin)", "l-methylfolate", "medical_food"},
-      {R"(medical\s+foods?)", "", "medical_food"},
-      // Topicals, including the compounded brands.
-      {R"(lidoderm|lidocaine\s+(\d+(\.\d+)?\s*%\s*)?patch(es)?)", "lidocaine", "topical"},
-      {R"(lidocaine|xylocaine|xolido)", "lidocaine", "topical"},
-      {R"(emla|lidocaine\s*/\s*prilocaine)", "lidocaine/prilocaine", "topical"},
-      {R"(terocin)", "methyl salicylate/capsaicin/menthol/lidocaine", "topical"},
-      {R"(lidopro)", "capsaicin/lidocaine/menthol/methyl salicylate", "topical"},
-      {R"(medrox)", "methyl salicylate/menthol/capsaicin", "topical"},
-      {R"(dendracin)", "methyl salicylate/menthol/benzocaine", "topical"},
-      {R"(menthoderm|methoderm|mentherm|bengay|icy\s+hot|salonpas)", "methyl salicylate/menthol", "topical"},
-      {R"(flector|pennsaid|voltaren\s+gel)", "diclofenac", "topical"},
-      {R"(capsaicin|zostrix|qutenza|capzasin)", "capsaicin", "topical"},
-      {R"(biofreeze|menthol)", "menthol", "topical"},
-      {R"(methyl\s+salicylate)", "methyl salicylate", "topical"},
-      {R"(camphor)", "camphor", "topical"},
-      {R"(compounded\s+(medications?|creams?|topicals?|analgesics?)|topical\s+(analgesics?|compounds?|creams?|nsaids?))",
-       "", "topical"},
-      // Everything else a worker's treating physician asks for.
-      {R"(sildenafil|viagra|revatio)", "sildenafil", "other"},
-      {R"(tadalafil|cialis)", "tadalafil", "other"},
-      {R"(vardenafil|levitra)", "vardenafil", "other"},
-      {R"(ondansetron|zofran)", "ondansetron", "other"},
-      {R"(promethazine|phenergan)", "promethazine", "other"},
-      {R"(metoclopramide|reglan)", "metoclopramide", "other"},
-      {R"(docusate(\s+sodium)?|colace)", "docusate", "other"},
-      {R"(senna|sennosides|senokot(-s)?)", "sennosides", "other"},
-      {R"(polyethylene\s+glycol|miralax)", "polyethylene glycol", "other"},
-      {R"(lubiprostone|amitiza)", "lubiprostone", "other"},
-      {R"(naloxegol|movantik)", "naloxegol", "other"},
-      {R"(methylnaltrexone|relistor)", "methylnaltrexone", "other"},
-      {R"(lactulose)", "lactulose", "other"},
-      {R"(bisacodyl|dulcolax)", "bisacodyl", "other"},
-      {R"(ranitidine|zantac)", "ranitidine", "other"},
-      {R"(famotidine|pepcid)", "famotidine", "other"},
-      {R"(deprizine)", "ranitidine", "other"},  // oral suspension kit
-      {R"(sucralfate|carafate)", "sucralfate", "other"},
-      {R"(methylprednisolone|medrol(\s+dose\s*paks?)?|depo-?medrol)", "methylprednisolone", "other"},
-      {R"(prednisone|deltasone)", "prednisone", "other"},
-      {R"(prednisolone)", "prednisolone", "other"},
-      {R"(dexamethasone|decadron)", "dexamethasone", "other"},
-      {R"(triamcinolone|kenalog)", "triamcinolone", "other"},
-      {R"(betamethasone|celestone)", "betamethasone", "other"},
-      {R"(bupivacaine|marcaine|sensorcaine)", "bupivacaine", "other"},
-      {R"(hyaluronic\s+acid|hylan\s+g-?f\s*20|sodium\s+hyaluronate|synvisc(-one)?|hyalgan|orthovisc|supartz|euflexxa|monovisc|gel-?one|durolane|gelsyn(-3)?|genvisc|trivisc)",
-       "hyaluronate", "other"},
-      {R"(botox|botulinum\s+toxin(\s+type\s+a)?|onabotulinumtoxina)", "onabotulinumtoxinA", "other"},
-      {R"(acetaminophen|tylenol|APAP|paracetamol)", "acetaminophen", "other"},
-      {R"(butalbital|fioricet|fiorinal|esgic)", "butalbital/acetaminophen/caffeine", "other"},
-      {R"(sumatriptan|imitrex)", "sumatriptan", "other"},
-      {R"(rizatriptan|maxalt)", "rizatriptan", "other"},
-      {R"(hydroxyzine|vistaril|atarax)", "hydroxyzine", "other"},
-      {R"(modafinil|provigil)", "modafinil", "other"},
-      {R"(armodafinil|nuvigil)", "armodafinil", "other"},
-      {R"(testosterone|androgel|testim|axiron)", "testosterone", "other", true},
-      {R"(clonidine|catapres)", "clonidine", "other", true},
-      {R"(nicotine|nicoderm)", "nicotine", "other", true},
-      {R"(glucosamine(\s*(/|and|&)\s*chondroitin)?|cosamin\w*)", "glucosamine", "other"},
-      {R"(vitamin\s+d3?|cholecalciferol|ergocalciferol)", "vitamin D", "other"},
-      {R"(vitamin\s+b-?12|cyanocobalamin|b-?12)", "cyanocobalamin", "other"},
-      {R"(quetiapine|seroquel)", "quetiapine", "other"},
-      {R"(aripiprazole|abilify)", "aripiprazole", "other"},
-      {R"(buspirone|buspar)", "buspirone", "other"},
-      {R"(naloxone|narcan|evzio)", "naloxone", "other"},
-      {R"(naltrexone|vivitrol)", "naltrexone", "other"},
-      {R"(dextromethorphan)", "dextromethorphan", "other"},
-      {R"(guaifenesin)", "guaifenesin", "other"},
-      {R"(metformin|glucophage)", "metformin", "other"},
-      {R"(lisinopril)", "lisinopril", "other"},
-      {R"(amlodipine|norvasc)", "amlodipine", "other"},
-      {R"(atorvastatin|lipitor)", "atorvastatin", "other"},
-      {R"(levothyroxine|synthroid)", "levothyroxine", "other"},
-      {R"(tamsulosin|flomax)", "tamsulosin", "other"},
-      {R"(cephalexin|keflex)", "cephalexin", "other"},
-      {R"(warfarin|coumadin)", "warfarin", "other"},
-      {R"(enoxaparin|lovenox)", "enoxaparin", "other"},
-      {R"(rivaroxaban|xarelto)", "rivaroxaban", "other"},
-      {R"(apixaban|eliquis)", "apixaban", "other"},
+      {R"(ACDF)", "cervical_spine"},
+      {R"(menisc\w*)", "knee"},
+      {R"(CTR)", "wrist"},
   };
   return rows;
 }
@@ -880,7 +614,7 @@ RequestNormal NormalizeRequest(std::string_view request_text) {
   const std::string lower = AsciiLower(text);
   RequestNormal normal;
   const std::vector<std::string> levels = FindLevels(text);
-  const RequestSiteRow* site = FindSite(text, levels);
+  const BodySite* site = FindSite(text, levels);
   if (std::optional<size_t> row = MatchCategoryRow(text)) {
     normal.category = ResolveCategory(Tables().categories[*row].row->category, site);
   }

@@ -17,7 +17,8 @@
 // pattern occurs (and whose reject pattern does not) names the category, so
 // a more specific reading sits above a broader one ("PT/INR" is a lab test
 // before "PT" is physical therapy). Medication rows are made from
-// RequestDrugTable(), one per drug class, so each drug name is written once.
+// the drug table (core/drug_table.h), one per drug class, so each drug name is
+// written once.
 #ifndef IMR_NORMALIZE_REQUEST_CATEGORY_H_
 #define IMR_NORMALIZE_REQUEST_CATEGORY_H_
 
@@ -38,24 +39,14 @@ struct CategoryRow {
   std::string_view reject = "";  // RE2 anywhere in the request vetoes the row
 };
 
-// A body site as requests name it. `site` is the body_site detail (the names
-// extract/ uses); `imaging` and `surgery` are the category parts it selects.
-struct RequestSiteRow {
+// Body sites and drugs come from the tables every stage reads: core/anatomy.h
+// (a site's body_site key and its imaging and surgery category parts) and
+// core/drug_table.h (names, generic, class, whether a patch of it is a
+// whole-body dose). What requests alone say about a site is here: operation
+// words that name no body part but imply one ("ACDF", "meniscectomy").
+struct ImpliedSiteRow {
   std::string_view pattern;  // RE2, case-insensitive, whole words
-  std::string_view site;     // lumbar_spine, shoulder, hand, ...
-  std::string_view imaging;  // lumbar, shoulder, wrist_hand, ... or other
-  std::string_view surgery;  // spine, shoulder, knee, hand_wrist, or other
-};
-
-// A drug by any of its names. `drug_class` is the medication.<class>
-// category; topical forms and percentage strengths override it (see
-// NormalizeRequest) unless `systemic_patch` says the patch or gel is a
-// whole-body dose (fentanyl, buprenorphine, testosterone).
-struct RequestDrugRow {
-  std::string_view names;    // RE2 alternatives, case-insensitive, whole words
-  std::string_view generic;  // "hydrocodone/acetaminophen"
-  std::string_view drug_class;  // opioid, nsaid, muscle_relaxant, ...
-  bool systemic_patch = false;
+  std::string_view site;     // a core/anatomy.h site key
 };
 
 // What one request is: its category and the details its words state.
@@ -76,15 +67,14 @@ struct RequestNormal {
 // on first use, and shared between threads.
 RequestNormal NormalizeRequest(std::string_view request_text);
 
-// The tables, in the order tried. RequestCategoryTable() holds the drug rows
-// made from RequestDrugTable() at their place in the order.
+// The tables, in the order tried. RequestCategoryTable() holds one drug row
+// per class, made from the curated drug table, at its place in the order.
 const std::vector<CategoryRow>& RequestCategoryTable();
 
 // Every category NormalizeRequest can return ("x.*" rows expanded by the
 // site table, and "other"), sorted, without repeats.
 std::vector<std::string> AllRequestCategories();
-const std::vector<RequestSiteRow>& RequestSiteTable();
-const std::vector<RequestDrugRow>& RequestDrugTable();
+const std::vector<ImpliedSiteRow>& ImpliedSiteTable();
 
 }  // namespace imr
 

@@ -1,5 +1,8 @@
 #include "normalize/request_category.h"
 
+#include "core/anatomy.h"
+#include "core/drug_table.h"
+
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
@@ -144,7 +147,7 @@ TEST(NormalizeRequestTest, Injections) {
       {"Medial branch block C5-6", "injection.facet body_site=cervical_spine level=C5-6"},
       {"Radiofrequency ablation of the lumbar medial branches", "injection.radiofrequency body_site=lumbar_spine"},
       {"Trigger point injections x 4", "injection.trigger_point quantity=4"},
-      {"Cortisone injection to the right shoulder", "injection.joint body_site=shoulder laterality=right"},
+      {"Cortisone injection to the right shoulder", "injection.joint body_site=shoulder drug=cortisone laterality=right"},
       {"Synvisc-One for the left knee", "injection.joint body_site=knee drug=hyaluronate laterality=left"},
       {"Ultrasound-guided injection of the left knee", "injection.joint body_site=knee laterality=left"},
       {"Facet injections L3–4 and L4–5", "injection.facet body_site=lumbar_spine level=L3–4, L4–5"},
@@ -245,15 +248,16 @@ TEST(RequestCategoryTableTest, EveryRowCompiles) {
     expect_compiles(row.category, row.pattern);
     if (!row.reject.empty()) expect_compiles(row.category, row.reject);
   }
-  for (const RequestSiteRow& row : RequestSiteTable()) expect_compiles(row.site, row.pattern);
-  for (const RequestDrugRow& row : RequestDrugTable()) expect_compiles(row.generic, row.names);
+  for (const ImpliedSiteRow& row : ImpliedSiteTable()) expect_compiles(row.site, row.pattern);
   // And the compiled tables load: the first call compiles them all.
   EXPECT_EQ(NormalizeRequest("TENS unit").category, "dme.tens");
 }
 
 TEST(RequestCategoryTableTest, DrugRowsAreSplicedInOncePerClass) {
   std::set<std::string> classes;
-  for (const RequestDrugRow& row : RequestDrugTable()) classes.insert("medication." + std::string(row.drug_class));
+  for (const DrugRow& row : DrugRows()) {
+    if (row.curated && !row.not_a_drug) classes.insert("medication." + std::string(row.drug_class));
+  }
   for (const std::string& category : classes) {
     int count = 0;
     for (const CategoryRow& row : RequestCategoryTable()) {
@@ -269,11 +273,12 @@ TEST(RequestSiteTableTest, SitePartsAreTaxonomyParts) {
                                               "knee",   "wrist_hand", "elbow",    "hip",
                                               "ankle_foot", "brain",  "other"};
   const std::set<std::string_view> surgery = {"spine", "shoulder", "knee", "hand_wrist", "other"};
-  for (const RequestSiteRow& row : RequestSiteTable()) {
+  for (const BodySite& row : BodySites()) {
     SCOPED_TRACE(std::string(row.site));
     EXPECT_TRUE(imaging.contains(row.imaging));
     EXPECT_TRUE(surgery.contains(row.surgery));
   }
+  for (const ImpliedSiteRow& row : ImpliedSiteTable()) EXPECT_NE(BodySiteNamed(row.site), nullptr) << row.site;
 }
 
 }  // namespace

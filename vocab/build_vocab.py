@@ -101,7 +101,19 @@ def code_ok(code):
     return bool(code) and code[0] not in "VWXYZ"
 
 
-def problem_type(code):
+# Words that make a term a symptom whatever chapter codes it ("pain in right knee" is
+# coded among the joint disorders, M25.561).
+SYMPTOM_WORDS = {"pain", "ache", "aches", "numbness", "tingling", "stiffness", "swelling", "weakness",
+                 "tenderness", "cramp", "cramps", "spasm", "spasms", "discomfort"}
+
+
+def problem_type(code, term=""):
+    if SYMPTOM_WORDS.intersection(term.lower().split()):
+        return "sign_symptom"
+    return chapter_type(code)
+
+
+def chapter_type(code):
     c = code.replace(".", "")
     if c[0] == "R":
         return "finding" if int(c[1:3]) >= 70 else "sign_symptom"
@@ -149,7 +161,7 @@ def index_terms(path, english):
         stack_index = stack_index[:level] + [k]
         if code and code_ok(code):
             for anc in stack_index[:-1]:
-                descendant_types.setdefault(anc, []).append(problem_type(code))
+                descendant_types.setdefault(anc, []).append(chapter_type(code))
     raw = list(csv.reader(open(path, encoding="utf-8", errors="replace")))[1:]
 
     out = []
@@ -179,7 +191,7 @@ def index_terms(path, english):
         if code_ok(code):
             for f in forms[-1]:
                 if usable(f):
-                    out.append((f, code, problem_type(code)))
+                    out.append((f, code, problem_type(code, f)))
         elif level <= 1 and k in descendant_types and "condition" not in (raw[k][4].lower(), raw[k][5].lower()):
             types = descendant_types[k]
             common = max(set(types), key=types.count)
@@ -208,12 +220,12 @@ def order_terms(path):
         d = re.sub(r"\bof (right|left|bilateral)\b", r"of \1", d)
         d = clean(d)
         if usable(d):
-            out.append((d, code, problem_type(code)))
+            out.append((d, code, problem_type(code, d)))
         # "Unilateral primary osteoarthritis, right knee": the condition before the site.
         if ", " in d:
             head = d.split(", ")[0]
             if usable(head):
-                out.append((head, code, problem_type(code)))
+                out.append((head, code, problem_type(code, head)))
     return out
 
 

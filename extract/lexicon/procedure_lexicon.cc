@@ -1,4 +1,4 @@
-// The procedure and body-site tables: one row per way of writing a procedure
+// The procedure table: one row per way of writing a procedure
 // in workers' compensation requests. Abbreviations that are also ordinary
 // words or other abbreviations are case-sensitive, (?-i:...).
 #include "extract/procedure_extractor.h"
@@ -152,28 +152,6 @@ const std::vector<ProcedureRow>& ProcedureTable() {
        "lab_work", "testing"},
       {"procedure.functional_capacity_evaluation@1", R"(functional\s+capacity\s+(?:evaluation|exam)|(?-i:FCE))",
        "functional_capacity_evaluation", "testing"},
-  };
-  return rows;
-}
-
-const std::vector<BodySiteRow>& BodySiteTable() {
-  static const std::vector<BodySiteRow> rows = {
-      {R"(lumbar(?:\s+spine)?|lumbosacral(?:\s+spine)?|low(?:er)?\s+back|L-spine)", "lumbar_spine"},
-      {R"(cervical(?:\s+spine)?|neck|C-spine)", "cervical_spine"},
-      {R"(thoracic(?:\s+spine)?|T-spine|mid[- ]back)", "thoracic_spine"},
-      {R"(sacroiliac(?:\s+joints?)?|SI\s+joints?)", "sacroiliac_joint"},
-      {R"(shoulders?)", "shoulder"},
-      {R"(knees?)", "knee"},
-      {R"(wrists?)", "wrist"},
-      {R"(hands?|fingers?|thumbs?)", "hand"},
-      {R"(elbows?)", "elbow"},
-      {R"(hips?)", "hip"},
-      {R"(ankles?)", "ankle"},
-      {R"(foot|feet)", "foot"},
-      {R"(head|brain)", "head"},
-      {R"(upper\s+(?:extremit(?:y|ies)|limbs?)|arms?)", "upper_extremity"},
-      {R"(lower\s+(?:extremit(?:y|ies)|limbs?)|legs?)", "lower_extremity"},
-      {R"(spine)", "spine"},
   };
   return rows;
 }
