@@ -1,11 +1,16 @@
-# imr_embed_files(TARGET LIBRARY FILES f1 f2 ...)
+# imr_embed_files(TARGET LIBRARY [TABLE NAME] FILES f1 f2 ...)
 #
 # Compiles data files into LIBRARY, byte for byte, with the assembler's .incbin,
-# and generates the table that core/embedded_files.cc reads: the binary carries
-# its vocabularies and runs from any directory. Each file is re-assembled when it
-# changes. A file is found by its name (no directory), so names must be unique.
+# and generates the function NAME (default EmbeddedFileTable, which
+# core/embedded_files.cc reads) listing them: the binary carries its
+# vocabularies and runs from any directory. Each file is re-assembled when it
+# changes; a generated file is made first. A file is found by its name (no
+# directory), so names must be unique.
 function(imr_embed_files)
-  cmake_parse_arguments(E "" "TARGET" "FILES" ${ARGN})
+  cmake_parse_arguments(E "" "TARGET;TABLE" "FILES" ${ARGN})
+  if(NOT E_TABLE)
+    set(E_TABLE EmbeddedFileTable)
+  endif()
   set(asm "${CMAKE_CURRENT_BINARY_DIR}/${E_TARGET}_data.S")
   set(table "${CMAKE_CURRENT_BINARY_DIR}/${E_TARGET}_data_table.cc")
   set(asm_body "")
@@ -16,10 +21,10 @@ function(imr_embed_files)
   foreach(path IN LISTS E_FILES)
     get_filename_component(name "${path}" NAME)
     string(APPEND asm_body
-      "  .section .rodata.imr_data_${i},\"a\"\n  .balign 16\n  .globl imr_data_${i}_begin\n  .hidden imr_data_${i}_begin\n"
-      "imr_data_${i}_begin:\n  .incbin \"${path}\"\n  .globl imr_data_${i}_end\n  .hidden imr_data_${i}_end\nimr_data_${i}_end:\n  .byte 0\n")
-    string(APPEND decls "extern const char imr_data_${i}_begin[];\nextern const char imr_data_${i}_end[];\n")
-    string(APPEND rows "    {\"${name}\", imr_data_${i}_begin, imr_data_${i}_end},\n")
+      "  .section .rodata.imr_${E_TARGET}_${i},\"a\"\n  .balign 16\n  .globl imr_${E_TARGET}_${i}_begin\n  .hidden imr_${E_TARGET}_${i}_begin\n"
+      "imr_${E_TARGET}_${i}_begin:\n  .incbin \"${path}\"\n  .globl imr_${E_TARGET}_${i}_end\n  .hidden imr_${E_TARGET}_${i}_end\nimr_${E_TARGET}_${i}_end:\n  .byte 0\n")
+    string(APPEND decls "extern const char imr_${E_TARGET}_${i}_begin[];\nextern const char imr_${E_TARGET}_${i}_end[];\n")
+    string(APPEND rows "    {\"${name}\", imr_${E_TARGET}_${i}_begin, imr_${E_TARGET}_${i}_end},\n")
     math(EXPR i "${i} + 1")
   endforeach()
   string(APPEND asm_body "  .section .note.GNU-stack,\"\",@progbits\n")
@@ -33,7 +38,7 @@ ${decls}}
 
 namespace imr {
 
-const std::vector<EmbeddedFileRow>& EmbeddedFileTable() {
+const std::vector<EmbeddedFileRow>& ${E_TABLE}() {
   static const std::vector<EmbeddedFileRow> rows = {
 ${rows}  };
   return rows;

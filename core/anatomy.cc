@@ -110,9 +110,10 @@ const BodySite* BodySiteNamed(std::string_view site) {
   return nullptr;
 }
 
-std::vector<BodySiteMention> FindBodySites(std::string_view text) {
+std::vector<BodySiteMention> FindBodySites(std::string_view text) { return FindBodySites(text, TokenizeWords(text)); }
+
+std::vector<BodySiteMention> FindBodySites(std::string_view text, const std::vector<WordToken>& words) {
   const Anatomy& a = TheAnatomy();
-  const std::vector<WordToken> words = TokenizeWords(text);
   std::vector<BodySiteMention> out;
   for (const TermIndex::Hit& hit : a.names.FindAll(text, words)) {
     out.push_back({words[hit.first_word].begin, words[hit.first_word + hit.word_count - 1].end,
@@ -146,17 +147,34 @@ std::string NerveRegionOfSite(std::string_view site) {
   return s ? std::string(s->nerve_region) : "";
 }
 
+namespace {
+
+// Every name of the sites `keep` admits, as one alternation, longest first so
+// that RE2's leftmost-first choice takes "lower back" before "back".
+std::string AlternationOf(bool (*keep)(const BodySite&)) {
+  std::vector<std::string> names;
+  for (const BodySite& s : BodySites()) {
+    if (!keep(s)) continue;
+    for (std::string_view n : s.names) names.push_back(RegexOfName(n));
+  }
+  std::stable_sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : "|") + n;
+  return out;
+}
+
+}  // namespace
+
 const std::string& BodySiteAlternation() {
-  static const std::string alternation = [] {
-    std::vector<std::string> names;
-    for (const BodySite& s : BodySites()) {
-      for (std::string_view n : s.names) names.push_back(RegexOfName(n));
-    }
-    std::stable_sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    std::string out;
-    for (const std::string& n : names) out += (out.empty() ? "" : "|") + n;
-    return out;
-  }();
+  static const std::string alternation = AlternationOf([](const BodySite&) { return true; });
+  return alternation;
+}
+
+const std::string& MusculoskeletalSiteAlternation() {
+  static const std::string alternation = AlternationOf([](const BodySite& s) {
+    return s.imaging != "other" || s.surgery != "other" || !s.nerve_region.empty() || s.region == "spine" ||
+           s.region == "head" || s.region == "hip";
+  });
   return alternation;
 }
 

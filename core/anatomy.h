@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/term_index.h"
+
 namespace imr {
 
 struct BodySite {
@@ -42,6 +44,8 @@ struct BodySiteMention {
 
 // Every site named in `text`, left to right, longest names first.
 std::vector<BodySiteMention> FindBodySites(std::string_view text);
+// The same over words already read from `text` (TokenizeWords).
+std::vector<BodySiteMention> FindBodySites(std::string_view text, const std::vector<WordToken>& words);
 
 // The first site `words` name, or null.
 const BodySite* BodySiteOfWords(std::string_view words);
@@ -59,6 +63,10 @@ std::string NerveRegionOfSite(std::string_view site);
 // hyphen or spaces between words, final plural optional), for pattern tables
 // that need "a site" as a piece.
 const std::string& BodySiteAlternation();
+// The same for the musculoskeletal sites only (a spine region, a joint, a
+// limb, the head: the sites with a request category part or roots), for
+// tables that read treatment requests.
+const std::string& MusculoskeletalSiteAlternation();
 
 }  // namespace imr
 

@@ -136,9 +136,10 @@ namespace {}  // namespace
 
 const std::vector<DrugRow>& DrugRows() { return TheDrugs().rows; }
 
-std::vector<DrugMention> FindDrugNames(std::string_view text) {
+std::vector<DrugMention> FindDrugNames(std::string_view text) { return FindDrugNames(text, TokenizeWords(text)); }
+
+std::vector<DrugMention> FindDrugNames(std::string_view text, const std::vector<WordToken>& words) {
   const Drugs& d = TheDrugs();
-  const std::vector<WordToken> words = TokenizeWords(text);
   std::vector<DrugMention> out;
   for (const TermIndex::Hit& hit : d.names.FindAll(text, words)) {
     // Payloads sort by row, and curated rows come first.

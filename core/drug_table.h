@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/term_index.h"
+
 namespace imr {
 
 struct DrugName {
@@ -49,6 +51,8 @@ struct DrugMention {
 // ("Tylenol #3" over "Tylenol"), and a curated row over a Drugs@FDA one. Words
 // that name no drug ("oxygen saturation") win their place and give nothing.
 std::vector<DrugMention> FindDrugNames(std::string_view text);
+// The same over words already read from `text` (TokenizeWords).
+std::vector<DrugMention> FindDrugNames(std::string_view text, const std::vector<WordToken>& words);
 
 // The curated names as RE2 alternatives of one class, in table order, for
 // tables that classify requests ("norco|vicodin|..."): words joined by any

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <stdexcept>
 
 namespace imr {
@@ -93,7 +94,7 @@ std::vector<WordToken> TokenizeWords(std::string_view text) {
 }
 
 uint32_t TermIndex::IdOf(std::string_view norm) const {
-  auto it = ids_of_.find(std::string(norm));
+  auto it = ids_of_.find(norm);
   return it == ids_of_.end() ? 0 : it->second;
 }
 
@@ -140,12 +141,35 @@ bool TermIndex::CaseHolds(const Entry& e, std::string_view text, const std::vect
   return raw == raws_[e.raw];
 }
 
+uint32_t TermIndex::PayloadBound() const {
+  uint32_t bound = 0;
+  for (const Entry& e : entries_) bound = std::max(bound, e.payload + 1);
+  return bound;
+}
+
+std::vector<uint32_t> TermIndex::WordIds(const std::vector<WordToken>& words) const {
+  std::vector<uint32_t> ids(words.size());
+  for (size_t i = 0; i < words.size(); ++i) ids[i] = IdOf(words[i].norm);
+  return ids;
+}
+
 std::optional<TermIndex::Hit> TermIndex::LongestAt(std::string_view text, const std::vector<WordToken>& words,
                                                   size_t i) const {
+  std::vector<uint32_t> ids;
+  for (size_t k = i; k < words.size(); ++k) {
+    ids.push_back(IdOf(words[k].norm));
+    if (ids.back() == 0) break;
+  }
+  ids.insert(ids.begin(), i, 0);
+  return LongestAt(text, words, ids, i);
+}
+
+std::optional<TermIndex::Hit> TermIndex::LongestAt(std::string_view text, const std::vector<WordToken>& words,
+                                                  const std::vector<uint32_t>& ids, size_t i) const {
   size_t lo = 0, hi = entries_.size();
   std::optional<Hit> best;
-  for (size_t depth = 0; i + depth < words.size() && lo < hi; ++depth) {
-    const uint32_t id = IdOf(words[i + depth].norm);
+  for (size_t depth = 0; i + depth < ids.size() && lo < hi; ++depth) {
+    const uint32_t id = ids[i + depth];
     if (id == 0) break;
     // Entries in [lo, hi) share the first `depth` words; those with exactly
     // `depth` words sort first. Keep the ones whose next word is `id`.
@@ -167,10 +191,97 @@ std::optional<TermIndex::Hit> TermIndex::LongestAt(std::string_view text, const 
   return best;
 }
 
+namespace {
+
+constexpr std::string_view kImageMagic = "imr.term_index/1\n";
+
+void PutU32(std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), sizeof v); }
+
+bool GetU32(std::string_view* in, uint32_t* v) {
+  if (in->size() < sizeof *v) return false;
+  std::memcpy(v, in->data(), sizeof *v);
+  in->remove_prefix(sizeof *v);
+  return true;
+}
+
+bool GetString(std::string_view* in, std::string* s) {
+  uint32_t n = 0;
+  if (!GetU32(in, &n) || in->size() < n) return false;
+  s->assign(in->data(), n);
+  in->remove_prefix(n);
+  return true;
+}
+
+}  // namespace
+
+std::string TermIndex::Save() const {
+  std::string out(kImageMagic);
+  std::vector<const std::string*> by_id(ids_of_.size() + 1, nullptr);
+  for (const auto& [norm, id] : ids_of_) by_id[id] = &norm;
+  PutU32(&out, static_cast<uint32_t>(ids_of_.size()));
+  for (size_t id = 1; id < by_id.size(); ++id) {
+    PutU32(&out, static_cast<uint32_t>(by_id[id]->size()));
+    out += *by_id[id];
+  }
+  PutU32(&out, static_cast<uint32_t>(ids_.size()));
+  for (uint32_t id : ids_) PutU32(&out, id);
+  PutU32(&out, static_cast<uint32_t>(entries_.size()));
+  for (const Entry& e : entries_) {
+    PutU32(&out, e.first);
+    PutU32(&out, static_cast<uint32_t>(e.count) | (e.case_sensitive ? 0x10000u : 0u));
+    PutU32(&out, e.payload);
+    PutU32(&out, e.raw);
+  }
+  PutU32(&out, static_cast<uint32_t>(raws_.size()));
+  for (const std::string& raw : raws_) {
+    PutU32(&out, static_cast<uint32_t>(raw.size()));
+    out += raw;
+  }
+  return out;
+}
+
+std::optional<TermIndex> TermIndex::Load(std::string_view in) {
+  if (!in.starts_with(kImageMagic)) return std::nullopt;
+  in.remove_prefix(kImageMagic.size());
+  TermIndex index;
+  uint32_t n = 0;
+  if (!GetU32(&in, &n)) return std::nullopt;
+  index.ids_of_.reserve(n);
+  for (uint32_t id = 1; id <= n; ++id) {
+    std::string norm;
+    if (!GetString(&in, &norm)) return std::nullopt;
+    index.ids_of_.emplace(std::move(norm), id);
+  }
+  if (!GetU32(&in, &n) || in.size() / sizeof(uint32_t) < n) return std::nullopt;
+  index.ids_.resize(n);
+  std::memcpy(index.ids_.data(), in.data(), n * sizeof(uint32_t));
+  in.remove_prefix(n * sizeof(uint32_t));
+  if (!GetU32(&in, &n)) return std::nullopt;
+  index.entries_.resize(n);
+  for (Entry& e : index.entries_) {
+    uint32_t count = 0;
+    if (!GetU32(&in, &e.first) || !GetU32(&in, &count) || !GetU32(&in, &e.payload) || !GetU32(&in, &e.raw)) {
+      return std::nullopt;
+    }
+    e.count = static_cast<uint16_t>(count & 0xFFFF);
+    e.case_sensitive = (count & 0x10000u) != 0;
+    if (e.first + e.count > index.ids_.size()) return std::nullopt;
+  }
+  if (!GetU32(&in, &n)) return std::nullopt;
+  index.raws_.resize(n);
+  for (std::string& raw : index.raws_) {
+    if (!GetString(&in, &raw)) return std::nullopt;
+  }
+  if (!in.empty()) return std::nullopt;
+  index.frozen_ = true;
+  return index;
+}
+
 std::vector<TermIndex::Hit> TermIndex::FindAll(std::string_view text, const std::vector<WordToken>& words) const {
   std::vector<Hit> hits;
+  const std::vector<uint32_t> ids = WordIds(words);
   for (size_t i = 0; i < words.size();) {
-    if (auto hit = LongestAt(text, words, i)) {
+    if (auto hit = LongestAt(text, words, ids, i)) {
       i += hit->word_count;
       hits.push_back(std::move(*hit));
     } else {

@@ -61,11 +61,27 @@ class TermIndex {
   // The longest term whose words start at words[i] of `text`, if any.
   std::optional<Hit> LongestAt(std::string_view text, const std::vector<WordToken>& words, size_t i) const;
 
+  // The index's ids of `words` (0: a word no term has), for a caller that
+  // looks at every word: each word is then looked up once, not once per term
+  // it might start.
+  std::vector<uint32_t> WordIds(const std::vector<WordToken>& words) const;
+  std::optional<Hit> LongestAt(std::string_view text, const std::vector<WordToken>& words,
+                               const std::vector<uint32_t>& ids, size_t i) const;
+
   // Left to right, the longest term at each word; a hit's words are not
   // searched again.
   std::vector<Hit> FindAll(std::string_view text, const std::vector<WordToken>& words) const;
 
   size_t size() const { return entries_.size(); }
+  // One more than the largest payload (0 when empty): an index loaded from an
+  // image is checked against the table its payloads point into.
+  uint32_t PayloadBound() const;
+
+  // A frozen index as bytes, and back: a large vocabulary is indexed once, at
+  // build time, and loaded in milliseconds (extract/problem_terms.h). Load
+  // returns nothing for bytes Save did not write.
+  std::string Save() const;
+  static std::optional<TermIndex> Load(std::string_view bytes);
 
  private:
   struct Entry {
@@ -79,7 +95,12 @@ class TermIndex {
   uint32_t Intern(const std::string& norm);
   bool CaseHolds(const Entry& e, std::string_view text, const std::vector<WordToken>& words, size_t i) const;
 
-  std::unordered_map<std::string, uint32_t> ids_of_;  // normal form -> id (0: unknown)
+  // Looked up by string_view without building a string.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_of_;  // normal form -> id (0: unknown)
   std::vector<uint32_t> ids_;
   std::vector<Entry> entries_;
   std::vector<std::string> raws_;

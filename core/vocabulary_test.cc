@@ -68,6 +68,41 @@ TEST(TermIndexTest, LongestTermAtEachWord) {
   EXPECT_FALSE(index.LongestAt(text, words, 0).has_value());  // "chronic" is no term
 }
 
+// What a hit says, for comparing two indexes on the same text.
+std::string HitsOf(const TermIndex& index, const std::string& text) {
+  const std::vector<WordToken> words = TokenizeWords(text);
+  std::string out;
+  for (const TermIndex::Hit& h : index.FindAll(text, words)) {
+    out += std::to_string(h.first_word) + "+" + std::to_string(h.word_count) + "=";
+    for (uint32_t p : h.payloads) out += std::to_string(p) + ",";
+    out += " ";
+  }
+  return out;
+}
+
+TEST(TermIndexTest, AnImageLoadsBackTheSameIndex) {
+  TermIndex index;
+  index.Add("low back pain", 7);
+  index.Add("back pain", 3);
+  index.Add("back pain", 9);  // two terms, one set of words: both payloads
+  index.Add("HTN", 11, /*case_sensitive=*/true);
+  index.Freeze();
+  EXPECT_EQ(index.PayloadBound(), 12u);
+  const std::string image = index.Save();
+  const std::optional<TermIndex> loaded = TermIndex::Load(image);
+  ASSERT_TRUE(loaded.has_value());
+  const std::string text = "Low back pain and back pain; htn, HTN.";
+  EXPECT_EQ(HitsOf(*loaded, text), HitsOf(index, text));
+  EXPECT_EQ(HitsOf(*loaded, text), "0+3=7, 4+2=3,9, 7+1=11, ");
+  EXPECT_EQ(loaded->size(), index.size());
+
+  // Truncated, padded or foreign bytes are no index.
+  EXPECT_FALSE(TermIndex::Load(image.substr(0, image.size() - 1)).has_value());
+  EXPECT_FALSE(TermIndex::Load(image + "x").has_value());
+  EXPECT_FALSE(TermIndex::Load("not an index").has_value());
+  EXPECT_FALSE(TermIndex::Load("").has_value());
+}
+
 TEST(AnatomyTest, EverySiteHasARegionAndItsNamesLeadBack) {
   std::set<std::string_view> keys;
   for (const BodySite& site : BodySites()) {

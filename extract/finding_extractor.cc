@@ -80,20 +80,20 @@ std::optional<PhraseHit> HitOf(const PhraseRule& rule, const Match& m, std::stri
 
 PhraseRuleTable::PhraseRuleTable(std::vector<PhraseRule> rules, const std::vector<PatternPiece>& pieces)
     : rules_(std::move(rules)) {
-  patterns_.reserve(rules_.size());
   for (const PhraseRule& rule : rules_) {
     try {
-      patterns_.emplace_back(ExpandPattern(rule.pattern, pieces));
+      patterns_.Add(ExpandPattern(rule.pattern, pieces));
     } catch (const std::invalid_argument& e) {
       throw std::invalid_argument(rule.id + ": " + e.what());
     }
   }
+  patterns_.Compile();
 }
 
 std::vector<PhraseHit> PhraseRuleTable::FindAll(std::string_view text) const {
   std::vector<PhraseHit> hits;
-  for (size_t i = 0; i < rules_.size(); ++i) {
-    for (const Match& m : patterns_[i].FindAll(text)) {
+  for (int i : patterns_.Candidates(text)) {
+    for (const Match& m : patterns_.Row(i).FindAll(text)) {
       if (auto hit = HitOf(rules_[i], m, text)) hits.push_back(std::move(*hit));
     }
   }

@@ -70,8 +70,9 @@ struct PhraseHit {
   Attributes value;
 };
 
-// A table compiled once. Throws std::invalid_argument naming the first row
-// that does not compile.
+// A table compiled once (a PatternSet: one pass finds the rows that can
+// match). Throws std::invalid_argument naming the first row that does not
+// parse.
 class PhraseRuleTable {
  public:
   PhraseRuleTable(std::vector<PhraseRule> rules, const std::vector<PatternPiece>& pieces);
@@ -83,7 +84,7 @@ class PhraseRuleTable {
 
  private:
   std::vector<PhraseRule> rules_;
-  std::vector<Pattern> patterns_;
+  PatternSet patterns_;  // beside rules_, same order
 };
 
 // Of hits that overlap, keeps the longest; on a tie the one earlier in `hits`

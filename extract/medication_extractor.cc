@@ -293,7 +293,7 @@ std::vector<Fact> ExtractMedications(const Region& region) {
   if (region.section == "allergies" || region.section == "social_history") return {};
   const Matcher& matcher = TheMatcher();
   const std::string_view text = region.text.text;
-  const std::vector<DrugMention> names = FindDrugNames(text);
+  const std::vector<DrugMention> names = FindDrugNames(text, region.Words().words);
   std::vector<Candidate> candidates;
   static const Pattern names_a_procedure(R"((?i)^[\s-]*(?:injections?|shots?|blocks?)\b)");
   for (size_t i = 0; i < names.size(); ++i) {

@@ -1,6 +1,11 @@
 #include "extract/pattern.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <mutex>
+#include <numeric>
 
 #include <stdexcept>
 
@@ -91,6 +96,55 @@ std::vector<Match> Pattern::FindAll(std::string_view text) const {
     if (from > text.size()) break;
   }
   return out;
+}
+
+struct PatternSet::Automaton {
+  re2::RE2::Set set{re2::RE2::Options(), re2::RE2::UNANCHORED};
+};
+
+struct PatternSet::LazyRow {
+  std::string pattern;
+  std::once_flag once;
+  std::optional<Pattern> compiled;
+};
+
+PatternSet::PatternSet() : set_(std::make_unique<Automaton>()) {}
+PatternSet::~PatternSet() = default;
+PatternSet::PatternSet(PatternSet&&) noexcept = default;
+
+void PatternSet::Add(std::string_view pattern) {
+  if (compiled_) throw std::invalid_argument("PatternSet::Add after Compile");
+  std::string error;
+  if (set_->set.Add(re2::StringPiece(pattern.data(), pattern.size()), &error) < 0) {
+    throw std::invalid_argument("bad pattern: " + error + ": " + std::string(pattern));
+  }
+  rows_.push_back(std::make_unique<LazyRow>());
+  rows_.back()->pattern = std::string(pattern);
+}
+
+void PatternSet::Compile() {
+  if (!set_->set.Compile()) throw std::invalid_argument("pattern set does not compile");
+  compiled_ = true;
+}
+
+std::vector<int> PatternSet::Candidates(std::string_view text) const {
+  if (!compiled_) throw std::logic_error("PatternSet::Candidates before Compile");
+  std::vector<int> found;
+  re2::RE2::Set::ErrorInfo error;
+  if (!set_->set.Match(re2::StringPiece(text.data(), text.size()), &found, &error) &&
+      error.kind != re2::RE2::Set::kNoError) {
+    found.resize(rows_.size());
+    std::iota(found.begin(), found.end(), 0);
+    return found;
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+const Pattern& PatternSet::Row(size_t i) const {
+  LazyRow& row = *rows_.at(i);
+  std::call_once(row.once, [&row] { row.compiled.emplace(row.pattern); });
+  return *row.compiled;
 }
 
 }  // namespace imr

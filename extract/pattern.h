@@ -54,6 +54,46 @@ class Pattern {
   std::unique_ptr<re2::RE2> re_;
 };
 
+// The rows of a pattern table, read in one pass to learn which of them can
+// match a text: the table then runs only those, instead of scanning the text
+// once per row. A row's own Pattern, which finds the matches and their
+// groups, is compiled the first time it is asked for (a one-file run compiles
+// only the rows its text needs). Where the combined automaton runs out of
+// memory on a text, every row is a candidate, so the answer is never too
+// small. Safe to share between threads once compiled.
+//
+//   imr::PatternSet set;
+//   set.Add(R"((?i)\bpain\b)");
+//   set.Add(R"(\d+/5)");
+//   set.Compile();
+//   for (int row : set.Candidates("strength 5/5"))   // {1}
+//     set.Row(row).FindAll("strength 5/5");
+class PatternSet {
+ public:
+  PatternSet();
+  ~PatternSet();
+  PatternSet(PatternSet&&) noexcept;
+
+  // Adds the next row (0, 1, ...). Throws std::invalid_argument when it does
+  // not parse, or after Compile().
+  void Add(std::string_view pattern);
+  // Throws std::invalid_argument when the set does not compile.
+  void Compile();
+
+  size_t size() const { return rows_.size(); }
+  // The rows that match somewhere in `text`, ascending.
+  std::vector<int> Candidates(std::string_view text) const;
+  // Row `i` as a Pattern of its own.
+  const Pattern& Row(size_t i) const;
+
+ private:
+  struct Automaton;  // RE2::Set, a nested class that cannot be declared here
+  struct LazyRow;
+  std::unique_ptr<Automaton> set_;
+  std::vector<std::unique_ptr<LazyRow>> rows_;
+  bool compiled_ = false;
+};
+
 // A named piece of pattern that the rows of a table share. NAME is upper
 // case, digits and '_', starting with a letter: "SIDE", "D_SLASH".
 struct PatternPiece {

@@ -31,5 +31,31 @@ TEST(ExpandPatternTest, AnUnknownOrSelfNamingPieceIsABugInTheTable) {
   EXPECT_THROW(ExpandPattern("{BRACE_LOOP}", pieces, PieceSyntax::kBraceVerbatim), std::invalid_argument);
 }
 
+TEST(PatternSetTest, CandidatesAreTheRowsThatMatchAndEachRowFindsItsOwn) {
+  PatternSet set;
+  set.Add(R"((?i)\bpain\b)");
+  set.Add(R"((\d)/5)");
+  set.Add(R"(\bnever here\b)");
+  set.Compile();
+  ASSERT_EQ(set.size(), 3u);
+  EXPECT_EQ(set.Candidates("Strength 5/5, no PAIN."), (std::vector<int>{0, 1}));
+  EXPECT_EQ(set.Candidates("painless"), std::vector<int>{});  // \b holds in the set too
+  EXPECT_EQ(set.Candidates(""), std::vector<int>{});
+  const std::vector<Match> grades = set.Row(1).FindAll("4/5 and 5/5");
+  ASSERT_EQ(grades.size(), 2u);
+  EXPECT_EQ(grades[1].group(1), "5");
+  EXPECT_EQ(&set.Row(1), &set.Row(1));  // compiled once
+}
+
+TEST(PatternSetTest, ABadRowFailsWhenAddedAndTheSetIsFrozenOnceCompiled) {
+  PatternSet set;
+  EXPECT_THROW(set.Add("(unclosed"), std::invalid_argument);
+  EXPECT_THROW(set.Candidates("x"), std::logic_error);  // not compiled yet
+  set.Add("x");
+  set.Compile();
+  EXPECT_THROW(set.Add("y"), std::invalid_argument);
+  EXPECT_THROW(set.Row(5), std::out_of_range);
+}
+
 }  // namespace
 }  // namespace imr

@@ -5,6 +5,7 @@
 
 #include "core/anatomy.h"
 #include "core/text.h"
+#include "extract/region.h"
 #include "extract/problem_extractor.h"
 
 namespace imr {
@@ -205,25 +206,30 @@ void ReachRight(const PhraseWords& p, const ReachRules& rules, Reach* r) {
   if (rules.object_after_of) ReachObject(p, r);
 }
 
-PhraseWords ReadPhraseWords(std::string_view text) {
-  PhraseWords p{text, TokenizeWords(text), {}, {}};
-  const size_t n = p.words.size();
-  p.anatomy.assign(n, false);
-  p.level.assign(n, false);
-  for (const BodySiteMention& m : FindBodySites(text)) {
-    for (size_t i = 0; i < n; ++i) {
-      if (p.words[i].begin >= m.begin && p.words[i].end <= m.end) p.anatomy[i] = true;
+RegionWords ReadRegionWords(std::string_view text) {
+  RegionWords r{TokenizeWords(text), {}, {}};
+  const size_t n = r.words.size();
+  r.anatomy.assign(n, false);
+  r.level.assign(n, false);
+  size_t i = 0;
+  for (const BodySiteMention& m : FindBodySites(text, r.words)) {
+    while (i < n && r.words[i].begin < m.begin) ++i;
+    for (size_t k = i; k < n && r.words[k].end <= m.end; ++k) r.anatomy[k] = true;
+  }
+  for (size_t k = 0; k < n; ++k) {
+    if (IsLevelWord(r.words[k].norm)) {
+      r.level[k] = true;
+    } else if (k > 0 && r.level[k - 1] && IsNumber(r.words[k].norm) && r.words[k].norm.size() <= 2 &&
+               text.substr(r.words[k - 1].end, r.words[k].begin - r.words[k - 1].end) == "-") {
+      r.level[k] = true;  // "C5-6"
     }
   }
-  for (size_t i = 0; i < n; ++i) {
-    if (IsLevelWord(p.words[i].norm)) {
-      p.level[i] = true;
-    } else if (i > 0 && p.level[i - 1] && IsNumber(p.words[i].norm) && p.words[i].norm.size() <= 2 &&
-               text.substr(p.words[i - 1].end, p.words[i].begin - p.words[i - 1].end) == "-") {
-      p.level[i] = true;  // "C5-6"
-    }
-  }
-  return p;
+  return r;
+}
+
+PhraseWords WordsOf(const Region& region) {
+  const RegionWords& w = region.Words();
+  return {region.text.text, w.words, w.anatomy, w.level};
 }
 
 std::unordered_set<std::string> NormalForms(std::initializer_list<std::string_view> words) {

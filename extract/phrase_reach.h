@@ -2,7 +2,7 @@
 // matched term reaches out over the words around it that belong to its name.
 // Private to extract/.
 //
-//   imr::PhraseWords words = imr::ReadPhraseWords(text);    // once per region
+//   imr::PhraseWords words = imr::WordsOf(region);    // read once per region
 //   imr::Reach reach{i, i + hit.word_count - 1};
 //   imr::ReachLeft(words, {}, &reach);    // "severe left L5-S1 foraminal" stenosis
 //   imr::ReachRight(words, {}, &reach);   // stenosis "at L5-S1 bilaterally"
@@ -29,15 +29,21 @@
 
 namespace imr {
 
+struct RegionWords;
+struct Region;
+
+// A region's text and its words, borrowed from the region.
 struct PhraseWords {
   std::string_view text;
-  std::vector<WordToken> words;
-  std::vector<bool> anatomy;  // the word is part of a body-site name (core/anatomy.h)
-  std::vector<bool> level;    // a spinal level, or the number after "C5-"
+  const std::vector<WordToken>& words;
+  const std::vector<bool>& anatomy;
+  const std::vector<bool>& level;
 };
 
-// `text` must outlive the result.
-PhraseWords ReadPhraseWords(std::string_view text);
+PhraseWords WordsOf(const Region& region);
+
+// Reads the words of `text`, with which name sites and levels.
+RegionWords ReadRegionWords(std::string_view text);
 
 struct Reach {
   size_t first = 0, last = 0;  // words, inclusive

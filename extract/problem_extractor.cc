@@ -10,8 +10,14 @@
 #include "core/tsv.h"
 #include "extract/keep_longest.h"
 #include "extract/phrase_reach.h"
+#include "extract/problem_terms.h"
 
 namespace imr {
+
+// The embedded files of extract/ (cmake/embed_files.cmake): the problem index
+// made at build time.
+const std::vector<EmbeddedFileRow>& ExtractEmbeddedFiles();
+
 namespace {
 
 enum class Use { kAlways, kContext, kStop };
@@ -36,23 +42,24 @@ Use UseOf(std::string_view s) {
 const Vocabulary& TheVocabulary() {
   static const Vocabulary vocabulary = [] {
     Vocabulary v;
-    const TsvTable curated = ParseTsv(EmbeddedFile("problems.tsv"));
-    const size_t term = curated.Column("term"), code = curated.Column("code"), type = curated.Column("problem_type"),
-                 use = curated.Column("use");
-    for (const auto& row : curated.rows) {
-      std::string_view words = TsvTable::Cell(row, term);
-      const bool case_sensitive = !words.empty() && words.front() == '=';
-      if (case_sensitive) words.remove_prefix(1);
-      v.index.Add(words, static_cast<uint32_t>(v.terms.size()), case_sensitive);
-      v.terms.push_back({TsvTable::Cell(row, code), TsvTable::Cell(row, type), UseOf(TsvTable::Cell(row, use))});
+    std::vector<ProblemTerm> terms;
+    std::string_view image;
+    for (const EmbeddedFileRow& row : ExtractEmbeddedFiles()) {
+      if (row.name == "problem_terms.idx") image = {row.begin, static_cast<size_t>(row.end - row.begin)};
     }
-    const TsvTable icd = ParseTsv(EmbeddedFile("icd10cm_terms.tsv"));
-    const size_t icd_term = icd.Column("term"), icd_code = icd.Column("code"), icd_type = icd.Column("problem_type");
-    for (const auto& row : icd.rows) {
-      v.index.Add(TsvTable::Cell(row, icd_term), static_cast<uint32_t>(v.terms.size()));
-      v.terms.push_back({TsvTable::Cell(row, icd_code), TsvTable::Cell(row, icd_type), Use::kAlways});
+    const std::string_view problems = EmbeddedFile("problems.tsv"), icd = EmbeddedFile("icd10cm_terms.tsv");
+    IndexProblemTerms(problems, icd, nullptr, &terms);
+    // An image made from other tables would point past them (a build without
+    // the tool has none): then index the terms now.
+    if (std::optional<TermIndex> built = TermIndex::Load(image); built && built->PayloadBound() <= terms.size()) {
+      v.index = std::move(*built);
+    } else {
+      terms.clear();
+      IndexProblemTerms(problems, icd, &v.index, &terms);
+      v.index.Freeze();
     }
-    v.index.Freeze();
+    v.terms.reserve(terms.size());
+    for (const ProblemTerm& t : terms) v.terms.push_back({t.code, t.problem_type, UseOf(t.use)});
     return v;
   }();
   return vocabulary;
@@ -106,11 +113,12 @@ bool NamesProblem(std::string_view phrase) {
 std::vector<Fact> ExtractProblems(const Region& region) {
   const Vocabulary& v = TheVocabulary();
   const std::string_view text = region.text.text;
-  const PhraseWords p = ReadPhraseWords(text);
+  const PhraseWords p = WordsOf(region);
   const std::vector<WordToken>& words = p.words;
   std::vector<Candidate> candidates;
+  const std::vector<uint32_t> ids = v.index.WordIds(words);
   for (size_t i = 0; i < words.size(); ++i) {
-    const std::optional<TermIndex::Hit> hit = v.index.LongestAt(text, words, i);
+    const std::optional<TermIndex::Hit> hit = v.index.LongestAt(text, words, ids, i);
     if (!hit) continue;
     const uint32_t id = hit->payloads.front();
     const Term& term = v.terms[id];

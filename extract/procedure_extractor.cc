@@ -65,7 +65,7 @@ std::string Expand(std::string_view pattern) {
       {"SCHEDULE", std::string(kSchedule)}, {"LEVELS", std::string(kLevels)},
       {"LEVEL", std::string(kLevel)},       {"NUM", std::string(kNumber)},
       {"SIDE", std::string(kSide)},         {"SESSIONS", std::string(kSessions)},
-      {"SITES", BodySiteAlternation()}};
+      {"SITES", MusculoskeletalSiteAlternation()}};
   return ExpandPattern(pattern, pieces, PieceSyntax::kBraceVerbatim);
 }
 
@@ -76,7 +76,8 @@ Pattern Anchored(std::string_view body, bool at_start) {
 
 // Every pattern compiled once.
 struct Tables {
-  std::vector<Pattern> cores, after, before;
+  PatternSet cores;
+  std::vector<Pattern> after, before;
   std::vector<std::optional<Pattern>> rejects;
   Pattern bare_count_before{Anchored(kBareCountBefore, false)};
   Pattern side{R"((?i)\b(right|left|bilateral)(?:ly)?\b)"};
@@ -88,10 +89,11 @@ struct Tables {
 
   Tables() {
     for (const ProcedureRow& row : ProcedureTable()) {
-      cores.emplace_back(R"((?i)\b(?:)" + std::string(row.pattern) + R"()\b)");
+      cores.Add(R"((?i)\b(?:)" + std::string(row.pattern) + R"()\b)");
       rejects.emplace_back();
       if (!row.reject_after.empty()) rejects.back().emplace("(?i)" + std::string(row.reject_after));
     }
+    cores.Compile();
     for (std::string_view part : kAfterParts) after.push_back(Anchored(part, true));
     for (std::string_view part : kBeforeParts) before.push_back(Anchored(part, false));
   }
@@ -220,8 +222,9 @@ Attributes ReadAttributes(const Tables& t, const ProcedureRow& row, std::string_
 std::vector<Candidate> FindCandidates(const Tables& t, const StitchedText& s) {
   const std::string_view text = s.text;
   std::vector<Candidate> candidates;
-  for (size_t row = 0; row < t.cores.size(); ++row) {
-    for (const Match& m : t.cores[row].FindAll(text)) {
+  for (const int r : t.cores.Candidates(text)) {
+    const size_t row = static_cast<size_t>(r);
+    for (const Match& m : t.cores.Row(row).FindAll(text)) {
       const size_t begin = OffsetIn(text, m.group(0));
       const auto [page_begin, page_end] = s.PieceBounds(begin);
       const std::string_view page = text.substr(0, page_end);

@@ -138,12 +138,13 @@ Attributes ValueOf(std::string_view words, const Candidate& c) {
 std::vector<Fact> ExtractNamedProcedures(const Region& region) {
   const Vocabulary& v = TheVocabulary();
   const std::string_view text = region.text.text;
-  const PhraseWords p = ReadPhraseWords(text);
+  const PhraseWords p = WordsOf(region);
   const ReachRules rules{.extra_qualifier = IsProcedureQualifier, .problem_before = true, .object_after_of = true};
   std::vector<Candidate> candidates;
   if (region.section == "anesthesia") AddAnesthesiaKinds(p, &candidates);
+  const std::vector<uint32_t> ids = v.index.WordIds(p.words);
   for (size_t i = 0; i < p.words.size(); ++i) {
-    const std::optional<TermIndex::Hit> hit = v.index.LongestAt(text, p.words, i);
+    const std::optional<TermIndex::Hit> hit = v.index.LongestAt(text, p.words, ids, i);
     Reach reach{i, i, false};
     std::string procedure, group;
     Use use = Use::kAlways;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "extract/phrase_reach.h"
 
 namespace imr {
 namespace {
@@ -27,6 +28,11 @@ std::vector<Region> TextRegions(const Document& doc) {
   }
   for (const std::string& name : names) regions.push_back({name, StitchSections(doc, name), doc.doc_type});
   return regions;
+}
+
+const RegionWords& Region::Words() const {
+  if (!words_cache) words_cache = std::make_shared<const RegionWords>(ReadRegionWords(text.text));
+  return *words_cache;
 }
 
 Fact MakeFact(const Region& region, std::string_view words, std::string kind, std::string rule) {

@@ -12,19 +12,34 @@
 #ifndef IMR_EXTRACT_REGION_H_
 #define IMR_EXTRACT_REGION_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/record.h"
+#include "core/term_index.h"
 #include "extract/stitched_text.h"
 
 namespace imr {
+
+// The words of a region as the vocabulary matchers read them
+// (core/term_index.h), and which of them name a body site or a spinal level.
+struct RegionWords {
+  std::vector<WordToken> words;
+  std::vector<bool> anatomy;  // the word is part of a body-site name (core/anatomy.h)
+  std::vector<bool> level;    // a spinal level, or the number after "C5-"
+};
 
 struct Region {
   std::string section;
   StitchedText text;
   std::string doc_type;  // the document's, for extractors that read some kinds of document only
+
+  // The words of `text`, read on first use and kept for every extractor of
+  // the region (so `text` must not change afterwards).
+  const RegionWords& Words() const;
+  mutable std::shared_ptr<const RegionWords> words_cache = nullptr;
 };
 
 std::vector<Region> TextRegions(const Document& doc);

@@ -540,7 +540,9 @@ std::string ClassifyBySections(const std::vector<Section>& sections) {
   return "other";
 }
 
-std::string ClassifyDocument(const std::vector<Page>& pages) {
+std::string ClassifyDocument(const std::vector<Page>& pages) { return ClassifyDocument(pages, FindSections(pages)); }
+
+std::string ClassifyDocument(const std::vector<Page>& pages, const std::vector<Section>& sections) {
   if (pages.empty()) return "other";
   const std::string top = AsciiLower(
       CollapseWhitespace(std::string_view(pages[0].text).substr(0, kTitleWindow)));
@@ -554,7 +556,7 @@ std::string ClassifyDocument(const std::vector<Page>& pages) {
       best = row.doc_type;
     }
   }
-  if (best == "other") return ClassifyBySections(FindSections(pages));
+  if (best == "other") return ClassifyBySections(sections);
   return std::string(best);
 }
 

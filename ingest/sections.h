@@ -49,6 +49,8 @@ std::vector<Section> FindSections(const std::vector<Page>& pages);
 // and postoperative diagnoses, an imaging report findings and an impression
 // and no history, ...; ClassifyBySections), or "other".
 std::string ClassifyDocument(const std::vector<Page>& pages);
+// The same with the sections FindSections gave for `pages`, not found again.
+std::string ClassifyDocument(const std::vector<Page>& pages, const std::vector<Section>& sections);
 
 // The document type the section names suggest, or "other". Exposed for tests.
 std::string ClassifyBySections(const std::vector<Section>& sections);

@@ -401,6 +401,21 @@ std::string WithEncounter(std::string code, const Reading& r) {
   return code;
 }
 
+// Rows of CompiledTable() by the first word of each of their terms.
+const std::unordered_map<std::string, std::vector<size_t>>& RowsByFirstWord() {
+  static const std::unordered_map<std::string, std::vector<size_t>> index = [] {
+    std::unordered_map<std::string, std::vector<size_t>> out;
+    const std::vector<CompiledEntry>& table = CompiledTable();
+    for (size_t row = 0; row < table.size(); ++row) {
+      for (const Term& t : table[row].terms) {
+        if (!t.words.empty()) out[t.words.front()].push_back(row);
+      }
+    }
+    return out;
+  }();
+  return index;
+}
+
 // The site and level words `anatomy` gives ("lumbar_spine", "L4-5").
 std::set<std::string> AnatomyWords(const Attributes& anatomy) {
   std::string words;
@@ -422,9 +437,21 @@ const Icd10Entry* BestEntry(const Reading& text, const std::set<std::string>& an
                             std::string_view side) {
   std::set<std::string> words = text.words;
   words.insert(anatomy_words.begin(), anatomy_words.end());
+  // Only the rows with a term whose first word is among the words can match;
+  // they are tried in table order, so ties still go to the earlier row.
+  const std::vector<CompiledEntry>& table = CompiledTable();
+  std::vector<size_t> rows;
+  for (const std::string& w : words) {
+    if (auto it = RowsByFirstWord().find(w); it != RowsByFirstWord().end()) {
+      rows.insert(rows.end(), it->second.begin(), it->second.end());
+    }
+  }
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
   const Icd10Entry* best = nullptr;
   std::tuple<int, int, int> best_rank{0, 0, 0};
-  for (const CompiledEntry& c : CompiledTable()) {
+  for (size_t row : rows) {
+    const CompiledEntry& c = table[row];
     const std::optional<int> side_bonus = SideBonus(side, c.entry->laterality);
     if (!side_bonus) continue;
     for (const Term& t : c.terms) {
