@@ -160,6 +160,17 @@ TEST(SurgeryRules, SpineKneeAndAssociatedServices) {
        {"surgery.knee | right knee arthroscopy | body_site=knee",
         {"finding | positive McMurray | finding_type=special_test test=mcmurray result=positive body_site=knee"}, "2012-05-01", "2011-05-01"},
        "not_medically_necessary chronic_pain_2009 imaging_lesion=not_documented exam_findings=met conservative_care=not_documented"},
+      // A diagnosis of a tear is the physician's word, not the images': the
+      // guideline asks for imaging that agrees with the examination
+      // (decide/rules/CHANGES.md, 2026-12-06).
+      {"knee arthroscopy on a diagnosed tear with a normal MRI",
+       {"surgery.knee | right knee arthroscopy | body_site=knee",
+        {"diagnosis | tear of the medial meniscus | body_site=knee",
+         "finding/possible | tendinopathy | finding_type=imaging_result body_site=knee",
+         "finding | positive McMurray | finding_type=special_test test=mcmurray result=positive body_site=knee",
+         kPriorPt},
+        "2016-11-03", "2016-05-01"},
+       "not_medically_necessary chronic_pain_2016 imaging_lesion=not_documented exam_findings=met conservative_care=met"},
       {"an assistant for a fusion",
        {"surgery.other | Assistant surgeon", {"procedure/hypothetical | L4-5 fusion | procedure=fusion procedure_group=surgery"}, "2016-11-03", "2015-01-01"},
        "medically_necessary chronic_pain_2016 complex_procedure=met"},
