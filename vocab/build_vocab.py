@@ -56,6 +56,9 @@ def variants_of_main(term):
     return [inverted, head], head
 
 
+DANGLING = {"with", "without", "by", "of", "following", "from", "or", "to", "a", "an", "the", "in", "and",
+            "during", "after", "due", "on", "at", "for", "as", "not"}
+
 ADJECTIVE_ENDINGS = ("ive", "al", "ic", "ous", "ed", "ar", "ary", "ory", "ent", "ant", "oid", "ile")
 
 
@@ -91,6 +94,10 @@ def usable(term):
         return False
     low = term.lower()
     if "see " in low or "code to" in low or "specified" in low or "by site" in low or "- " in term:
+        return False
+    # A subterm composed under its parent can end in a connector ("xanthoma of
+    # with", "... with weight of"): words no text writes.
+    if words[-1].lower() in DANGLING:
         return False
     # A term of letters alone shorter than four ("h", "aid") is an abbreviation or a
     # fragment, not a name of a condition.
@@ -194,7 +201,7 @@ def index_terms(path, english):
                     out.append((f, code, problem_type(code, f)))
         elif level <= 1 and k in descendant_types and "condition" not in (raw[k][4].lower(), raw[k][5].lower()):
             types = descendant_types[k]
-            common = max(set(types), key=types.count)
+            common = max(sorted(set(types)), key=types.count)  # ties: the first by name
             for f in forms[-1]:
                 # A single ordinary word ("failure", "growth", "delay") or a name
                 # ("California") says too little without its code; the curated
