@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include <charconv>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -113,9 +114,26 @@ int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 int EvalCommand(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"--gold=", "--json", "--misses"});
+  Flags flags({"--gold=", "--json", "--misses", "--folds=", "--fold="});
   const auto gold_dir = flags.Parse(args, err) ? flags.Value("--gold") : std::nullopt;
   if (!gold_dir || flags.positional().size() != 1) return Usage("eval", err);
+  EvalOptions options;
+  const auto number = [&](const char* flag, int fallback, int lo, int hi) -> std::optional<int> {
+    const std::optional<std::string> v = flags.Value(flag);
+    if (!v) return fallback;
+    int n = 0;
+    auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+    if (ec != std::errc() || end != v->data() + v->size() || n < lo || n > hi) return std::nullopt;
+    return n;
+  };
+  const std::optional<int> folds = number("--folds", options.folds, 2, 100);
+  const std::optional<int> fold = folds ? number("--fold", 0, 1, *folds) : std::nullopt;
+  if (!folds || !fold) {
+    err << "imr: eval: --folds takes 2..100 and --fold 1..folds\n";
+    return kExitUsage;
+  }
+  options.folds = *folds;
+  options.only_fold = flags.Value("--fold") ? *fold : 0;
   std::vector<std::string> errors;
   std::vector<GoldNote> notes;
   const std::vector<GoldLetter> gold = ReadGoldDir(*gold_dir, &errors, &notes);
@@ -129,14 +147,14 @@ int EvalCommand(const Args& args, std::ostream& out, std::ostream& err) {
   if (!notes.empty()) {
     const NotesReport notes_report = EvaluateNotes(notes, records);
     if (flags.Has("--json")) {
-      out << EvalReportToJson(Evaluate(gold, records), &notes_report);
+      out << EvalReportToJson(Evaluate(gold, records, options), &notes_report);
     } else {
-      if (!gold.empty()) out << FormatEvalTable(Evaluate(gold, records));
+      if (!gold.empty()) out << FormatEvalTable(Evaluate(gold, records, options));
       out << FormatNotesTable(notes_report, flags.Has("--misses"));
     }
     return errors.empty() ? kExitClean : kExitProblems;
   }
-  const EvalReport report = Evaluate(gold, records);
+  const EvalReport report = Evaluate(gold, records, options);
   out << (flags.Has("--json") ? EvalReportToJson(report) : FormatEvalTable(report));
   return errors.empty() ? kExitClean : kExitProblems;
 }
@@ -200,8 +218,8 @@ const std::vector<Command>& CommandTable() {
        "instead (with -o, as DIR/fhir/<stem>.json); --rules decides with the rule files of DIR "
        "(checked first) instead of the builtin rulebook",
        RunCommandImpl},
-      {"eval", "eval --gold DIR RESULTS_DIR [--json] [--misses]",
-       "score records against gold annotations: fields, requests, decisions", EvalCommand},
+      {"eval", "eval --gold DIR RESULTS_DIR [--json] [--misses] [--folds N] [--fold K]",
+       "score records against gold annotations: letters (fields, requests, decisions, drafted determinations by rule, confidence and fold: --folds N, default 5; --fold K scores fold K alone) or notes (problems, procedures, medications, age, sex)", EvalCommand},
       {"assertion", "assertion [FILE.jsonl|-]",
        "assertion of each {\"sentence\", \"target\"} line: present, absent, possible, ...",
        AssertionCommand},

@@ -139,6 +139,11 @@ struct CriterionResult {
   std::string id;
   std::string status;  // met, unmet, not_documented
   std::vector<std::string> evidence;  // fact ids
+  // How the status was reached: "stated" (facts that say it, at the requested
+  // body part where the criterion asks for one), "inferred" (a default, a
+  // weighing, a possibility, a fact too general to carry it alone), or
+  // "absent" (nothing in the record speaks to it).
+  std::string how;
 };
 
 struct Determination {
@@ -149,6 +154,10 @@ struct Determination {
   std::string rationale;
   std::string guideline_era;  // acoem_2004, chronic_pain_2009, chronic_pain_2016, acoem_2017
   std::string request_date;   // ISO date that chose the era, or "" when none was found
+  // How strongly the record supports the outcome, for triage: "strong" (every
+  // criterion that decided it is stated), "moderate" (decided by stated facts,
+  // others inferred or absent), "weak" (decided by inference or absence).
+  std::string confidence;
 };
 
 struct Request {

@@ -127,13 +127,38 @@ const Rule* PickRule(const RuleSet& set, GuidelineEra era, const CaseView& view)
   return nullptr;
 }
 
-std::string OutcomeOf(const Rule& rule, Status status) {
-  switch (status) {
-    case Status::kMet: return "medically_necessary";
-    case Status::kUnmet: return "not_medically_necessary";
-    case Status::kNotDocumented: return rule.if_undocumented;
+// The burden of proof is the requester's: a request is medically necessary
+// only when the record states what the rule asks. Met by inference alone (a
+// site assumed, a default, a fact every case has) it is not yet shown; and a
+// rule that is no guideline's position on the request drafts no further than
+// insufficient documentation.
+std::string OutcomeOf(const Rule& rule, const Outcome& overall) {
+  std::string outcome;
+  switch (overall.status) {
+    case Status::kMet:
+      outcome = overall.basis == Basis::kStated ? "medically_necessary" : "insufficient_documentation";
+      break;
+    case Status::kUnmet: outcome = "not_medically_necessary"; break;
+    case Status::kNotDocumented: outcome = rule.if_undocumented; break;
   }
-  return rule.if_undocumented;
+  if (outcome == "medically_necessary" && rule.at_most != outcome) outcome = rule.at_most;
+  return outcome;
+}
+
+// How far a reviewer can trust the draft at a glance. strong: decided by
+// stated facts, and every criterion rests on the record's own words (or on
+// silence where silence is the test); moderate: decided by stated facts,
+// some criterion inferred or undocumented; weak: decided by inference or by
+// absence, or capped for want of a guideline position.
+std::string ConfidenceOf(const Rule& rule, const std::string& outcome, const Outcome& overall,
+                         const std::map<std::string, Outcome>& results) {
+  if (overall.basis != Basis::kStated) return "weak";
+  if (outcome != "medically_necessary" && outcome != "not_medically_necessary") return "weak";
+  const bool every_said = std::all_of(rule.criteria.begin(), rule.criteria.end(), [&](const Criterion& c) {
+    const Basis b = results.at(c.id).basis;
+    return b == Basis::kStated || b == Basis::kGeneric || b == Basis::kDefault;
+  });
+  return every_said ? "strong" : "moderate";
 }
 
 struct CaseDates {
@@ -159,7 +184,9 @@ std::optional<Determination> Determine(const Rulebook& rules, const std::vector<
   view.request = &request;
   if (auto site = request.details.find("body_site"); site != request.details.end()) {
     view.request_region = RegionOfSite(site->second);
+    view.request_site_unknown = view.request_region.empty();
   }
+  view.request_date_estimated = dates.request.estimated;
   const std::optional<YearMonthDay> requested = ParseIsoDay(dates.request.date);
   const std::optional<YearMonthDay> injured = ParseIsoDay(dates.injury_date);
   if (requested && injured) view.days_since_injury = static_cast<int>(Days(*requested) - Days(*injured));
@@ -169,30 +196,25 @@ std::optional<Determination> Determine(const Rulebook& rules, const std::vector<
   if (rule == nullptr) return std::nullopt;
 
   std::map<std::string, Outcome> results;
-  for (const Criterion& c : rule->criteria) results[c.id] = Evaluate(*c.test, view, nullptr);
-  Status overall = Status::kMet;
-  if (rule->necessary_when) {
-    overall = Evaluate(*rule->necessary_when, view, &results).status;
-  } else {
-    for (const Criterion& c : rule->criteria) {
-      const Status s = results[c.id].status;
-      if (s == Status::kUnmet) overall = Status::kUnmet;
-      else if (s == Status::kNotDocumented && overall == Status::kMet) overall = Status::kNotDocumented;
-    }
-  }
+  std::vector<Outcome> parts;
+  for (const Criterion& c : rule->criteria) parts.push_back(results[c.id] = Evaluate(*c.test, view, nullptr));
+  const Outcome overall = rule->necessary_when ? Evaluate(*rule->necessary_when, view, &results) : AllOf(parts);
 
   Determination d;
   d.outcome = OutcomeOf(*rule, overall);
+  d.confidence = ConfidenceOf(*rule, d.outcome, overall, results);
   d.rule = rule->id;
   d.guideline_era = std::string(EraName(era));
   d.request_date = requested ? dates.request.date : "";
   for (const Criterion& c : rule->criteria) {
-    d.criteria.push_back({c.id, std::string(StatusName(results[c.id].status)), results[c.id].evidence});
+    const Outcome& o = results[c.id];
+    d.criteria.push_back({c.id, std::string(StatusName(o.status)), o.evidence, std::string(HowName(o.basis))});
   }
   for (const Citation& c : rule->citations) d.citations.push_back(c.Render());
   std::map<std::string, const UsableFact*> by_id;
   for (const UsableFact& u : view.facts) by_id[u.fact->id] = &u;
-  RationaleInput in{rule, &results, &by_id, d.outcome, EraNote(dates.request, requested.has_value())};
+  RationaleInput in{rule, &results, &by_id, d.outcome, EraNote(dates.request, requested.has_value()),
+                    overall.status == Status::kMet};
   d.rationale = WriteRationale(in);
   return d;
 }
@@ -233,7 +255,7 @@ void FollowPrimarySurgery(const Rulebook& rules, Record* record) {
     if (!is_associated[i] || !r.determination) continue;
     Determination& d = *r.determination;
     const bool met = necessary != primaries.end();
-    d.criteria.push_back({"primary_surgery", met ? "met" : "unmet", {}});
+    d.criteria.push_back({"primary_surgery", met ? "met" : "unmet", {}, "stated"});
     const Request& primary = met ? **necessary : *primaries.front();
     const std::string named = "the surgery requested ('" + CollapsedRequestText(primary.text) + "')";
     if (!met) d.outcome = "not_medically_necessary";
@@ -250,7 +272,16 @@ void FollowPrimarySurgery(const Rulebook& rules, Record* record) {
 void DetermineRequests(const Rulebook& rules, Record* record) {
   const std::vector<UsableFact> facts = UsableFacts(*record);
   const CaseDates dates{FindRequestDate(*record, facts), InjuryDate(*record, facts)};
-  for (Request& request : record->requests) request.determination = Determine(rules, facts, dates, request);
+  for (Request& request : record->requests) {
+    request.determination = Determine(rules, facts, dates, request);
+    auto site = request.details.find("body_site");
+    if (request.determination && site != request.details.end() && RegionOfSite(site->second).empty()) {
+      record->problems.push_back({Stage::kDecide, "unknown_body_site", request.span.page_number,
+                                  "request " + request.id +
+                                      " names a body site the anatomy table (vocab/anatomy.tsv) does not know; "
+                                      "criteria at the requested site were not met"});
+    }
+  }
   FollowPrimarySurgery(rules, record);
 }
 

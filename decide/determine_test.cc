@@ -54,6 +54,90 @@ struct LogicRow {
   std::string expected;
 };
 
+// The burden of proof: a rule's criteria for a lumbar request, and a general
+// rule whose only positive criterion is a diagnosis at the body part.
+const Rulebook& BurdenBook() {
+  static const Rulebook book = [] {
+    const std::string eras = R"("eras": ["acoem_2004", "chronic_pain_2009", "chronic_pain_2016", "acoem_2017"],
+        "provenance": "U", "summary": "test", "citations": [{"source": "S", "chapter": "C"}])";
+    const std::string diagnosis = R"({"id": "diagnosis", "says": "a diagnosis there",
+                                      "test": {"fact": {"kind": "diagnosis", "site": "request"}}})";
+    const std::string no_flag = R"({"id": "no_flag", "says": "no red flag",
+                                    "test": {"unless": {"fact": {"kind": "finding", "is": {"finding_type": "red_flag"}}}}})";
+    std::vector<std::string> errors;
+    Rulebook b = Rulebook::Parse(
+        {{"mri.json", R"({"rule_set": "mri", "version": 1, "categories": ["imaging.mri.lumbar"], "rules": [{"id": "r", )" +
+                          eras + R"(, "criteria": [
+            {"id": "weakness", "says": "weakness there",
+             "test": {"fact": {"kind": "finding", "is": {"finding_type": "motor"}, "site": "request"}}}, )" +
+                          diagnosis + ", " + no_flag + "]}]}"},
+         {"general.json", R"({"rule_set": "general", "version": 1, "categories": ["*"], "rules": [{"id": "r", )" + eras +
+                              R"(, "criteria": [)" + diagnosis + ", " + no_flag + "]}]}"}},
+        &errors);
+    EXPECT_TRUE(errors.empty()) << errors.front();
+    return b;
+  }();
+  return book;
+}
+
+// "outcome confidence criterion=status/how ...", and the record's problems.
+std::string RunBurden(const RuleCase& c) {
+  Record record = testing::CaseRecord(c);
+  DetermineRequests(BurdenBook(), &record);
+  const Determination& d = record.requests[0].determination.value();
+  std::string out = d.outcome + " " + d.confidence;
+  for (const CriterionResult& r : d.criteria) out += " " + r.id + "=" + r.status + "/" + r.how;
+  for (const Problem& p : record.problems) out += " problem:" + p.code;
+  return out;
+}
+
+TEST(DetermineTest, BurdenOfProofStatedInferredAndGeneric) {
+  const std::string kMri = "imaging.mri.lumbar | MRI lumbar | body_site=lumbar_spine";
+  const std::string kDx = "diagnosis | lumbar strain | body_site=lumbar_spine";
+  const std::string kWeak = "finding | weakness 4/5 | finding_type=motor body_site=lumbar_spine";
+  const std::vector<std::pair<RuleCase, std::string>> rows = {
+      // Every criterion in the record's words at the requested part.
+      {{kMri, {kDx, kWeak}, "2016-11-03", "2016-01-01"},
+       "medically_necessary strong weakness=met/stated diagnosis=met/stated no_flag=met/inferred"},
+      // The weakness has no body part of its own: it may be at the low back.
+      {{kMri, {kDx, "finding | weakness 4/5 | finding_type=motor"}, "2016-11-03", "2016-01-01"},
+       "insufficient_documentation weak weakness=met/inferred diagnosis=met/stated no_flag=met/inferred"},
+      // A diagnosis at the part and silence about red flags: what any case has.
+      {{"other | a service | body_site=lumbar_spine", {kDx}, "2016-11-03", "2016-01-01"},
+       "insufficient_documentation weak diagnosis=met/stated no_flag=met/inferred"},
+      // Denied on a stated fact, one criterion undocumented.
+      {{kMri, {kDx, "finding/absent | no weakness | finding_type=motor body_site=lumbar_spine"}, "2016-11-03", "2016-01-01"},
+       "not_medically_necessary strong weakness=unmet/stated diagnosis=met/stated no_flag=met/inferred"},
+      // Denied for want of documentation.
+      {{kMri, {}, "2016-11-03", "2016-01-01"},
+       "not_medically_necessary weak weakness=not_documented/absent diagnosis=not_documented/absent no_flag=met/inferred"},
+  };
+  for (const auto& [c, expected] : rows) EXPECT_EQ(RunBurden(c), expected) << c.request;
+}
+
+TEST(DetermineTest, TheLaterStatementStands) {
+  const std::string kMri = "imaging.mri.lumbar | MRI lumbar | body_site=lumbar_spine";
+  const std::string kDx = "diagnosis | lumbar strain | body_site=lumbar_spine";
+  const std::string kWeak = "finding | weakness 4/5 | finding_type=motor body_site=lumbar_spine";
+  const std::string kStrong = "finding/absent | no weakness | finding_type=motor body_site=lumbar_spine";
+  EXPECT_EQ(RunBurden({kMri, {kDx, kWeak, kStrong}, "2016-11-03", "2016-01-01"}),
+            "not_medically_necessary strong weakness=unmet/stated diagnosis=met/stated no_flag=met/inferred");
+  EXPECT_EQ(RunBurden({kMri, {kDx, kStrong, kWeak}, "2016-11-03", "2016-01-01"}),
+            "medically_necessary strong weakness=met/stated diagnosis=met/stated no_flag=met/inferred");
+}
+
+TEST(DetermineTest, AnUnknownRequestSiteMeetsNoSiteCriterionAndIsReported) {
+  // "nowhere_site" is no site of vocab/anatomy.tsv: nothing can be shown
+  // there, and the record says so, instead of the site test opening up.
+  const std::string out = RunBurden({"imaging.mri.lumbar | MRI of somewhere | body_site=nowhere_site",
+                                     {"diagnosis | lumbar strain | body_site=lumbar_spine",
+                                      "finding | weakness 4/5 | finding_type=motor body_site=lumbar_spine",
+                                      "finding | weakness 4/5 | finding_type=motor"},
+                                     "2016-11-03", "2016-01-01"});
+  EXPECT_EQ(out, "not_medically_necessary weak weakness=not_documented/absent diagnosis=not_documented/absent "
+                 "no_flag=met/inferred problem:unknown_body_site");
+}
+
 TEST(DetermineTest, ThreeValuedLogic) {
   const std::string kRequest = "other | a request | body_site=lumbar_spine";
   const std::vector<LogicRow> rows = {

@@ -106,14 +106,21 @@ bool SameRegion(const FactRegions& fact, std::string_view request) {
   return IsSpineRegion(request) && fact.nerve_region == request;
 }
 
-bool SitePasses(const FactTest& test, const Fact& fact, const CaseView& view) {
-  if (test.site.empty() || view.request_region.empty()) return true;
+// How a fact stands to a test's site: not at the requested part; at it, as
+// far as anyone can tell (the fact or the request names no site, so the site
+// is assumed); or at it by its own words.
+enum class SiteMatch { kNo, kAssumed, kSame };
+
+SiteMatch SiteOf(const FactTest& test, const Fact& fact, const CaseView& view) {
+  if (test.site.empty()) return SiteMatch::kSame;
+  if (view.request_site_unknown) return SiteMatch::kNo;
   const FactRegions regions = RegionsOf(fact);
-  if (regions.region.empty()) return !test.site_required;
-  return SameRegion(regions, view.request_region);
+  if (view.request_region.empty()) return regions.region.empty() && test.site_required ? SiteMatch::kNo : SiteMatch::kAssumed;
+  if (regions.region.empty()) return test.site_required ? SiteMatch::kNo : SiteMatch::kAssumed;
+  return SameRegion(regions, view.request_region) ? SiteMatch::kSame : SiteMatch::kNo;
 }
 
-bool Matches(const FactTest& test, const UsableFact& usable, const CaseView& view) {
+bool Matches(const FactTest& test, const UsableFact& usable, const CaseView& view, SiteMatch* site) {
   const Fact& fact = *usable.fact;
   if (!test.kinds.empty() && !Contains(test.kinds, fact.kind)) return false;
   for (const auto& [attribute, value_test] : test.is) {
@@ -128,7 +135,8 @@ bool Matches(const FactTest& test, const UsableFact& usable, const CaseView& vie
     if (value == fact.value.end() || wanted == view.request->details.end()) return false;
     if (!SharesPart(value->second, wanted->second)) return false;
   }
-  return SitePasses(test, fact, view);
+  *site = SiteOf(test, fact, view);
+  return *site != SiteMatch::kNo;
 }
 
 void AddEvidence(const std::vector<std::string>& ids, std::vector<std::string>* out) {
@@ -137,15 +145,42 @@ void AddEvidence(const std::vector<std::string>& ids, std::vector<std::string>* 
   }
 }
 
+// What one matching fact says for the test: stated where its site is its
+// own (a test that accepts a planned or possible fact asked for one);
+// inferred where the site is assumed; generic where any case has such a fact.
+Basis BasisOf(const FactTest& test, SiteMatch site) {
+  if (test.generic) return Basis::kGeneric;
+  return site == SiteMatch::kAssumed ? Basis::kInferred : Basis::kStated;
+}
+
+bool Later(const Span& a, const Span& b) {
+  return a.page_number != b.page_number ? a.page_number > b.page_number : a.begin > b.begin;
+}
+
+// Met by the facts the test accepts, unmet by the ones it counts against.
+// When the record says both, the later statement stands: an examination that
+// found a deficit and a later one that found none leave no deficit.
 Outcome EvaluateFact(const FactTest& test, const CaseView& view) {
-  Outcome met{Status::kMet, {}}, unmet{Status::kUnmet, {}};
+  Outcome met{Status::kMet, {}, Basis::kAbsent}, unmet{Status::kUnmet, {}, Basis::kAbsent};
+  const UsableFact* last_met = nullptr;
+  const UsableFact* last_unmet = nullptr;
   for (const UsableFact& usable : view.facts) {
-    if (!Matches(test, usable, view)) continue;
-    if (Contains(test.assertions, usable.fact->assertion)) met.evidence.push_back(usable.fact->id);
-    else if (Contains(test.against, usable.fact->assertion)) unmet.evidence.push_back(usable.fact->id);
+    SiteMatch site = SiteMatch::kNo;
+    if (!Matches(test, usable, view, &site)) continue;
+    const Basis basis = BasisOf(test, site);
+    if (Contains(test.assertions, usable.fact->assertion)) {
+      met.evidence.push_back(usable.fact->id);
+      met.basis = std::max(met.basis, basis);
+      if (last_met == nullptr || Later(usable.span, last_met->span)) last_met = &usable;
+    } else if (Contains(test.against, usable.fact->assertion)) {
+      unmet.evidence.push_back(usable.fact->id);
+      unmet.basis = std::max(unmet.basis, basis);
+      if (last_unmet == nullptr || Later(usable.span, last_unmet->span)) last_unmet = &usable;
+    }
   }
-  if (!met.evidence.empty()) return met;
-  if (!unmet.evidence.empty()) return unmet;
+  if (last_met != nullptr && last_unmet != nullptr) return Later(last_unmet->span, last_met->span) ? unmet : met;
+  if (last_met != nullptr) return met;
+  if (last_unmet != nullptr) return unmet;
   return {};
 }
 
@@ -155,6 +190,7 @@ Status StatusNamed(std::string_view name) {
   return Status::kNotDocumented;
 }
 
+// The request states its own details: what it says is stated.
 Outcome EvaluateRequest(const RequestTest& test, const Request& request) {
   Status status = Status::kMet;
   const auto combine = [&](Status s) {
@@ -167,26 +203,30 @@ Outcome EvaluateRequest(const RequestTest& test, const Request& request) {
     else combine(Passes(value_test, it->second) ? Status::kMet : Status::kUnmet);
   }
   if (!test.words.empty()) combine(HasWord(Lower(request.text), test.words) ? Status::kMet : Status::kUnmet);
-  return {status, {}};
+  return {status, {}, status == Status::kNotDocumented ? Basis::kAbsent : Basis::kStated};
 }
 
 Outcome EvaluateSinceInjury(const SinceInjuryTest& test, const CaseView& view) {
   if (!view.days_since_injury) return {};
   const int days = *view.days_since_injury;
   const bool ok = (!test.min_days || days >= *test.min_days) && (!test.max_days || days <= *test.max_days);
-  return {ok ? Status::kMet : Status::kUnmet, {}};
+  return {ok ? Status::kMet : Status::kUnmet, {}, view.request_date_estimated ? Basis::kInferred : Basis::kStated};
 }
 
 Outcome EvaluateTotal(const TotalTest& test, const CaseView& view) {
   if (view.request == nullptr) return {};
   auto wanted = view.request->details.find(test.detail);
   std::optional<double> requested = wanted == view.request->details.end() ? std::nullopt : Number(wanted->second);
-  if (!requested) return {StatusNamed(test.missing), {}};
+  if (!requested) {
+    const Status status = StatusNamed(test.missing);
+    return {status, {}, status == Status::kNotDocumented ? Basis::kAbsent : Basis::kStated};
+  }
   double prior = 0;
   std::string prior_id;
   for (const FactTest& of : test.of) {
     for (const UsableFact& usable : view.facts) {
-      if (!Matches(of, usable, view) || !Contains(of.assertions, usable.fact->assertion)) continue;
+      SiteMatch site = SiteMatch::kNo;
+      if (!Matches(of, usable, view, &site) || !Contains(of.assertions, usable.fact->assertion)) continue;
       auto it = usable.fact->value.find(test.attribute);
       if (it == usable.fact->value.end()) continue;
       if (std::optional<double> n = Number(it->second); n && *n > prior) {
@@ -195,8 +235,54 @@ Outcome EvaluateTotal(const TotalTest& test, const CaseView& view) {
       }
     }
   }
-  Outcome out{*requested + prior <= test.max ? Status::kMet : Status::kUnmet, {}};
+  // The request states its quantity; a prior course the record does not
+  // state counts as none, which is what the record says.
+  Outcome out{*requested + prior <= test.max ? Status::kMet : Status::kUnmet, {}, Basis::kStated};
   if (!prior_id.empty()) out.evidence.push_back(prior_id);
+  return out;
+}
+
+// all: unmet if a part is unmet, met if every part is; any: met if a part
+// is, unmet if every part is. The basis follows the parts that decided: for
+// all met, inferred if any part is, else stated if any part is (generic and
+// default parts ride along with a stated one, they cannot stand alone), else
+// generic; for any met, the strongest met part; for unmet, the strongest
+// unmet part.
+Outcome CombineParts(bool all, const std::vector<Outcome>& parts) {
+  const Status decisive = all ? Status::kUnmet : Status::kMet;
+  const Status complete = all ? Status::kMet : Status::kUnmet;
+  Outcome out;
+  const auto with = [&](Status s) {
+    for (const Outcome& p : parts) {
+      if (p.status == s) AddEvidence(p.evidence, &out.evidence);
+    }
+  };
+  const auto strongest = [&](Status s) {
+    Basis b = Basis::kAbsent;
+    for (const Outcome& p : parts) {
+      if (p.status == s) b = std::max(b, p.basis);
+    }
+    return b;
+  };
+  if (std::any_of(parts.begin(), parts.end(), [&](const Outcome& p) { return p.status == decisive; })) {
+    out.status = decisive;
+    out.basis = strongest(decisive);
+    with(decisive);
+  } else if (std::all_of(parts.begin(), parts.end(), [&](const Outcome& p) { return p.status == complete; })) {
+    out.status = complete;
+    with(complete);
+    if (complete == Status::kMet) {
+      const auto any_is = [&](Basis b) {
+        return std::any_of(parts.begin(), parts.end(), [&](const Outcome& p) { return p.basis == b; });
+      };
+      out.basis = any_is(Basis::kInferred) ? Basis::kInferred : any_is(Basis::kStated) ? Basis::kStated : Basis::kGeneric;
+    } else {
+      out.basis = strongest(complete);
+    }
+  } else {
+    out.status = Status::kNotDocumented;
+    with(complete);  // what is there, for the rationale
+  }
   return out;
 }
 
@@ -209,28 +295,23 @@ Outcome Combine(const Expr& expr, const CaseView& view, const std::map<std::stri
     else if (o.status == Status::kUnmet) o.status = Status::kMet;
     return o;
   }
-  const Status decisive = expr.op == Expr::Op::kAll ? Status::kUnmet : Status::kMet;
-  const Status complete = expr.op == Expr::Op::kAll ? Status::kMet : Status::kUnmet;
-  Outcome out;
-  const auto with = [&](Status s) {
-    for (const Outcome& p : parts) {
-      if (p.status == s) AddEvidence(p.evidence, &out.evidence);
-    }
-  };
-  if (std::any_of(parts.begin(), parts.end(), [&](const Outcome& p) { return p.status == decisive; })) {
-    out.status = decisive;
-    with(decisive);
-  } else if (std::all_of(parts.begin(), parts.end(), [&](const Outcome& p) { return p.status == complete; })) {
-    out.status = complete;
-    with(complete);
-  } else {
-    out.status = Status::kNotDocumented;
-    with(complete);  // what is there, for the rationale
-  }
-  return out;
+  return CombineParts(expr.op == Expr::Op::kAll, parts);
 }
 
 }  // namespace
+
+Outcome AllOf(const std::vector<Outcome>& parts) { return CombineParts(/*all=*/true, parts); }
+
+std::string_view HowName(Basis basis) {
+  switch (basis) {
+    case Basis::kStated:
+    case Basis::kGeneric: return "stated";
+    case Basis::kInferred:
+    case Basis::kDefault: return "inferred";
+    case Basis::kAbsent: return "absent";
+  }
+  return "absent";
+}
 
 std::string_view StatusName(Status status) {
   switch (status) {
@@ -247,15 +328,18 @@ Outcome Evaluate(const Expr& expr, const CaseView& view, const std::map<std::str
     case Expr::Op::kAny:
     case Expr::Op::kNot: return Combine(expr, view, criteria);
     case Expr::Op::kUnless: {
+      // Met by default: nothing in the record says otherwise. An exclusion
+      // (no contraindication, no aberrant behaviour) holds by silence, and
+      // rides along with what is stated; it cannot carry a conclusion alone.
       Outcome inner = Evaluate(*expr.children[0], view, criteria);
-      if (inner.status == Status::kMet) return {Status::kUnmet, inner.evidence};
-      return {Status::kMet, {}};
+      if (inner.status == Status::kMet) return {Status::kUnmet, inner.evidence, inner.basis};
+      return {Status::kMet, {}, Basis::kDefault};
     }
     case Expr::Op::kWeigh: {
       Outcome for_it = Evaluate(*expr.children[0], view, criteria);
       if (for_it.status != Status::kNotDocumented) return for_it;
       Outcome against = Evaluate(*expr.children[1], view, criteria);
-      if (against.status == Status::kMet) return {Status::kUnmet, against.evidence};
+      if (against.status == Status::kMet) return {Status::kUnmet, against.evidence, Basis::kInferred};
       return {};
     }
     case Expr::Op::kCriterion: {
@@ -268,7 +352,12 @@ Outcome Evaluate(const Expr& expr, const CaseView& view, const std::map<std::str
       return view.request == nullptr ? Outcome{} : EvaluateRequest(expr.request, *view.request);
     case Expr::Op::kSinceInjury: return EvaluateSinceInjury(expr.since_injury, view);
     case Expr::Op::kTotal: return EvaluateTotal(expr.total, view);
-    case Expr::Op::kStatus: return {StatusNamed(expr.name), {}};
+    case Expr::Op::kStatus: {
+      // A fixed status is the rule's own statement (a drug the guideline does
+      // not recommend at all).
+      const Status status = StatusNamed(expr.name);
+      return {status, {}, status == Status::kNotDocumented ? Basis::kAbsent : Basis::kStated};
+    }
   }
   return {};
 }

@@ -26,6 +26,19 @@ enum class Status { kMet, kUnmet, kNotDocumented };
 
 std::string_view StatusName(Status status);
 
+// What a status rests on, weakest first. kStated: facts that say it (at the
+// requested body part where the test asks for one), or the request itself.
+// kInferred: a weighing, a fact whose site is assumed, a date estimated.
+// kGeneric: stated facts any case of the kind has (a diagnosis at the body
+// part, "pain"); kDefault: an exclusion that holds by silence ("unless": no
+// contraindication written). Those two ride along with stated facts but
+// cannot carry a conclusion alone. kAbsent: nothing speaks to it.
+enum class Basis { kAbsent, kDefault, kGeneric, kInferred, kStated };
+
+// CriterionResult::how: "stated" (kStated, kGeneric), "inferred" (kInferred,
+// kDefault) or "absent".
+std::string_view HowName(Basis basis);
+
 // A fact the determination may read, at the place it may be quoted from (its
 // first place outside any decision section).
 struct UsableFact {
@@ -39,13 +52,21 @@ struct CaseView {
   std::vector<UsableFact> facts;
   const Request* request = nullptr;
   std::string request_region;     // region (core/anatomy.h) of the request's body site, or ""
+  // The request names a body site the anatomy table does not know: a test at
+  // the requested site cannot be met (never an open filter).
+  bool request_site_unknown = false;
   std::optional<int> days_since_injury;  // from the injury to the request date
+  bool request_date_estimated = false;   // days_since_injury counts to an assumed date
 };
 
 struct Outcome {
   Status status = Status::kNotDocumented;
   std::vector<std::string> evidence;  // fact ids, in record order, no repeats
+  Basis basis = Basis::kAbsent;       // kAbsent exactly when not documented
 };
+
+// Parts that must all hold, as {"all": [...]} combines them.
+Outcome AllOf(const std::vector<Outcome>& parts);
 
 // `criteria`: the statuses of the rule's criteria, for the names that
 // necessary_when uses; null elsewhere.

@@ -92,6 +92,32 @@ std::string Conclusion(std::string_view outcome) {
   return "The request is therefore not medically necessary.";
 }
 
+// Why criteria that held do not make the request medically necessary: the
+// rule is no guideline's position on it, or they held only by inference.
+std::string WhyNotShown(const RationaleInput& in) {
+  const Rule& rule = *in.rule;
+  if (rule.at_most != "medically_necessary") {
+    return "No guideline position on this request was found: " + rule.position +
+           " Until one is, the records can show no more than that the request may be reasonable.";
+  }
+  std::vector<std::string> inferred;
+  for (const Criterion& c : rule.criteria) {
+    const Outcome& o = in.criteria->at(c.id);
+    if (o.status == Status::kMet && o.basis == Basis::kInferred) inferred.push_back(c.says);
+  }
+  if (inferred.empty()) {
+    return "What the records show (a diagnosis at the body part, nothing written against the request) is what "
+           "any such case shows, which cannot by itself establish that this request is needed.";
+  }
+  std::string said;
+  for (size_t i = 0; i < inferred.size(); ++i) {
+    said += (i == 0 ? "" : i + 1 == inferred.size() ? " and " : ", ") + inferred[i];
+  }
+  return "The records support " + said +
+         " only by inference (the body part is not written with it, or a date is assumed), "
+         "not by a statement specific to this request.";
+}
+
 }  // namespace
 
 std::string WriteRationale(const RationaleInput& in) {
@@ -111,6 +137,7 @@ std::string WriteRationale(const RationaleInput& in) {
       if (o.status == wanted) out.append(" ").append(CriterionSentence(c, o, *in.facts));
     }
   }
+  if (in.criteria_met && in.outcome != "medically_necessary") out.append(" ").append(WhyNotShown(in));
   return out.append(" ").append(Conclusion(in.outcome));
 }
 

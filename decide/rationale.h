@@ -28,6 +28,7 @@ struct RationaleInput {
   const std::map<std::string, const UsableFact*>* facts = nullptr;  // by fact id
   std::string outcome;
   std::string era_note;  // said first when the era was assumed, else empty
+  bool criteria_met = false;  // the rule's criteria held (the outcome may still be capped)
 };
 
 std::string WriteRationale(const RationaleInput& in);

@@ -29,6 +29,10 @@ struct FactTest {
   // region; a fact with no site passes unless `site_required`.
   std::string site;
   bool site_required = false;
+  // Met by facts any case of the kind has (a diagnosis with no words or
+  // attributes asked of it, words such as "pain"): such a match is
+  // Basis::kGeneric. Set by the loader, or by "generic": true in the file.
+  bool generic = false;
   // {"generic": "drug"}: the fact's attribute shares a value with the
   // request's detail (a part of a "/"-list counts); no detail, no match.
   std::map<std::string, std::string> same_as_request;

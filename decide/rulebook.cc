@@ -154,7 +154,7 @@ class Parser {
       return rule;
     }
     AllowKeys(j, {"id", "eras", "when", "summary", "citations", "criteria", "necessary_when", "if_undocumented",
-                  "provenance", "note"},
+                  "provenance", "note", "at_most", "position"},
               where);
     rule.id = set.name + "." + String(j, "id", where, true) + "@" + std::to_string(set.version);
     for (const std::string& name : Strings(j, "eras", where)) {
@@ -173,6 +173,14 @@ class Parser {
     rule.if_undocumented = j.value("if_undocumented", std::string("not_medically_necessary"));
     if (rule.if_undocumented != "not_medically_necessary" && rule.if_undocumented != "insufficient_documentation") {
       Error(where, "\"if_undocumented\" must be not_medically_necessary or insufficient_documentation");
+    }
+    rule.at_most = j.value("at_most", std::string("medically_necessary"));
+    if (rule.at_most != "medically_necessary" && rule.at_most != "insufficient_documentation") {
+      Error(where, "\"at_most\" must be medically_necessary or insufficient_documentation");
+    }
+    rule.position = String(j, "position", where, false);
+    if (rule.at_most != "medically_necessary" && rule.position.empty()) {
+      Error(where, "a rule that caps its outcome (\"at_most\") says in \"position\" which guideline position is missing");
     }
     ParseCitations(j, where, &rule);
     std::set<std::string> ids;
@@ -251,7 +259,10 @@ class Parser {
       Error(where, "an expression is an object with exactly one key");
       return e;
     }
-    const auto& [key, value] = *j.items().begin();
+    // The one key and its value. (A structured binding to *j.items().begin()
+    // would bind to a temporary iterator gone by the next line.)
+    const std::string key = j.begin().key();
+    const Json& value = j.begin().value();
     if (key == "all" || key == "any") {
       e->op = key == "all" ? Expr::Op::kAll : Expr::Op::kAny;
       if (!value.is_array() || value.empty()) Error(where, "\"" + key + "\" needs a non-empty array");
@@ -331,7 +342,8 @@ class Parser {
       Error(where, "\"fact\" needs an object");
       return t;
     }
-    AllowKeys(j, {"kind", "is", "words", "assertion", "against", "site", "site_required", "same_as_request"}, where);
+    AllowKeys(j, {"kind", "is", "words", "assertion", "against", "site", "site_required", "same_as_request", "generic"},
+              where);
     t.kinds = Strings(j, "kind", where);
     for (const std::string& kind : t.kinds) {
       if (!KnownFactAttributes().contains(kind)) Error(where, "unknown fact kind \"" + kind + "\"");
@@ -368,7 +380,22 @@ class Parser {
         t.same_as_request[attribute] = detail.get<std::string>();
       }
     }
+    bool generic = false;
+    if (j.contains("generic")) {
+      if (j["generic"].is_boolean()) generic = j["generic"].get<bool>();
+      else Error(where, "\"generic\" is true or false");
+    }
+    t.generic = generic || AnyCaseHasIt(t);
     return t;
+  }
+
+  // A diagnosis test that asks nothing of the diagnosis but its site, or only
+  // words every injured worker's record holds: any case of the kind meets it.
+  static bool AnyCaseHasIt(const FactTest& t) {
+    static const std::set<std::string> kEveryCase = {"pain", "ache", "aching", "discomfort", "sore", "soreness",
+                                                     "strain", "sprain", "injury"};
+    if (t.kinds != std::vector<std::string>{"diagnosis"} || !t.is.empty() || !t.same_as_request.empty()) return false;
+    return std::all_of(t.words.begin(), t.words.end(), [](const std::string& w) { return kEveryCase.contains(w); });
   }
 
   TotalTest ParseTotalTest(const Json& j, const std::string& where) {
@@ -604,6 +631,14 @@ std::vector<std::string> CheckRuleFiles(const std::vector<RuleFile>& files,
     std::string era;
     if (EraOverlapWithoutWhen(set, &era)) {
       errors.push_back(set.name + ": two rules apply to era " + era + " and neither has a \"when\"");
+    }
+    const bool lists_general = std::find(set.categories.begin(), set.categories.end(), "*") != set.categories.end();
+    for (const Rule& rule : set.rules) {
+      // The general rule is no guideline's position on any request: it may
+      // find a request reasonable, never medically necessary.
+      if (lists_general && rule.at_most == "medically_necessary") {
+        errors.push_back(rule.id + ": a rule of the general set (\"*\") must say \"at_most\": \"insufficient_documentation\"");
+      }
     }
     for (const std::string& category : set.categories) {
       general = general || category == "*";

@@ -76,6 +76,11 @@ struct Rule {
   std::vector<Criterion> criteria;
   std::shared_ptr<const Expr> necessary_when;  // null: every criterion met
   std::string if_undocumented = "not_medically_necessary";  // or insufficient_documentation
+  // The best outcome the rule may draft: "insufficient_documentation" for a
+  // rule that is no guideline's position on the request (the general rule),
+  // whose `position` then says what a reviewer must find first.
+  std::string at_most = "medically_necessary";
+  std::string position;
   std::string provenance;  // V, R or U as in the domain notes
 };
 

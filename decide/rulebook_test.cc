@@ -22,8 +22,10 @@ const std::vector<std::string> kCategories = {"imaging.mri.knee", "imaging.mri.l
 
 std::vector<std::string> Check(const std::vector<RuleFile>& files) { return CheckRuleFiles(files, kCategories); }
 
+const std::string kCapped = R"(, "at_most": "insufficient_documentation", "position": "none encoded")";
+
 std::vector<RuleFile> WithGeneral(RuleFile file) {
-  return {std::move(file), {"general.json", SetWith(RuleWith(kAllEras, kGoodTest), R"(["*"])")}};
+  return {std::move(file), {"general.json", SetWith(RuleWith(kAllEras, kGoodTest, kCapped), R"(["*"])")}};
 }
 
 TEST(RulebookTest, BuiltinRulesPassTheCheck) {
@@ -72,6 +74,11 @@ TEST(RulebookTest, EachSchemaErrorIsReported) {
       {"undefined use", SetWith(RuleWith(kAllEras, R"({"use": "nothing_here"})")), "no definition"},
       {"bad provenance", SetWith(RuleWith(kAllEras, kGoodTest)).replace(
            SetWith(RuleWith(kAllEras, kGoodTest)).find("\"R\""), 3, "\"Q\""), "provenance"},
+      {"a cap without the missing position", SetWith(RuleWith(kAllEras, kGoodTest, R"(, "at_most": "insufficient_documentation")")),
+       "\"position\""},
+      {"an unknown cap", SetWith(RuleWith(kAllEras, kGoodTest, R"(, "at_most": "approved", "position": "p")")), "at_most"},
+      {"generic not a boolean", SetWith(RuleWith(kAllEras, R"({"fact": {"kind": "diagnosis", "generic": "yes"}})")),
+       "\"generic\""},
   };
   for (const BadCase& c : cases) {
     const std::vector<std::string> errors = Check(WithGeneral({"t.json", c.file}));
@@ -88,6 +95,30 @@ TEST(RulebookTest, CategoryClaimedTwiceAndMissingGeneralAreReported) {
   ASSERT_GE(errors.size(), 2u);
   EXPECT_NE(errors[0].find("also claimed"), std::string::npos) << errors[0];
   EXPECT_NE(errors[1].find("\"*\""), std::string::npos) << errors[1];
+}
+
+TEST(RulebookTest, TheGeneralSetMustCapItsOutcome) {
+  const std::vector<RuleFile> uncapped = {{"t.json", SetWith(RuleWith(kAllEras, kGoodTest))},
+                                          {"general.json", SetWith(RuleWith(kAllEras, kGoodTest), R"(["*"])")}};
+  const std::vector<std::string> errors = Check(uncapped);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("at_most"), std::string::npos) << errors[0];
+}
+
+// A structured binding to *j.items().begin() once left the key and value of
+// every expression dangling (AddressSanitizer: stack-use-after-scope in the
+// expression parser). Parsing expressions of every shape, with their keys
+// read back through the errors they cause, runs that path under the
+// sanitized build (decide_sanitized_test).
+TEST(RulebookTest, ExpressionKeysSurviveParsing) {
+  const std::string nested = R"({"all": [{"any": [{"not": {"fact": {"kind": "finding"}}}, {"unless": {"status": "met"}}]},
+                                          {"weigh": {"for": {"since_injury": {"min_days": 1}}, "against": {"status": "unmet"}}},
+                                          {"request": {"visits": {"max": 6}}}]})";
+  EXPECT_EQ(Check(WithGeneral({"t.json", SetWith(RuleWith(kAllEras, nested))})), std::vector<std::string>{});
+  const std::vector<std::string> errors =
+      Check(WithGeneral({"t.json", SetWith(RuleWith(kAllEras, R"({"all": [{"perhaps_a_very_long_unknown_key": 1}]})"))}));
+  ASSERT_FALSE(errors.empty());
+  EXPECT_NE(errors.front().find("perhaps_a_very_long_unknown_key"), std::string::npos) << errors.front();
 }
 
 TEST(RulebookTest, DefinitionsAreSharedAndCyclesCaught) {

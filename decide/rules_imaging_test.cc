@@ -186,7 +186,8 @@ TEST(GeneralRule, CategoriesWithoutASet) {
        {"other | a service | body_site=lumbar_spine",
         {"diagnosis | lumbar strain | body_site=lumbar_spine", "finding | spasm | finding_type=spasm body_site=lumbar_spine", kPriorPt},
         "2016-11-03", "2016-01-01"},
-       "medically_necessary chronic_pain_2016 diagnosis=met objective_findings=met first_line_care=met"},
+       "insufficient_documentation chronic_pain_2016 diagnosis=met objective_findings=met first_line_care=met",
+       "general.search_sequence@1", "No guideline position on this request was found: the rulebook holds no criteria"},
       {"no findings", {"other | a service | body_site=lumbar_spine", {"diagnosis | lumbar strain | body_site=lumbar_spine"}, "2008-05-01", ""},
        "not_medically_necessary acoem_2004 diagnosis=met objective_findings=not_documented first_line_care=not_documented"},
   }), "");

@@ -73,9 +73,18 @@ TEST(TherapyRulesTest, PhysicalTherapy) {
        "not_medically_necessary chronic_pain_2016 diagnosis=not_documented objective_deficit=met quantity=met"},
       {"occupational therapy uses the same set",
        {.request = "therapy.occupational | Occupational therapy 6 visits for the hand | visits=6 body_site=hand",
-        .facts = {"diagnosis | hand contusion | body_site=hand", "finding | grip weakness 4/5 | finding_type=motor grade=4/5"},
+        .facts = {"diagnosis | hand contusion | body_site=hand", "finding | grip weakness 4/5 | finding_type=motor grade=4/5 body_site=hand"},
         .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016" + kPtInitialMet, "therapy.physical.initial_cpmtg@1"},
+      // The burden of proof: a deficit with no body part of its own may be at
+      // the hand or anywhere; the record has not shown it is at the hand.
+      {"a deficit whose body part is not written is not shown at the requested part",
+       {.request = "therapy.occupational | Occupational therapy 6 visits for the hand | visits=6 body_site=hand",
+        .facts = {"diagnosis | hand contusion | body_site=hand", "finding | weakness 4/5 | finding_type=motor grade=4/5"},
+        .request_date = k2016, .injury_date = kInjury},
+       "insufficient_documentation chronic_pain_2016" + kPtInitialMet, "",
+       "The records support objective deficits the therapy can address (limited motion or strength, abnormal gait, "
+       "limited daily activities or work) only by inference (the body part is not written with it"},
   }), "");
 }
 

@@ -47,6 +47,13 @@ Json AgreementJson(const Agreement& a) {
   for (const auto& [category, counts] : a.by_category) {
     by_category[category] = {{"agree", counts.first}, {"total", counts.second}};
   }
+  const auto tallies = [](const std::map<std::string, Tally>& rows) {
+    Json out = Json::object();
+    for (const auto& [name, t] : rows) {
+      out[name] = {{"requests", t.total}, {"agree", t.agree}, {"over", t.over}, {"under", t.under}};
+    }
+    return out;
+  };
   return {{"determined", a.determined},
           {"total", a.total},
           {"confusion", a.confusion},
@@ -54,7 +61,9 @@ Json AgreementJson(const Agreement& a) {
           {"kappa", a.Kappa()},
           {"overturn_recall", a.OverturnRecall()},
           {"overturn_precision", a.OverturnPrecision()},
-          {"by_category", by_category}};
+          {"by_category", by_category},
+          {"by_rule", tallies(a.by_rule)},
+          {"by_confidence", tallies(a.by_confidence)}};
 }
 
 }  // namespace
@@ -218,6 +227,11 @@ std::string EvalReportToJson(const EvalReport& r, const NotesReport* notes) {
         {"claims_administrator_guideline", ScoreJson(r.claims_administrator_guideline)}}},
       {"request_categories", {{"categorized_share", r.CategorizedShare()}, {"counts", r.request_categories}}},
       {"determinations", AgreementJson(r.agreement)},
+      {"folds", [&] {
+         Json folds = Json::array();
+         for (const Agreement& a : r.folds) folds.push_back(AgreementJson(a));
+         return folds;
+       }()},
       {"diagnoses",
        {{"gold", r.gold_diagnoses},
         {"found", r.found_gold_diagnoses},

@@ -355,9 +355,12 @@ std::optional<Json> DeterminationExtension(const Determination& d) {
     if (const std::string v = Display(value); !v.empty()) parts.push_back({{"url", url}, {type, v}});
   };
   add("outcome", "valueCode", d.outcome);
+  add("confidence", "valueCode", d.confidence);
   add("rule", "valueString", d.rule);
   add("guidelineEra", "valueCode", d.guideline_era);
-  for (const CriterionResult& c : d.criteria) add("criterion", "valueString", c.id + ":" + c.status);
+  for (const CriterionResult& c : d.criteria) {
+    add("criterion", "valueString", c.id + ":" + c.status + (c.how.empty() ? "" : ":" + c.how));
+  }
   for (const std::string& c : d.citations) add("citation", "valueString", c);
   add("rationale", "valueString", d.rationale);
   if (parts.empty()) return std::nullopt;

@@ -83,12 +83,12 @@ Json FactJson(const Fact& f) {
 Json DeterminationJson(const Determination& d) {
   Json criteria = Json::array();
   for (const CriterionResult& c : d.criteria) {
-    criteria.push_back({{"id", c.id}, {"status", c.status}, {"evidence", c.evidence}});
+    criteria.push_back({{"id", c.id}, {"status", c.status}, {"how", c.how}, {"evidence", c.evidence}});
   }
-  return {{"outcome", d.outcome},       {"rule", d.rule},
-          {"guideline_era", d.guideline_era}, {"request_date", d.request_date},
-          {"criteria", criteria},       {"citations", d.citations},
-          {"rationale", d.rationale}};
+  return {{"outcome", d.outcome},       {"confidence", d.confidence},
+          {"rule", d.rule},             {"guideline_era", d.guideline_era},
+          {"request_date", d.request_date}, {"criteria", criteria},
+          {"citations", d.citations},   {"rationale", d.rationale}};
 }
 
 Json RequestJson(const Request& r) {
@@ -255,8 +255,9 @@ Request RequestFrom(const ReadJson& j) {
     out.rationale = Str(*d, "rationale");
     out.guideline_era = Str(*d, "guideline_era");
     out.request_date = Str(*d, "request_date");
+    out.confidence = Str(*d, "confidence");
     for (const ReadJson& c : Array(*d, "criteria")) {
-      out.criteria.push_back({Str(c, "id"), Str(c, "status"), Strings(c, "evidence")});
+      out.criteria.push_back({Str(c, "id"), Str(c, "status"), Strings(c, "evidence"), Str(c, "how")});
     }
     r.determination = out;
   }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 #include <sstream>
+#include <tuple>
 
 #include "core/text.h"
 
@@ -56,24 +57,42 @@ void ScoreLetterFields(const GoldLetter& gold, const Record& record, EvalReport*
         record.reviewer.specialty, &report->fields["specialty"], &report->misses);
 }
 
-void ScoreDetermination(const std::string& stem, const GoldRequest& gold, const Request& request,
-                        Agreement* agreement, std::vector<Miss>* misses) {
+void Add(const GoldRequest& gold, const Request& request, Agreement* agreement) {
   const std::string outcome = request.determination ? request.determination->outcome : "none";
   ++agreement->total;
   agreement->determined += request.determination.has_value();
   ++agreement->confusion[gold.decision][outcome];
   const bool approved = outcome == "medically_necessary";
-  const bool agree = approved == (gold.decision == "overturned");
+  const bool overturned = gold.decision == "overturned";
+  const bool agree = approved == overturned;
   auto& [agreeing, total] = agreement->by_category[request.category];
   agreeing += agree;
   ++total;
+  const auto tally = [&](Tally& t) {
+    ++t.total;
+    t.agree += agree;
+    t.over += approved && !overturned;
+    t.under += !approved && overturned;
+  };
+  tally(agreement->by_rule[request.determination ? request.determination->rule : "none"]);
+  tally(agreement->by_confidence[request.determination && !request.determination->confidence.empty()
+                                     ? request.determination->confidence
+                                     : "none"]);
+}
+
+void ScoreDetermination(const std::string& stem, const GoldRequest& gold, const Request& request,
+                        Agreement* agreement, Agreement* fold, std::vector<Miss>* misses) {
+  Add(gold, request, agreement);
+  Add(gold, request, fold);
+  const std::string outcome = request.determination ? request.determination->outcome : "none";
+  const bool agree = (outcome == "medically_necessary") == (gold.decision == "overturned");
   if (!agree) {
     misses->push_back({stem, "request.determination " + request.category,
                        gold.decision == "overturned" ? "medically_necessary" : "not_medically_necessary", outcome});
   }
 }
 
-void ScoreRequests(const GoldLetter& gold, const Record& record, EvalReport* report) {
+void ScoreRequests(const GoldLetter& gold, const Record& record, Agreement* fold, EvalReport* report) {
   report->found_requests += static_cast<int>(record.requests.size());
   for (const Request& r : record.requests) ++report->request_categories[r.category];
   std::vector<bool> used(record.requests.size(), false);
@@ -93,7 +112,7 @@ void ScoreRequests(const GoldLetter& gold, const Record& record, EvalReport* rep
     ++report->matched_requests;
     const Reference ref = match->reference.value_or(Reference{});
     Check(gold.stem, "request.decision", g.decision, ref.decision, &report->decision, &report->misses);
-    ScoreDetermination(gold.stem, g, *match, &report->agreement, &report->misses);
+    ScoreDetermination(gold.stem, g, *match, &report->agreement, fold, &report->misses);
     Check(gold.stem, "request.reviewer_guideline", GuidelineKey(g.reviewer_guideline),
           CompareKey(ref.reviewer_guideline), &report->reviewer_guideline, &report->misses);
     Check(gold.stem, "request.claims_administrator_guideline",
@@ -210,10 +229,26 @@ double EvalReport::RequestF1() const {
   return F1(RequestPrecision(), RequestRecall());
 }
 
-EvalReport Evaluate(const std::vector<GoldLetter>& gold, const std::map<std::string, Record>& records) {
+int FoldOf(std::string_view case_number, int folds) {
+  uint32_t hash = 2166136261u;
+  for (unsigned char c : case_number) {
+    hash ^= c;
+    hash *= 16777619u;
+  }
+  return folds > 0 ? static_cast<int>(hash % static_cast<uint32_t>(folds)) + 1 : 1;
+}
+
+EvalReport Evaluate(const std::vector<GoldLetter>& gold, const std::map<std::string, Record>& records,
+                    const EvalOptions& options) {
   EvalReport report;
+  report.folds.resize(std::max(options.folds, 1));
+  report.only_fold = options.only_fold;
   const Record empty;
   for (const GoldLetter& g : gold) {
+    auto number = g.fields.find("case_number");
+    const std::string key = number != g.fields.end() && number->second ? *number->second : g.stem;
+    const int fold = FoldOf(key, static_cast<int>(report.folds.size()));
+    if (options.only_fold != 0 && fold != options.only_fold) continue;
     ++report.gold_letters;
     report.gold_requests += static_cast<int>(g.requests.size());
     auto it = records.find(g.stem);
@@ -221,7 +256,7 @@ EvalReport Evaluate(const std::vector<GoldLetter>& gold, const std::map<std::str
     const Record& record = it == records.end() ? empty : it->second;
     if (it != records.end()) ++report.records_found;
     ScoreLetterFields(g, record, &report);
-    ScoreRequests(g, record, &report);
+    ScoreRequests(g, record, &report.folds[fold - 1], &report);
     ScoreDiagnoses(g, record, &report);
   }
   return report;
@@ -256,6 +291,49 @@ std::string FormatAgreement(const Agreement& a) {
   out << line << "  agreement by request category:\n";
   for (const auto& [category, counts] : a.by_category) {
     std::snprintf(line, sizeof line, "    %-38s %3d / %-3d\n", category.c_str(), counts.first, counts.second);
+    out << line;
+  }
+  const auto tallies = [&](const char* title, const std::map<std::string, Tally>& rows) {
+    std::snprintf(line, sizeof line, "  %-58s %8s %6s %6s %6s\n", title, "requests", "agree", "over", "under");
+    out << line;
+    for (const auto& [name, t] : rows) {
+      std::snprintf(line, sizeof line, "    %-56s %8d %6d %6d %6d\n", name.c_str(), t.total, t.agree, t.over, t.under);
+      out << line;
+    }
+  };
+  out << "  (over: drafted medically necessary, reviewer upheld the denial; under: the reverse)\n";
+  tallies("agreement by rule:", a.by_rule);
+  tallies("agreement by confidence:", a.by_confidence);
+  return out.str();
+}
+
+std::string FormatFolds(const std::vector<Agreement>& folds, int only_fold) {
+  std::ostringstream out;
+  char line[200];
+  std::snprintf(line, sizeof line, "\n%zu folds by case number (report/eval.h FoldOf)%s\n", folds.size(),
+                only_fold ? ", this run scored one fold alone" : "");
+  out << line << "  fold  requests  accuracy  kappa   overturn recall  overturn precision  all-upheld accuracy\n";
+  std::vector<double> accuracy, kappa;
+  for (size_t k = 0; k < folds.size(); ++k) {
+    const Agreement& a = folds[k];
+    if (a.total == 0) continue;
+    std::snprintf(line, sizeof line, "  %4zu  %8d  %8.3f  %6.3f  %15.3f  %18.3f  %19.3f\n", k + 1, a.total, a.Accuracy(),
+                  a.Kappa(), a.OverturnRecall(), a.OverturnPrecision(),
+                  Ratio(a.Count("upheld", true) + a.Count("upheld", false), a.total));
+    out << line;
+    accuracy.push_back(a.Accuracy());
+    kappa.push_back(a.Kappa());
+  }
+  if (accuracy.size() > 1) {
+    const auto summary = [](const std::vector<double>& v) {
+      double sum = 0;
+      for (double x : v) sum += x;
+      return std::make_tuple(sum / v.size(), *std::min_element(v.begin(), v.end()), *std::max_element(v.begin(), v.end()));
+    };
+    const auto [am, alo, ahi] = summary(accuracy);
+    const auto [km, klo, khi] = summary(kappa);
+    std::snprintf(line, sizeof line, "  mean accuracy %.3f (range %.3f-%.3f), mean kappa %.3f (range %.3f-%.3f)\n", am,
+                  alo, ahi, km, klo, khi);
     out << line;
   }
   return out.str();
@@ -295,6 +373,7 @@ std::string FormatEvalTable(const EvalReport& r) {
     out << line;
   }
   out << FormatAgreement(r.agreement);
+  out << FormatFolds(r.folds, r.only_fold);
   if (!r.misses.empty()) out << "\nmisses (" << r.misses.size() << "):\n";
   for (const Miss& m : r.misses) {
     out << "  " << m.stem << "  " << m.what << "\n    expected: " << m.expected

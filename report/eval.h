@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/record.h"
@@ -59,12 +60,22 @@ struct Miss {
 // necessary; one who overturned it found it necessary. `insufficient_documentation`
 // sides with the denial (the burden is on the requester), and a request with
 // no determination counts as "none" in the matrix and as a denial in the scores.
+// Requests drafted one way or another, for a row of the per-rule and
+// per-confidence tables: over-approvals are drafted medically necessary where
+// the reviewer upheld the denial; under-approvals drafted otherwise where the
+// reviewer overturned it.
+struct Tally {
+  int total = 0, agree = 0, over = 0, under = 0;
+};
+
 struct Agreement {
   // gold decision ("upheld", "overturned") -> outcome -> count
   std::map<std::string, std::map<std::string, int>> confusion;
   int determined = 0, total = 0;  // matched requests with a determination, all matched
   // by request category: [agreeing, total]
   std::map<std::string, std::pair<int, int>> by_category;
+  std::map<std::string, Tally> by_rule;        // rule id ("none": no determination)
+  std::map<std::string, Tally> by_confidence;  // determination confidence ("none")
 
   int Count(const std::string& gold, bool approved) const;  // approved: medically_necessary
   double DeterminedShare() const;
@@ -73,6 +84,19 @@ struct Agreement {
   double OverturnRecall() const;  // overturned found medically necessary
   double OverturnPrecision() const;
 };
+
+// Letters fall into folds by a hash of their case number (FoldOf), so a
+// letter stays in its fold however the set grows. A k-fold check scores the
+// rules fold by fold, each with the rulebook as it was before that fold's
+// misses were read (decide/rules/CHANGES.md).
+struct EvalOptions {
+  int folds = 5;
+  int only_fold = 0;  // 1..folds: score the letters of that fold alone; 0: all
+};
+
+// The fold (1..folds) of a letter: FNV-1a of its case number (its stem when
+// it has none), modulo `folds`.
+int FoldOf(std::string_view case_number, int folds);
 
 struct EvalReport {
   int gold_letters = 0;
@@ -87,6 +111,8 @@ struct EvalReport {
   // a fact is right when it covers half of some gold entry's words.
   std::map<std::string, int> request_categories;  // over every request found
   Agreement agreement;
+  std::vector<Agreement> folds;  // folds[k - 1]: the letters of fold k
+  int only_fold = 0;
   int gold_diagnoses = 0, found_gold_diagnoses = 0;
   int diagnosis_facts = 0, right_diagnosis_facts = 0;
   std::vector<Miss> misses;
@@ -103,7 +129,8 @@ struct EvalReport {
 
 // `records` maps an input stem to its record. Letters without a record count
 // as wrong on everything and are listed as misses.
-EvalReport Evaluate(const std::vector<GoldLetter>& gold, const std::map<std::string, Record>& records);
+EvalReport Evaluate(const std::vector<GoldLetter>& gold, const std::map<std::string, Record>& records,
+                    const EvalOptions& options = {});
 
 // Human-readable table with one line per measure, then the misses.
 std::string FormatEvalTable(const EvalReport& report);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <tuple>
+
 namespace imr {
 namespace {
 
@@ -86,6 +89,56 @@ TEST(EvaluateTest, AgreementConfusionKappaAndOverturnRecall) {
   const std::string table = FormatEvalTable(report);
   EXPECT_NE(table.find("9 of 10 determined"), std::string::npos) << table;
   EXPECT_NE(table.find("kappa 0.375"), std::string::npos) << table;
+}
+
+TEST(EvaluateTest, AgreementByRuleAndConfidence) {
+  GoldLetter g;
+  g.stem = "L";
+  Record r;
+  // rule a: an over-approval and an agreeing denial; rule b: an under-approval.
+  const struct {
+    const char* decision;
+    const char* outcome;
+    const char* rule;
+    const char* confidence;
+  } rows[] = {{"upheld", "medically_necessary", "a@1", "strong"},
+              {"upheld", "not_medically_necessary", "a@1", "weak"},
+              {"overturned", "insufficient_documentation", "b@1", "weak"}};
+  for (const auto& row : rows) {
+    const std::string text = "request " + std::to_string(g.requests.size());
+    g.requests.push_back({text, row.decision, std::nullopt, std::nullopt, ""});
+    Request q;
+    q.text = text;
+    q.determination = Determination{row.outcome, row.rule, {}, {}, "", "", "", row.confidence};
+    r.requests.push_back(q);
+  }
+  const Agreement a = Evaluate({g}, {{"L", r}}).agreement;
+  const Tally rule_a = a.by_rule.at("a@1"), rule_b = a.by_rule.at("b@1");
+  EXPECT_EQ(std::make_tuple(rule_a.total, rule_a.agree, rule_a.over, rule_a.under), std::make_tuple(2, 1, 1, 0));
+  EXPECT_EQ(std::make_tuple(rule_b.total, rule_b.agree, rule_b.over, rule_b.under), std::make_tuple(1, 0, 0, 1));
+  EXPECT_EQ(a.by_confidence.at("weak").total, 2);
+  EXPECT_EQ(a.by_confidence.at("strong").over, 1);
+}
+
+TEST(EvaluateTest, FoldsFollowTheCaseNumberAndOneFoldScoresAlone) {
+  // FNV-1a, 32 bits: a fixed function of the case number, so a letter keeps
+  // its fold however the set grows.
+  EXPECT_EQ(FoldOf("", 5), static_cast<int>(2166136261u % 5) + 1);
+  EXPECT_EQ(FoldOf("CM17-0001234", 5), FoldOf("CM17-0001234", 5));
+  std::set<int> seen;
+  for (int i = 0; i < 200; ++i) seen.insert(FoldOf("CM17-" + std::to_string(1000 + i), 5));
+  EXPECT_EQ(seen, (std::set<int>{1, 2, 3, 4, 5}));
+
+  const int fold = FoldOf("CM17-1", 5);  // Gold()'s case number
+  EvalOptions options;
+  const EvalReport all = Evaluate({Gold()}, {{"L1", Matching()}}, options);
+  ASSERT_EQ(all.folds.size(), 5u);
+  EXPECT_EQ(all.folds[fold - 1].total, 2);
+  options.only_fold = fold == 5 ? 1 : fold + 1;  // another fold: the letter is not scored
+  const EvalReport other = Evaluate({Gold()}, {{"L1", Matching()}}, options);
+  EXPECT_EQ(other.gold_letters, 0);
+  EXPECT_EQ(other.agreement.total, 0);
+  EXPECT_NE(FormatEvalTable(all).find("5 folds by case number"), std::string::npos);
 }
 
 TEST(EvaluateTest, EachDisagreementIsAMiss) {
