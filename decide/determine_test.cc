@@ -303,7 +303,7 @@ TEST(DetermineTest, AssociatedServicesFollowThePrimarySurgery) {
   // A supported arthroscopy lets the clearance stand on its own criteria.
   Record approved = decide({"finding | medial meniscus tear | finding_type=imaging_result body_site=knee",
                             "finding | positive McMurray | finding_type=special_test test=mcmurray result=positive body_site=knee",
-                            "procedure/historical | physical therapy | procedure=physical_therapy"});
+                            "procedure/historical | 12 visits of physical therapy | procedure=physical_therapy count=12"});
   EXPECT_EQ(approved.requests[0].determination->outcome, "medically_necessary");
   EXPECT_EQ(StatusOf(*approved.requests[1].determination, "primary_surgery"), "met");
   EXPECT_NE(approved.requests[1].determination->rationale.find("which is medically necessary. The request is therefore"),

@@ -18,7 +18,12 @@ constexpr char kLumbarMri[] = "imaging.mri.lumbar | MRI of the lumbar spine | bo
 constexpr char kCervicalMri[] = "imaging.mri.cervical | MRI of the cervical spine | body_site=cervical_spine";
 constexpr char kDeficitLeg[] = "finding | decreased sensation L5 dermatome | finding_type=sensation state=decreased level=L5";
 constexpr char kNormalMotor[] = "finding | strength 5/5 | finding_type=motor grade=5/5";
-constexpr char kPriorPt[] = "procedure/historical | physical therapy | procedure=physical_therapy";
+// A course of care as the record must state it: what, and how much or how it went.
+constexpr char kPriorPt[] =
+    "treatment_history/historical | 8 sessions of physical therapy without relief | treatment=physical_therapy count=8 "
+    "response=no_benefit";
+// The word alone, which every record holds.
+constexpr char kTherapyWord[] = "procedure/historical | physical therapy | procedure=physical_therapy";
 constexpr char kSurgeryPlanned[] =
     "procedure/hypothetical | lumbar decompression | procedure=laminectomy procedure_group=surgery body_site=lumbar_spine";
 
@@ -90,7 +95,7 @@ TEST(JointImagingRules, ShoulderKneeExtremity) {
        "conservative_care=met surgery_considered=not_documented"},
       {"shoulder: signs but the injury is a week old",
        {"imaging.mri.shoulder | MRI left shoulder | body_site=shoulder",
-        {"finding | positive Neer | finding_type=special_test test=neer result=positive body_site=shoulder", kPriorPt},
+        {"finding | positive Neer | finding_type=special_test test=neer result=positive body_site=shoulder", kTherapyWord},
         "2018-03-01", "2018-02-22"},
        "not_medically_necessary acoem_2017 red_flags=not_documented objective_signs=met "
        "conservative_care=not_documented surgery_considered=not_documented"},
@@ -177,6 +182,21 @@ TEST(SurgeryRules, SpineKneeAndAssociatedServices) {
       {"an assistant for an arthroscopy",
        {"surgery.other | PA assist", {"procedure/hypothetical | knee arthroscopy | procedure=arthroscopy procedure_group=surgery"}, "2018-03-01", "2017-01-01"},
        "not_medically_necessary acoem_2017 complex_procedure=not_documented"},
+  }), "");
+}
+
+TEST(ConservativeCare, AStatedCourseNotTheWordTherapy) {
+  EXPECT_EQ(testing::MismatchedRuleRows({
+      {"a deficit and therapy named with no course or response",
+       {kLumbarMri, {kDeficitLeg, kTherapyWord, kSurgeryPlanned}, "2016-11-03", "2016-06-01"},
+       "not_medically_necessary chronic_pain_2016 red_flags=not_documented neuro_deficit=met conservative_care=not_documented "
+       "surgery_considered=met"},
+      {"the same with the sessions counted",
+       {kLumbarMri, {kDeficitLeg, "procedure/historical | 12 sessions of physical therapy | procedure=physical_therapy count=12",
+                     kSurgeryPlanned},
+        "2016-11-03", "2016-06-01"},
+       "medically_necessary chronic_pain_2016 red_flags=not_documented neuro_deficit=met conservative_care=met "
+       "surgery_considered=met"},
   }), "");
 }
 
