@@ -138,6 +138,30 @@ TEST(DetermineTest, AnUnknownRequestSiteMeetsNoSiteCriterionAndIsReported) {
                  "no_flag=met/inferred problem:unknown_body_site");
 }
 
+// "words" match where a word starts, or after a combining form.
+TEST(DetermineTest, WordsMatchWhereAWordOrACombiningFormEnds) {
+  std::vector<std::string> errors;
+  const Rulebook book = Rulebook::Parse(
+      {{"w.json", R"({"rule_set": "w", "version": 1, "categories": ["*"], "rules": [{"id": "r",
+        "eras": ["acoem_2004", "chronic_pain_2009", "chronic_pain_2016", "acoem_2017"], "provenance": "U",
+        "summary": "t", "citations": [{"source": "S", "chapter": "C"}], "at_most": "insufficient_documentation",
+        "position": "p", "criteria": [{"id": "c", "says": "x",
+          "test": {"fact": {"kind": "diagnosis", "words": ["arthritis", "fusion", "normal", "listhesis"]}}}]}]})"}},
+      &errors);
+  ASSERT_TRUE(errors.empty()) << errors.front();
+  const auto status = [&](const std::string& diagnosis) {
+    Record record = testing::CaseRecord({"other | x", {"diagnosis | " + diagnosis}, "2016-11-03", "2016-01-01"});
+    DetermineRequests(book, &record);
+    return StatusOf(*record.requests[0].determination, "c");
+  };
+  EXPECT_EQ(status("osteoarthritis of the knee"), "met");
+  EXPECT_EQ(status("L4-5 spondylolisthesis"), "met");
+  EXPECT_EQ(status("arthritis"), "met");
+  EXPECT_EQ(status("knee effusion"), "not_documented");
+  EXPECT_EQ(status("abnormal gait"), "not_documented");
+  EXPECT_EQ(status("status post L5-S1 fusion"), "met");
+}
+
 TEST(DetermineTest, ThreeValuedLogic) {
   const std::string kRequest = "other | a request | body_site=lumbar_spine";
   const std::vector<LogicRow> rows = {

@@ -63,9 +63,33 @@ bool SharesPart(std::string_view a, std::string_view b) {
   return false;
 }
 
+// The combining forms that make a condition's name more specific without
+// making it another condition: "osteo" + "arthritis", "spondylo" +
+// "listhesis", "thoraco" + "lumbar", "physio" + "therapy".
+bool IsCombiningForm(std::string_view prefix) {
+  static constexpr std::string_view kForms[] = {
+      "osteo", "spondylo", "antero", "retro", "thoraco", "cervico", "lumbo", "para", "sub", "trans", "poly", "mono",
+      "hemi", "teno", "tri", "bi", "physio", "peri", "supra", "infra", "inter", "intra", "myo", "radiculo"};
+  return std::find(std::begin(kForms), std::end(kForms), prefix) != std::end(kForms);
+}
+
+// Whether the text holds one of the words where a word (or a combining form)
+// ends: "radicul" finds "radiculopathy" and "arthritis" "osteoarthritis", but
+// "normal" is not in "abnormal", "fusion" not in "effusion", "acl" not in
+// "baclofen". A word written with a leading space or symbol says where it
+// starts.
 bool HasWord(std::string_view text_lower, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(),
-                     [&](const std::string& w) { return text_lower.find(w) != std::string_view::npos; });
+  const auto at_word_start = [&](size_t at) {
+    size_t word = at;
+    while (word > 0 && std::isalnum(static_cast<unsigned char>(text_lower[word - 1]))) --word;
+    return word == at || IsCombiningForm(text_lower.substr(word, at - word));
+  };
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+    for (size_t at = text_lower.find(w); at != std::string_view::npos; at = text_lower.find(w, at + 1)) {
+      if (at_word_start(at) || !std::isalnum(static_cast<unsigned char>(w.front()))) return true;
+    }
+    return false;
+  });
 }
 
 bool Contains(const std::vector<std::string>& list, const std::string& s) {
@@ -151,6 +175,16 @@ void AddEvidence(const std::vector<std::string>& ids, std::vector<std::string>* 
 Basis BasisOf(const FactTest& test, SiteMatch site) {
   if (test.generic) return Basis::kGeneric;
   return site == SiteMatch::kAssumed ? Basis::kInferred : Basis::kStated;
+}
+
+// The place of the last of `ids` in the record, as (page, offset); (0, 0)
+// when none is a usable fact.
+std::pair<int, size_t> LatestOf(const std::vector<std::string>& ids, const CaseView& view) {
+  std::pair<int, size_t> latest{0, 0};
+  for (const UsableFact& u : view.facts) {
+    if (Contains(ids, u.fact->id)) latest = std::max(latest, std::pair<int, size_t>{u.span.page_number, u.span.begin});
+  }
+  return latest;
 }
 
 bool Later(const Span& a, const Span& b) {
@@ -337,8 +371,16 @@ Outcome Evaluate(const Expr& expr, const CaseView& view, const std::map<std::str
     }
     case Expr::Op::kWeigh: {
       Outcome for_it = Evaluate(*expr.children[0], view, criteria);
-      if (for_it.status != Status::kNotDocumented) return for_it;
       Outcome against = Evaluate(*expr.children[1], view, criteria);
+      if (for_it.status == Status::kMet && against.status == Status::kMet) {
+        // Both said: the later statement stands ("improved" in March,
+        // "no functional improvement" in June).
+        if (LatestOf(against.evidence, view) > LatestOf(for_it.evidence, view)) {
+          return {Status::kUnmet, against.evidence, against.basis};
+        }
+        return for_it;
+      }
+      if (for_it.status != Status::kNotDocumented) return for_it;
       if (against.status == Status::kMet) return {Status::kUnmet, against.evidence, Basis::kInferred};
       return {};
     }

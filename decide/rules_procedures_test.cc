@@ -134,6 +134,71 @@ TEST(EpiduralRules, RepeatInjection) {
   }), "");
 }
 
+// Boilerplate that nearly every record holds must not meet the criteria; a
+// properly documented case still does.
+TEST(EpiduralRules, BoilerplateDoesNotShowRadiculopathyOrAResponse) {
+  const std::string kRadiating = "finding | pain radiating down the left leg | finding_type=radiation body_site=leg";
+  const std::string kRepeat =
+      "injection.epidural | Repeat left L4-5 transforaminal epidural steroid injection | body_site=lumbar_spine level=L4-5 course=continued";
+  const std::string kEsiRelief =
+      "treatment_history/historical | epidural steroid injection with 60% relief for 3 months | treatment=injection relief_percent=60 response=improved";
+  EXPECT_EQ(testing::MismatchedRuleRows({
+      {"a positive straight leg raise and radiating pain, with no deficit, do not show radiculopathy",
+       {.request = kEsi, .facts = {kSlrPositive, kRadiating, kProtrusion, kPtFailed}, .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 radiculopathy_exam=not_documented corroborated=met conservative_care=met levels=met", "",
+       "No objective radicular deficit (sensory loss, graded weakness or a reflex change where the nerve root reaches) was documented"},
+      {"weakness graded 4/5 in the L5 myotome with an MRI and failed therapy: met",
+       {.request = kEsi,
+        .facts = {"finding | 4/5 strength of the left extensor hallucis longus | finding_type=motor grade=4/5 body_site=foot", kProtrusion,
+                  kPtFailed},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016" + kEsiMet},
+      {"an EMG showing L5 radiculopathy corroborates the examination",
+       {.request = kEsi,
+        .facts = {kSensory,
+                  "procedure/historical | EMG/NCS of the lower extremities consistent with left L5 radiculopathy | procedure=emg_ncs "
+                  "procedure_group=imaging body_site=lower~extremity",
+                  kPtFailed},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016" + kEsiMet},
+      {"an abnormal EMG that names no root problem does not corroborate radiculopathy",
+       {.request = kEsi,
+        .facts = {kSensory,
+                  "procedure/historical | abnormal EMG/NCS of the lower extremities showing peripheral neuropathy | procedure=emg_ncs "
+                  "procedure_group=imaging body_site=lower~extremity",
+                  kPtFailed},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 radiculopathy_exam=met corroborated=not_documented conservative_care=met levels=met"},
+      {"repeat: pain relief alone is not functional improvement",
+       {.request = kRepeat, .facts = {kSensory, kProtrusion, kEsiRelief}, .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 radiculopathy_exam=met corroborated=met prior_relief=met relief_duration=met "
+       "functional_improvement=not_documented levels=met",
+       "injection.epidural.cpmtg_repeat@1", "Objective functional improvement or reduced medication use after the earlier injection was not documented"},
+      {"repeat: relief with less medication use: met",
+       {.request = kRepeat,
+        .facts = {kSensory, kProtrusion, kEsiRelief,
+                  "functional_status | decreased pain medication use | functional_improvement=documented"},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 radiculopathy_exam=met corroborated=met prior_relief=met relief_duration=met "
+       "functional_improvement=met levels=met",
+       "injection.epidural.cpmtg_repeat@1"},
+      {"repeat: a work status of regular duty is no return to work",
+       {.request = kRepeat,
+        .facts = {kSensory, kProtrusion, kEsiRelief, "functional_status | work status: regular duty | work_status=full_duty"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 radiculopathy_exam=met corroborated=met prior_relief=met relief_duration=met "
+       "functional_improvement=not_documented levels=met"},
+      {"repeat: relief from trigger point injections is not relief from the epidural",
+       {.request = kRepeat,
+        .facts = {kSensory, kProtrusion, kFullDuty,
+                  "treatment_history/historical | trigger point injections with 70% relief for 2 months | treatment=injection relief_percent=70"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 radiculopathy_exam=met corroborated=met prior_relief=not_documented relief_duration=met "
+       "functional_improvement=met levels=met",
+       "", "The degree of relief from the earlier epidural injection was not documented."},
+  }), "");
+}
+
 // ---------------------------------------------------------------- facet / RF
 const std::string kFacet =
     "injection.facet | Bilateral L4-5, L5-S1 facet injections | body_site=lumbar_spine level=L4-5,~L5-S1 laterality=bilateral";
@@ -224,10 +289,48 @@ TEST(FacetRules, RadiofrequencyNeurotomy) {
   }), "");
 }
 
+TEST(FacetRules, BoilerplateDoesNotPointToTheFacets) {
+  const std::string kParaspinal =
+      "finding | tenderness to palpation of the lumbar paraspinal muscles | finding_type=tenderness body_site=lumbar_spine";
+  const std::string kRepeatFacet =
+      "injection.facet | Repeat bilateral L4-5 facet injections | body_site=lumbar_spine level=L4-5 laterality=bilateral course=continued";
+  const std::string kRf = "injection.radiofrequency | Repeat radiofrequency ablation L4-5 | body_site=lumbar_spine level=L4-5";
+  const std::string kRfRelief =
+      "treatment_history/historical | radiofrequency ablation with 70% relief for 6 months | treatment=radiofrequency_ablation relief_percent=70";
+  EXPECT_EQ(testing::MismatchedRuleRows({
+      {"tenderness of the paraspinal muscles does not single out the facet joints",
+       {.request = kFacet, .facts = {kParaspinal, kSlrNegative, kPtFailed}, .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 non_radicular=met facet_signs=not_documented conservative_care=met levels=met no_fusion=met",
+       "", "No examination findings pointing to the facet joints were documented."},
+      {"tenderness over the facet joints themselves: met",
+       {.request = kFacet, .facts = {kParaspinal, kFacetTender, kSlrNegative, kPtFailed}, .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016" + kFacetMet},
+      {"repeat facet injection: relief from an epidural does not count",
+       {.request = kRepeatFacet,
+        .facts = {kSlrNegative, kFullDuty,
+                  "treatment_history/historical | epidural steroid injection with 80% relief for 3 months | treatment=injection relief_percent=80"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 prior_relief=not_documented relief_duration=met functional_improvement=met "
+       "non_radicular=met levels=met",
+       "injection.facet.repeat@1"},
+      {"repeat neurotomy: relief alone, without functional gain, is not enough",
+       {.request = kRf, .facts = {kRfRelief}, .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 prior_relief=met relief_duration=met functional_improvement=not_documented levels=met",
+       "injection.facet.rf_repeat@1"},
+      {"repeat neurotomy with relief and improved daily activities: met",
+       {.request = kRf,
+        .facts = {kRfRelief, "functional_status | improved activities of daily living | functional_improvement=documented"},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 prior_relief=met relief_duration=met functional_improvement=met levels=met",
+       "injection.facet.rf_repeat@1"},
+  }), "");
+}
+
 // ---------------------------------------------------------------- trigger points
 const std::string kTpi = "injection.trigger_point | Trigger point injections x 4 to the trapezius | quantity=4 body_site=trapezius";
 const std::string kTriggerPoints =
-    "finding | trigger points in the trapezius with a twitch response | finding_type=tenderness trigger_point=yes body_site=trapezius";
+    "finding | trigger points in the trapezius with a twitch response and referred pain | finding_type=tenderness trigger_point=yes "
+    "body_site=trapezius";
 const std::string kTpiMet =
     " duration=met conservative_care=met trigger_points=met twitch_referred=met no_radiculopathy=met injections=met";
 
@@ -275,6 +378,41 @@ TEST(TriggerPointRules, Injections) {
   }), "");
 }
 
+TEST(TriggerPointRules, BoilerplateDoesNotShowTriggerPoints) {
+  EXPECT_EQ(testing::MismatchedRuleRows({
+      {"a twitch response without referred pain is not enough",
+       {.request = kTpi,
+        .facts = {"finding | trigger points in the trapezius with a twitch response | finding_type=tenderness trigger_point=yes body_site=trapezius",
+                  kPtFailed},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 duration=met conservative_care=met trigger_points=met twitch_referred=not_documented "
+       "no_radiculopathy=met injections=met",
+       "", "A twitch response together with referred pain on palpation of the trigger points was not documented"},
+      {"tenderness of the trapezius is not a trigger point",
+       {.request = kTpi, .facts = {"finding | tenderness of the trapezius | finding_type=tenderness body_site=trapezius", kPtFailed},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 duration=met conservative_care=met trigger_points=not_documented "
+       "twitch_referred=not_documented no_radiculopathy=met injections=met"},
+      {"repeat: relief from an epidural is not relief from trigger point injections",
+       {.request = "injection.trigger_point | Repeat trigger point injections x 4 | quantity=4 body_site=trapezius course=continued",
+        .facts = {kTriggerPoints, kFullDuty,
+                  "treatment_history/historical | epidural injection with 60% relief for 6 weeks | treatment=injection relief_percent=60"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 functional_improvement=met prior_relief=not_documented relief_duration=met "
+       "trigger_points=met no_radiculopathy=met injections=met",
+       "injection.trigger_point.cpmtg_repeat@1"},
+      {"repeat: relief without functional gain is not enough",
+       {.request = kTpi,
+        .facts = {kTriggerPoints,
+                  "treatment_history/historical | trigger point injections with 60% relief for 6 weeks | treatment=injection relief_percent=60 "
+                  "response=improved"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 functional_improvement=not_documented prior_relief=met relief_duration=met "
+       "trigger_points=met no_radiculopathy=met injections=met",
+       "injection.trigger_point.cpmtg_repeat@1"},
+  }), "");
+}
+
 // ---------------------------------------------------------------- joint and other injections
 TEST(OtherInjectionRules, JointBiologicsAndMore) {
   const std::string kKnee = "injection.joint | Right knee corticosteroid injection | body_site=knee laterality=right";
@@ -299,13 +437,14 @@ TEST(OtherInjectionRules, JointBiologicsAndMore) {
        "not_medically_necessary chronic_pain_2016 diagnosis=not_documented objective_findings=not_documented conservative_care=not_documented"},
       {"hyaluronic acid for knee osteoarthritis after a steroid injection: met",
        {.request = "injection.joint | Synvisc-One injection right knee | body_site=knee",
-        .facts = {kKneeOa, kPtFailed, "treatment_history/historical | knee cortisone injection without lasting benefit | treatment=injection response=no_benefit body_site=knee"},
+        .facts = {kKneeOa, kPtFailed,
+                  "procedure/historical | right knee cortisone injection | procedure=steroid_injection procedure_group=injection body_site=knee"},
         .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 knee=met osteoarthritis=met first_line_failed=met", "injection.other.viscosupplementation@1"},
       {"hyaluronic acid for a shoulder: unmet",
        {.request = "injection.joint | Hyaluronic acid injection left shoulder | body_site=shoulder",
         .facts = {"diagnosis | shoulder osteoarthritis | body_site=shoulder", kPtFailed}, .request_date = k2016, .injury_date = kInjury},
-       "not_medically_necessary chronic_pain_2016 knee=unmet osteoarthritis=met first_line_failed=met"},
+       "not_medically_necessary chronic_pain_2016 knee=unmet osteoarthritis=met first_line_failed=not_documented"},
       {"PRP is not recommended in any era",
        {.request = "injection.other | Platelet-rich plasma injection right elbow | body_site=elbow",
         .facts = {"diagnosis | lateral epicondylitis | body_site=elbow"}, .request_date = k2017, .injury_date = kInjury},
@@ -323,6 +462,52 @@ TEST(OtherInjectionRules, JointBiologicsAndMore) {
   }), "");
 }
 
+TEST(OtherInjectionRules, BoilerplateDoesNotMeetTheIndication) {
+  const std::string kShoulder = "injection.joint | Right subacromial corticosteroid injection | body_site=shoulder laterality=right";
+  const std::string kImpingement = "diagnosis | right shoulder impingement syndrome | body_site=shoulder";
+  EXPECT_EQ(testing::MismatchedRuleRows({
+      {"a knee sprain with full motion and a negative McMurray test: no indication and a normal examination",
+       {.request = "injection.joint | Right knee corticosteroid injection | body_site=knee laterality=right",
+        .facts = {"diagnosis | sprain of the right knee | body_site=knee",
+                  "finding | full range of motion of the right knee | finding_type=rom state=full body_site=knee",
+                  "finding | negative McMurray test of the knee | finding_type=special_test test=mcmurray result=negative body_site=knee",
+                  kPtFailed},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 diagnosis=not_documented objective_findings=unmet conservative_care=met"},
+      {"normal strength at the shoulder is no objective finding",
+       {.request = kShoulder,
+        .facts = {kImpingement, "finding | 5/5 strength of the right shoulder | finding_type=motor grade=5/5 body_site=shoulder", kPtFailed},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 diagnosis=met objective_findings=not_documented conservative_care=met"},
+      {"impingement with a positive Hawkins test after failed therapy: met",
+       {.request = kShoulder,
+        .facts = {kImpingement,
+                  "finding | positive Hawkins test at the right shoulder | finding_type=special_test test=hawkins result=positive body_site=shoulder",
+                  kPtFailed},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 diagnosis=met objective_findings=met conservative_care=met", "injection.other.joint@1"},
+      {"hyaluronic acid without an earlier steroid injection of the knee: not documented",
+       {.request = "injection.joint | Synvisc-One injection right knee | body_site=knee",
+        .facts = {"diagnosis | right knee osteoarthritis | body_site=knee", kPtFailed}, .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 knee=met osteoarthritis=met first_line_failed=not_documented",
+       "injection.other.viscosupplementation@1"},
+      {"chondromalacia of the patella is not knee osteoarthritis",
+       {.request = "injection.joint | Synvisc-One injection right knee | body_site=knee",
+        .facts = {"diagnosis | chondromalacia patella | body_site=knee", kPtFailed,
+                  "procedure/historical | right knee cortisone injection | procedure=steroid_injection procedure_group=injection body_site=knee"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 knee=met osteoarthritis=not_documented first_line_failed=met"},
+      {"an occipital nerve block for headache alone: not documented",
+       {.request = "injection.other | Greater occipital nerve block | body_site=head", .facts = {"diagnosis | post-traumatic headache"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 indication=not_documented", "injection.other.occipital@1"},
+      {"an occipital nerve block for occipital neuralgia: met",
+       {.request = "injection.other | Greater occipital nerve block | body_site=head", .facts = {"diagnosis | occipital neuralgia"},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 indication=met", "injection.other.occipital@1"},
+  }), "");
+}
+
 // ---------------------------------------------------------------- TENS and electrical stimulation
 TEST(ElectricalStimulationRules, TensHwaveInterferential) {
   const std::string kTrial = "dme.tens | TENS unit 30 day trial rental | days=30 course=initial";
@@ -330,6 +515,8 @@ TEST(ElectricalStimulationRules, TensHwaveInterferential) {
   const std::string kRadic = "diagnosis | lumbar radiculopathy | body_site=lumbar_spine";
   const std::string kHep = "procedure | home exercise program | procedure=home_exercise_program procedure_group=therapy";
   const std::string kTensHelped = "treatment_history/historical | TENS trial improved function | treatment=tens response=improved";
+  const std::string kTensFunction =
+      "functional_status | improved ability to perform household chores with the TENS unit | functional_improvement=documented";
   const std::vector<std::string> documented = {kRadic, kPtFailed, kHep};
   const std::string kTrialMet = " chronic_pain=met condition=met other_modalities_failed=met functional_program=met trial_length=met";
   EXPECT_EQ(testing::MismatchedRuleRows({
@@ -349,7 +536,7 @@ TEST(ElectricalStimulationRules, TensHwaveInterferential) {
        "not_medically_necessary chronic_pain_2016 successful_trial=not_documented chronic_pain=met condition=met functional_program=met",
        "dme.tens.tens_purchase_cpmtg@1", "The records hold no earlier home trial of about a month with a log of use and its effect, which must come before a purchase."},
       {"purchase after a trial that helped: met",
-       {.request = kPurchase, .facts = {kRadic, kPtFailed, kHep, kTensHelped}, .request_date = k2016, .injury_date = kInjury},
+       {.request = kPurchase, .facts = {kRadic, kPtFailed, kHep, kTensHelped, kTensFunction}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 successful_trial=met chronic_pain=met condition=met functional_program=met",
        "dme.tens.tens_purchase_cpmtg@1"},
       {"purchase after a trial that did not help: unmet",
@@ -376,14 +563,58 @@ TEST(ElectricalStimulationRules, TensHwaveInterferential) {
        "medically_necessary chronic_pain_2016 not_isolated=met other_modalities_failed=met trial_length=met", "dme.tens.interferential_cpmtg@1"},
       {"H-wave after a failed TENS trial: met",
        {.request = "dme.tens | H-wave unit 30 day trial | days=30",
-        .facts = {kRadic, kPtFailed, kHep, "treatment_history/historical | TENS unit without benefit | treatment=tens response=no_benefit"},
+        .facts = {"diagnosis | diabetic peripheral neuropathy", kPtFailed, kHep,
+                  "treatment_history/historical | TENS unit without benefit | treatment=tens response=no_benefit"},
         .request_date = k2016, .injury_date = kInjury},
-       "medically_necessary chronic_pain_2016 chronic_pain=met tens_failed=met other_modalities_failed=met functional_program=met "
-       "trial_length=met",
+       "medically_necessary chronic_pain_2016 chronic_pain=met condition=met tens_failed=met other_modalities_failed=met "
+       "functional_program=met trial_length=met",
        "dme.tens.h_wave_cpmtg@1", "H-wave stimulation (HWT), pp. 117-118"},
       {"supplies for a unit in use with benefit: met",
        {.request = "dme.tens | TENS electrodes and batteries", .facts = {kTensHelped}, .request_date = k2016, .injury_date = kInjury},
        "medically_necessary chronic_pain_2016 unit_in_use=met", "dme.tens.supplies_cpmtg@1"},
+  }), "");
+}
+
+TEST(ElectricalStimulationRules, BoilerplateDoesNotShowATrialOrAProgram) {
+  const std::string kRadic = "diagnosis | lumbar radiculopathy | body_site=lumbar_spine";
+  const std::string kHep = "procedure | home exercise program | procedure=home_exercise_program procedure_group=therapy";
+  EXPECT_EQ(testing::MismatchedRuleRows({
+      {"a work status is not an active rehabilitation program",
+       {.request = "dme.tens | TENS unit 30 day trial rental | days=30 course=initial",
+        .facts = {kRadic, kPtFailed, "functional_status | modified duty with restrictions | work_status=modified_duty"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 chronic_pain=met condition=met other_modalities_failed=met functional_program=not_documented "
+       "trial_length=met",
+       "dme.tens.tens_trial_cpmtg@1"},
+      {"purchase: a unit said to help, with no trial and no functional change, is no successful trial",
+       {.request = "dme.tens | TENS unit purchase",
+        .facts = {kRadic, kPtFailed, kHep, "treatment_history | TENS unit has been helpful | treatment=tens response=improved"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 successful_trial=not_documented chronic_pain=met condition=met functional_program=met",
+       "dme.tens.tens_purchase_cpmtg@1"},
+      {"purchase: a one-month trial with pain relief but no functional change is not enough",
+       {.request = "dme.tens | TENS unit purchase",
+        .facts = {kRadic, kPtFailed, kHep,
+                  "treatment_history/historical | completed a one-month trial of TENS with 50% pain relief | treatment=tens relief_percent=50 "
+                  "response=improved"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 successful_trial=not_documented chronic_pain=met condition=met functional_program=met"},
+      {"purchase: a one-month trial with relief and better function: met",
+       {.request = "dme.tens | TENS unit purchase",
+        .facts = {kRadic, kPtFailed, kHep,
+                  "treatment_history/historical | completed a one-month trial of TENS with 50% pain relief | treatment=tens relief_percent=50 "
+                  "response=improved",
+                  "functional_status | increased walking tolerance with the unit | functional_improvement=documented"},
+        .request_date = k2017, .injury_date = kInjury},
+       "medically_necessary acoem_2017 successful_trial=met chronic_pain=met condition=met functional_program=met",
+       "dme.tens.tens_purchase_acoem_2017@1"},
+      {"H-wave for radiculopathy: not a condition H-wave is tried for",
+       {.request = "dme.tens | H-wave unit 30 day trial | days=30",
+        .facts = {kRadic, kPtFailed, kHep, "treatment_history/historical | TENS unit without benefit | treatment=tens response=no_benefit"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 chronic_pain=met condition=not_documented tens_failed=met other_modalities_failed=met "
+       "functional_program=met trial_length=met",
+       "dme.tens.h_wave_cpmtg@1", "Neither diabetic neuropathic pain nor chronic soft-tissue inflammation was documented."},
   }), "");
 }
 
@@ -395,7 +626,8 @@ TEST(DmeRules, BracesColdTherapyAndEquipment) {
       "procedure/hypothetical | right shoulder arthroscopy | procedure=arthroscopy procedure_group=surgery body_site=shoulder";
   const std::string kKneeBrace = "dme.brace | Hinged knee brace | body_site=knee";
   const std::vector<std::string> kneeFacts = {"diagnosis | medial collateral ligament sprain | body_site=knee",
-                                              "finding | valgus laxity of the knee | finding_type=special_test body_site=knee",
+                                              "finding | positive valgus stress test with laxity of the knee | finding_type=special_test "
+                                              "result=positive body_site=knee",
                                               "finding | antalgic gait | finding_type=gait"};
   EXPECT_EQ(testing::MismatchedRuleRows({
       {"lumbar support long after the injury: not necessary (chronic_pain_2016)",
@@ -453,6 +685,110 @@ TEST(DmeRules, BracesColdTherapyAndEquipment) {
   }), "");
 }
 
+TEST(DmeRules, BoilerplateDoesNotMeetTheCriteria) {
+  const std::string kShoulderSurgery =
+      "procedure/hypothetical | right shoulder arthroscopy | procedure=arthroscopy procedure_group=surgery body_site=shoulder";
+  const std::string kOldShoulderSurgery =
+      "procedure/historical | right shoulder arthroscopy in 2009 | procedure=arthroscopy procedure_group=surgery body_site=shoulder";
+  const std::string kHotCold = "dme.hot_cold | Hot and cold packs for the low back | body_site=lumbar_spine";
+  const std::string kLumbarSprain = "diagnosis | lumbar sprain | body_site=lumbar_spine";
+  const std::string kKneeBrace = "dme.brace | Hinged knee brace | body_site=knee";
+  EXPECT_EQ(testing::MismatchedRuleRows({
+      {"cold therapy unit with no stated length of use: not documented",
+       {.request = "dme.hot_cold | Cold therapy unit for the right shoulder | body_site=shoulder", .facts = {kShoulderSurgery},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 postoperative=met short_term=not_documented", "dme.other.cold_therapy_unit@1",
+       "The request does not say for how long the unit would be used"},
+      {"cold therapy unit years after a shoulder operation: no surgery for it to follow",
+       {.request = "dme.hot_cold | Cold therapy unit, seven day rental | days=7 body_site=shoulder", .facts = {kOldShoulderSurgery},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 postoperative=not_documented short_term=met"},
+      {"hot and cold packs long after the injury: not necessary",
+       {.request = kHotCold,
+        .facts = {kLumbarSprain,
+                  "procedure/historical | L4-5 laminectomy in 2010 | procedure=laminectomy procedure_group=surgery body_site=lumbar_spine"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 diagnosis=met recent=unmet postoperative=not_documented self_applied=met",
+       "dme.other.heat_cold@1"},
+      {"hot and cold packs within weeks of the injury: met",
+       {.request = kHotCold, .facts = {kLumbarSprain}, .request_date = k2016, .injury_date = "2016-09-20"},
+       "medically_necessary chronic_pain_2016 diagnosis=met recent=met postoperative=not_documented self_applied=met",
+       "dme.other.heat_cold@1"},
+      {"a powered heating unit is not the self-applied heat the guideline means",
+       {.request = "dme.hot_cold | Infrared heat lamp for the low back | body_site=lumbar_spine", .facts = {kLumbarSprain},
+        .request_date = k2017, .injury_date = "2017-12-20"},
+       "not_medically_necessary acoem_2017 diagnosis=met recent=met postoperative=not_documented self_applied=unmet",
+       "dme.other.heat_cold_acoem_2017@1", "The request is for a powered unit or device"},
+      {"knee brace for knee pain with a normal examination: not necessary",
+       {.request = kKneeBrace,
+        .facts = {"diagnosis | right knee pain | body_site=knee",
+                  "finding | 5/5 strength of the quadriceps | finding_type=motor grade=5/5 body_site=knee",
+                  "finding | negative drawer test of the knee | finding_type=special_test test=drawer result=negative body_site=knee",
+                  "functional_status | difficulty with activities of daily living | adl=limited"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 diagnosis=not_documented objective_findings=unmet functional_deficit=met "
+       "postoperative=not_documented"},
+      {"wrist splint for carpal tunnel syndrome: work restrictions are no functional deficit the splint addresses",
+       {.request = "dme.brace | Right wrist splint | body_site=wrist",
+        .facts = {"diagnosis | right carpal tunnel syndrome | body_site=wrist",
+                  "finding | positive Phalen test at the right wrist | finding_type=special_test test=phalen result=positive body_site=wrist",
+                  "functional_status | modified duty | work_status=modified_duty"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 diagnosis=met objective_findings=met functional_deficit=not_documented "
+       "postoperative=not_documented"},
+      {"wrist splint for carpal tunnel syndrome with weak grip: met",
+       {.request = "dme.brace | Right wrist splint | body_site=wrist",
+        .facts = {"diagnosis | right carpal tunnel syndrome | body_site=wrist",
+                  "finding | positive Phalen test at the right wrist | finding_type=special_test test=phalen result=positive body_site=wrist",
+                  "finding | grip strength 4/5 on the right | finding_type=motor grade=4/5 body_site=hand"},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 diagnosis=met objective_findings=met functional_deficit=met postoperative=not_documented",
+       "dme.other.brace@1"},
+      {"a walking tolerance is not a gait problem",
+       {.request = "dme.other | Cane | body_site=knee",
+        .facts = {"diagnosis | knee sprain | body_site=knee", "functional_status | walking tolerance of 30 minutes | adl=tolerance activity=walking"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 gait_problem=not_documented diagnosis=met", "dme.other.mobility_aid@1"},
+      {"a shower chair with only a general limit on daily activities: not documented",
+       {.request = "dme.other | Shower chair", .facts = {"functional_status | difficulty with activities of daily living | adl=limited"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 adl_need=not_documented", "dme.other.bathroom@1"},
+      {"a shower chair for difficulty bathing: met",
+       {.request = "dme.other | Shower chair", .facts = {"functional_status | difficulty bathing | adl=limited activity=bathing"},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 adl_need=met", "dme.other.bathroom@1"},
+      {"cervical traction: a positive straight leg raise is not a neck sign",
+       {.request = "dme.other | Home cervical traction unit | body_site=cervical_spine",
+        .facts = {"finding | positive straight leg raise | finding_type=slr result=positive", "procedure | home exercise program | procedure=home_exercise_program procedure_group=therapy"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 radicular=not_documented home_program=met", "dme.other.cervical_traction@1"},
+      {"cervical traction for arm pain in a root's territory with a home program: met",
+       {.request = "dme.other | Home cervical traction unit | body_site=cervical_spine",
+        .facts = {"finding | pain radiating into the right arm | finding_type=radiation body_site=arm", "procedure | home exercise program | procedure=home_exercise_program procedure_group=therapy"},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 radicular=met home_program=met", "dme.other.cervical_traction@1"},
+      {"CPM after a knee arthroscopy: not an operation CPM is used after",
+       {.request = "dme.other | CPM unit 14 days | days=14 body_site=knee",
+        .facts = {"procedure/hypothetical | right knee arthroscopy | procedure=arthroscopy procedure_group=surgery body_site=knee"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 knee=met postoperative=not_documented duration=met", "dme.other.cpm@1"},
+      {"CPM for 14 days after a planned total knee replacement: met",
+       {.request = "dme.other | CPM unit 14 days | days=14 body_site=knee",
+        .facts = {"procedure/hypothetical | right total knee arthroplasty | procedure=arthroplasty procedure_group=surgery body_site=knee"},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 knee=met postoperative=met duration=met", "dme.other.cpm@1"},
+      {"compression device after surgery: high blood pressure is no clot risk",
+       {.request = "dme.other | Post-op DVT compression device | body_site=shoulder",
+        .facts = {kShoulderSurgery, "diagnosis | hypertension"}, .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 postoperative=met dvt_risk=not_documented", "dme.other.compression@1"},
+      {"compression device after a planned knee replacement: met",
+       {.request = "dme.other | Post-op DVT compression device | body_site=knee",
+        .facts = {"procedure/hypothetical | right total knee arthroplasty | procedure=arthroplasty procedure_group=surgery body_site=knee"},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 postoperative=met dvt_risk=met", "dme.other.compression@1"},
+  }), "");
+}
+
 // ---------------------------------------------------------------- home health
 TEST(HomeHealthRules, Services) {
   const std::string kNursing =
@@ -492,7 +828,8 @@ TEST(ProgramRules, FunctionalRestorationAndWorkHardening) {
       "procedure | multidisciplinary evaluation for the functional restoration program | procedure=functional_restoration_program procedure_group=therapy",
       kPtFailed, kOffWork,
       "procedure/absent | not a surgical candidate per the spine surgeon | procedure=fusion procedure_group=surgery",
-      "functional_status | motivated to return to work | activity=work"};
+      "functional_status | motivated to return to work | activity=work",
+      "functional_status | unable to perform household chores | adl=limited"};
   const std::string kFrpMet = " evaluation=met prior_treatment_failed=met loss_of_function=met not_surgical_candidate=met motivation=met "
                               "chronic_pain=met trial_length=met";
   EXPECT_EQ(testing::MismatchedRuleRows({
@@ -538,7 +875,7 @@ TEST(ProgramRules, FunctionalRestorationAndWorkHardening) {
        {.request = "program.work_hardening | Work conditioning 20 visits | visits=20",
         .facts = {"functional_status | limited in lifting at work | adl=limited", kPtFailed},
         .request_date = k2016, .injury_date = kInjury},
-       "not_medically_necessary chronic_pain_2016 job_limitation=met therapy_plateau=met not_surgical_candidate=not_documented "
+       "not_medically_necessary chronic_pain_2016 job_limitation=not_documented therapy_plateau=met not_surgical_candidate=not_documented "
        "return_to_work_goal=not_documented within_two_years=unmet visits=unmet"},
   }), "");
 }
@@ -569,6 +906,72 @@ TEST(ProgramRules, DayTreatment) {
       {"nothing documented", {.request = kPhp, .facts = {}, .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 psychiatric_diagnosis=not_documented severity=not_documented "
        "outpatient_tried=not_documented length=met"},
+  }), "");
+}
+
+TEST(ProgramRules, BoilerplateDoesNotMeetTheProgramCriteria) {
+  const std::string kFrp = "program.functional_restoration | Functional restoration program x 10 days | days=10";
+  const std::string kFrpEval = "program.functional_restoration | Multidisciplinary evaluation for a functional restoration program";
+  const std::string kNoSurgery = "procedure/absent | not a surgical candidate per the spine surgeon | procedure=fusion procedure_group=surgery";
+  const std::string kChores = "functional_status | unable to perform household chores | adl=limited";
+  const std::string kMotivated = "functional_status | motivated to return to work | activity=work";
+  const std::string kTeamEval =
+      "procedure | multidisciplinary evaluation for the functional restoration program | procedure=functional_restoration_program "
+      "procedure_group=therapy";
+  EXPECT_EQ(testing::MismatchedRuleRows({
+      {"time off work is not a loss of independent function",
+       {.request = kFrp, .facts = {kTeamEval, kPtFailed, kOffWork, kNoSurgery, kMotivated}, .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 evaluation=met prior_treatment_failed=met loss_of_function=not_documented "
+       "not_surgical_candidate=met motivation=met chronic_pain=met trial_length=met",
+       "program.functional_restoration.cpmtg@1"},
+      {"an orthopedic consultation is not the program's team assessment",
+       {.request = kFrp,
+        .facts = {"procedure | orthopedic consultation and evaluation | procedure=consultation", kPtFailed, kChores, kNoSurgery, kMotivated},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 evaluation=not_documented prior_treatment_failed=met loss_of_function=met "
+       "not_surgical_candidate=met motivation=met chronic_pain=met trial_length=met"},
+      {"the assessment for a program: a candidate with failed care, lost function and no surgery pending: met",
+       {.request = kFrpEval, .facts = {kPtFailed, kChores, kNoSurgery}, .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 prior_treatment_failed=met loss_of_function=met not_surgical_candidate=met chronic_pain=met",
+       "program.functional_restoration.evaluation_cpmtg@1", "Chronic pain programs (functional restoration programs), pp. 30-34"},
+      {"the assessment in era acoem_2004", {.request = kFrpEval, .facts = {kPtFailed, kChores, kNoSurgery}, .request_date = k2004, .injury_date = kInjury},
+       "medically_necessary acoem_2004 prior_treatment_failed=met loss_of_function=met not_surgical_candidate=met chronic_pain=met",
+       "program.functional_restoration.evaluation_acoem_2004@1"},
+      {"the assessment in era acoem_2017", {.request = kFrpEval, .facts = {kPtFailed, kChores, kNoSurgery}, .request_date = k2017, .injury_date = kInjury},
+       "medically_necessary acoem_2017 prior_treatment_failed=met loss_of_function=met not_surgical_candidate=met chronic_pain=met",
+       "program.functional_restoration.evaluation_acoem_2017@1"},
+      {"the assessment with a surgery still planned: unmet",
+       {.request = kFrpEval,
+        .facts = {kPtFailed, kChores, "procedure/hypothetical | L4-5 fusion | procedure=fusion procedure_group=surgery body_site=lumbar_spine"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 prior_treatment_failed=met loss_of_function=met not_surgical_candidate=unmet chronic_pain=met"},
+      {"continued program: less pain without any functional gain is no progress",
+       {.request = "program.functional_restoration | Functional restoration program, additional 10 days | days=10 course=continued",
+        .facts = {"treatment_history | functional restoration program with significant pain relief | treatment=functional_restoration response=improved"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 progress=not_documented total_length=met", "program.functional_restoration.continued_cpmtg@1"},
+      {"work hardening: a stated wish to return to work is no job to return to",
+       {.request = "program.work_hardening | Work hardening 10 visits | visits=10",
+        .facts = {"functional_status | off work | work_status=off_work", kPtFailed,
+                  "procedure/absent | not a surgical candidate | procedure=fusion procedure_group=surgery",
+                  "functional_status | would like to return to work | work_status=unknown"},
+        .request_date = k2016, .injury_date = "2016-01-04"},
+       "not_medically_necessary chronic_pain_2016 job_limitation=met therapy_plateau=met not_surgical_candidate=met "
+       "return_to_work_goal=not_documented within_two_years=met visits=met",
+       "program.functional_restoration.work_hardening_cpmtg@1"},
+      {"day treatment: insomnia is not the psychiatric disorder partial hospitalization is for",
+       {.request = "program.day_treatment | Partial hospitalization program 4 weeks | weeks=4",
+        .facts = {"diagnosis | insomnia", "treatment_history/historical | psychotherapy without benefit | treatment=psychotherapy response=no_benefit"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 psychiatric_diagnosis=not_documented severity=not_documented outpatient_tried=met "
+       "length=met"},
+      {"day treatment: an antidepressant taken for pain is not outpatient psychiatric care",
+       {.request = "program.day_treatment | Partial hospitalization program 4 weeks | weeks=4",
+        .facts = {"diagnosis | major depressive disorder with suicidal ideation",
+                  "medication | amitriptyline 25 mg at bedtime | generic=amitriptyline drug_class=antidepressant"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 psychiatric_diagnosis=met severity=met outpatient_tried=not_documented length=met",
+       "program.day_treatment.cpmtg@1"},
   }), "");
 }
 
@@ -620,6 +1023,53 @@ TEST(ReferralRules, SpecialistClearanceAndFollowUp) {
       {"follow-up with nothing documented",
        {.request = kFollowUp, .facts = {}, .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 ongoing_symptoms=not_documented ongoing_treatment=not_documented visits=met"},
+  }), "");
+}
+
+TEST(ReferralRules, BoilerplateIsNoReasonForAReferralOrAVisit) {
+  const std::string kConsult = "referral.specialist | Orthopedic surgeon consultation";
+  const std::string kPain = "finding | low back pain rated 7/10 | finding_type=pain_score score=7 score_max=10";
+  const std::string kFollowUp = "referral.follow_up | Follow-up visit | visits=1";
+  EXPECT_EQ(testing::MismatchedRuleRows({
+      {"a course of therapy and time since the injury are no reason for a referral",
+       {.request = kConsult,
+        .facts = {"treatment_history/historical | completed 12 sessions of physical therapy | treatment=physical_therapy count=12", kPain},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 reason=not_documented ongoing_symptoms=met", "referral.acoem_2004@1"},
+      {"depression is no reason for an orthopedic referral",
+       {.request = kConsult, .facts = {"diagnosis | depression", kPain}, .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 reason=not_documented ongoing_symptoms=met"},
+      {"depression is a reason for a psychological evaluation",
+       {.request = "referral.specialist | Psychological evaluation", .facts = {"diagnosis | depression", kPain},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 reason=met ongoing_symptoms=met"},
+      {"an uncertain diagnosis is a reason for a referral",
+       {.request = "referral.specialist | Hand surgeon consultation",
+        .facts = {"diagnosis | rule out right carpal tunnel syndrome | body_site=wrist",
+                  "finding | numbness of the right hand | finding_type=sensation state=numbness body_site=hand"},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 reason=met ongoing_symptoms=met"},
+      {"normal findings and a pain score of zero are no ongoing symptoms",
+       {.request = kConsult,
+        .facts = {kPtFailed, "finding | strength 5/5 | finding_type=motor grade=5/5", "finding | sensation intact | finding_type=sensation state=intact",
+                  "finding | pain 0/10 | finding_type=pain_score score=0 score_max=10"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 reason=met ongoing_symptoms=unmet"},
+      {"a follow-up visit for an anti-inflammatory alone: no treatment needing monitoring",
+       {.request = kFollowUp, .facts = {kPain, "medication | ibuprofen 800 mg | generic=ibuprofen drug_class=nsaid"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 ongoing_symptoms=met ongoing_treatment=not_documented visits=met",
+       "referral.follow_up_acoem_2004@1"},
+      {"a follow-up visit after a planned injection: met",
+       {.request = kFollowUp,
+        .facts = {kPain, "procedure/hypothetical | L4-5 epidural steroid injection | procedure=epidural_steroid_injection procedure_group=injection"},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 ongoing_symptoms=met ongoing_treatment=met visits=met"},
+      {"preoperative clearance: heartburn is no heart disease",
+       {.request = "referral.specialist | Preoperative medical clearance",
+        .facts = {"procedure/hypothetical | lumbar fusion | procedure=fusion procedure_group=surgery", "diagnosis | heartburn"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 surgery_planned=met medical_risk=not_documented", "referral.clearance_acoem_2004@1"},
   }), "");
 }
 

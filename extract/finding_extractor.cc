@@ -8,6 +8,7 @@
 
 #include "core/anatomy.h"
 #include "core/text.h"
+#include "extract/assertion.h"
 #include "extract/keep_longest.h"
 
 namespace imr {
@@ -703,6 +704,103 @@ void AddLaterality(std::string_view text, PhraseHit* hit) {
   if (sides.size() == 1) hit->value["laterality"] = *sides.begin();
 }
 
+bool HasSite(const Attributes& value) {
+  for (const char* key : {"body_site", "level", "segments", "spinal_region"}) {
+    if (value.count(key)) return true;
+  }
+  return false;
+}
+
+// The nearest site named in `text` outside [begin, end), no further than
+// `reach` bytes from it and not inside another finding (`taken`: spans in
+// `text`'s offsets; "4+/5 in the right EHL and 5/5 elsewhere"); null when none.
+const BodySite* NearestSite(std::string_view text, size_t begin, size_t end, size_t reach,
+                            const std::vector<std::pair<size_t, size_t>>& taken) {
+  const BodySite* best = nullptr;
+  size_t best_distance = reach + 1;
+  for (const BodySiteMention& m : FindBodySites(text)) {
+    if (m.begin < end && m.end > begin) continue;  // inside the phrase: not this way
+    const bool in_other = std::any_of(taken.begin(), taken.end(), [&](const auto& span) {
+      return m.begin >= span.first && m.end <= span.second;
+    });
+    if (in_other) continue;
+    const size_t distance = m.end <= begin ? begin - m.end : m.begin - end;
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = m.site;
+    }
+  }
+  return best;
+}
+
+// The site of the exam heading a finding sits under in its paragraph:
+// "Lumbar spine: ... Range of motion is decreased." A site followed by a
+// colon (after "spine", "exam" or "examination" at most), the last one
+// before the finding, with no blank line between.
+const BodySite* HeadingSite(std::string_view text, size_t begin) {
+  constexpr size_t kParagraphReach = 600;
+  size_t from = begin > kParagraphReach ? begin - kParagraphReach : 0;
+  if (size_t blank = text.substr(from, begin - from).rfind("\n\n"); blank != std::string_view::npos) {
+    from += blank + 2;
+  }
+  const std::string_view before = text.substr(from, begin - from);
+  static const Pattern kLabelEnd(R"((?i)^\s*(?:spine|region|exam(?:ination)?)?\s*:)");
+  const BodySite* site = nullptr;
+  for (const BodySiteMention& m : FindBodySites(before)) {
+    if (kLabelEnd.Find(before.substr(m.end))) site = m.site;
+  }
+  return site;
+}
+
+// A finding's site when its own words name none: the words of its phrase,
+// then the nearest site in its sentence ("tenderness to palpation over the
+// lumbar paraspinal muscles", "the lumbar spine shows spasm"), then the exam
+// heading it sits under. A criterion at the requested body part can then
+// read the finding as stated there rather than assume it.
+void AddSite(std::string_view text, const std::vector<PhraseHit>& hits, PhraseHit* hit) {
+  if (HasSite(hit->value)) return;
+  const std::string_view phrase = text.substr(hit->begin, hit->end - hit->begin);
+  const BodySite* site = BodySiteOfWords(phrase);
+  if (site == nullptr) {
+    // Within the clause: "normal range of motion of the cervical spine; and
+    // tenderness over the face" names two parts in two clauses.
+    constexpr size_t kSentenceReach = 80;
+    auto [clause_begin, clause_end] = SentenceAround(text, hit->begin, hit->end);
+    if (size_t semi = text.substr(clause_begin, hit->begin - clause_begin).rfind(';'); semi != std::string_view::npos) {
+      clause_begin += semi + 1;
+    }
+    if (size_t semi = text.substr(hit->end, clause_end - hit->end).find(';'); semi != std::string_view::npos) {
+      clause_end = hit->end + semi;
+    }
+    const std::string_view clause = text.substr(clause_begin, clause_end - clause_begin);
+    std::vector<std::pair<size_t, size_t>> taken;
+    for (const PhraseHit& other : hits) {
+      if (&other != hit && other.begin >= clause_begin && other.end <= clause_end) {
+        taken.emplace_back(other.begin - clause_begin, other.end - clause_begin);
+      }
+    }
+    site = NearestSite(clause, hit->begin - clause_begin, hit->end - clause_begin, kSentenceReach, taken);
+  }
+  if (site == nullptr) site = HeadingSite(text, hit->begin);
+  // "Paraspinal" says the spine; under "Lumbar spine:" it is the low back.
+  if (site != nullptr && site->region == "spine") {
+    if (const BodySite* heading = HeadingSite(text, hit->begin); heading && heading->nerve_region == heading->region &&
+                                                                  !heading->levels.empty()) {
+      site = heading;
+    }
+  }
+  // A reflex tests the roots of a limb: the knee jerk speaks of the leg, the
+  // biceps jerk of the arm.
+  if (site != nullptr && hit->value["finding_type"] == "reflex") {
+    if (site->region == "knee" || site->region == "ankle" || site->region == "hip") {
+      site = BodySiteNamed("lower_extremity");
+    } else if (site->region == "shoulder" || site->region == "elbow" || site->region == "wrist_hand") {
+      site = BodySiteNamed("upper_extremity");
+    }
+  }
+  if (site != nullptr) hit->value["body_site"] = std::string(site->site);
+}
+
 }  // namespace
 
 const std::vector<PhraseRule>& FindingRules() {
@@ -715,7 +813,10 @@ const std::vector<PatternPiece>& FindingPieces() { return Pieces(); }
 std::vector<Fact> ExtractFindings(const Region& region) {
   const std::string_view text = region.text.text;
   std::vector<PhraseHit> hits = KeepLongestHits(Table().FindAll(text));
-  for (PhraseHit& hit : hits) AddLaterality(text, &hit);
+  for (PhraseHit& hit : hits) {
+    AddLaterality(text, &hit);
+    AddSite(text, hits, &hit);
+  }
   return HitsToFacts(region, hits, "finding");
 }
 

@@ -51,13 +51,13 @@ TEST(ExtractFindingsTest, MotorReflexesAndSensation) {
 
       {"Reflexes 2+ and symmetric.", "finding{'Reflexes 2+ and symmetric' finding_type=reflex grade=2+}"},
       {"Patellar reflexes are 1+ bilaterally.",
-       "finding{'Patellar reflexes are 1+ bilaterally' finding_type=reflex grade=1+ laterality=bilateral}"},
-      {"DTRs 1+ at the knees.", "finding{'DTRs 1+' finding_type=reflex grade=1+}"},
-      {"Absent Achilles reflex on the right.", "finding{'Absent Achilles reflex' finding_type=reflex state=absent}"},
+       "finding{'Patellar reflexes are 1+ bilaterally' body_site=lower_extremity finding_type=reflex grade=1+ laterality=bilateral}"},
+      {"DTRs 1+ at the knees.", "finding{'DTRs 1+' body_site=lower_extremity finding_type=reflex grade=1+}"},
+      {"Absent Achilles reflex on the right.", "finding{'Absent Achilles reflex' body_site=lower_extremity finding_type=reflex state=absent}"},
       {"Deep tendon reflexes were intact.",
        "finding{'Deep tendon reflexes were intact' finding_type=reflex state=intact}"},
       {"Hyperreflexia in the lower extremities.",
-       "finding{'Hyperreflexia' finding_type=reflex state=hyperreflexia}"},
+       "finding{'Hyperreflexia' body_site=lower_extremity finding_type=reflex state=hyperreflexia}"},
       {"EMG with H-reflex studies was requested.", ""},
       {"The H-reflex was normal.", ""},
 
@@ -87,7 +87,7 @@ TEST(ExtractFindingsTest, MotionTendernessAndSpasm) {
        "finding{'Abduction to 120°' degrees=120 finding_type=rom motion=abduction} "
        "finding{'95° of flexion' degrees=95 finding_type=rom motion=flexion}"},
       {"Lumbar flexion of 40/90.",
-       "finding{'flexion of 40/90' degrees=40 degrees_normal=90 finding_type=rom motion=flexion}"},
+       "finding{'flexion of 40/90' body_site=lumbar_spine degrees=40 degrees_normal=90 finding_type=rom motion=flexion}"},
       {"Range of motion limited.", "finding{'Range of motion limited' finding_type=rom state=limited}"},
       {"Decreased range of motion of the lumbar spine.",
        "finding{'Decreased range of motion of the lumbar spine' body_site=lumbar_spine finding_type=rom "
@@ -95,16 +95,16 @@ TEST(ExtractFindingsTest, MotionTendernessAndSpasm) {
       {"He asked for an extension of 30 days.", ""},
 
       {"Tenderness to palpation over the paraspinal muscles.",
-       "finding{'Tenderness to palpation over the paraspinal muscles' finding_type=tenderness}"},
-      {"Paraspinal tenderness.", "finding{'Paraspinal tenderness' finding_type=tenderness}"},
+       "finding{'Tenderness to palpation over the paraspinal muscles' body_site=spine finding_type=tenderness}"},
+      {"Paraspinal tenderness.", "finding{'Paraspinal tenderness' body_site=spine finding_type=tenderness}"},
       {"No tenderness.", "finding{'tenderness' finding_type=tenderness}"},
-      {"Right shoulder tender to palpation.", "finding{'tender to palpation' finding_type=tenderness}"},
-      {"TTP over the lumbar facets.", "finding{'TTP over the lumbar facets' finding_type=tenderness}"},
+      {"Right shoulder tender to palpation.", "finding{'tender to palpation' body_site=shoulder finding_type=tenderness}"},
+      {"TTP over the lumbar facets.", "finding{'TTP over the lumbar facets' body_site=lumbar_spine finding_type=tenderness}"},
       {"Payment was made in legal tender.", ""},
       {"Trigger point injections were given. Palpable trigger points over the trapezius.",
-       "finding{'Palpable trigger points over the trapezius' finding_type=tenderness trigger_point=yes}"},
+       "finding{'Palpable trigger points over the trapezius' body_site=cervical_spine finding_type=tenderness trigger_point=yes}"},
 
-      {"Paravertebral muscle spasms were noted.", "finding{'Paravertebral muscle spasms' finding_type=spasm}"},
+      {"Paravertebral muscle spasms were noted.", "finding{'Paravertebral muscle spasms' body_site=spine finding_type=spasm}"},
       {"He takes an antispasmodic.", ""},
   });
 }
@@ -112,15 +112,15 @@ TEST(ExtractFindingsTest, MotionTendernessAndSpasm) {
 TEST(ExtractFindingsTest, StraightLegRaiseAndSpecialTests) {
   ExpectRows({
       {"Positive straight leg raise on the right at 45 degrees.",
-       "finding{'Positive straight leg raise on the right at 45 degrees' degrees=45 finding_type=slr "
-       "laterality=right result=positive test=straight_leg_raise}"},
+       "finding{'Positive straight leg raise on the right at 45 degrees' body_site=lower_extremity degrees=45 "
+       "finding_type=slr laterality=right result=positive test=straight_leg_raise}"},
       {"SLR negative bilaterally.",
        "finding{'SLR negative bilaterally' finding_type=slr laterality=bilateral result=negative "
        "test=straight_leg_raise}"},
       {"Seated SLR was positive.",
        "finding{'Seated SLR was positive' finding_type=slr result=positive test=straight_leg_raise}"},
       {"Straight leg raise was negative.",
-       "finding{'Straight leg raise was negative' finding_type=slr result=negative test=straight_leg_raise}"},
+       "finding{'Straight leg raise was negative' body_site=lower_extremity finding_type=slr result=negative test=straight_leg_raise}"},
       {"Positive Hawkins test, Neer sign negative.",
        "finding{'Positive Hawkins test' finding_type=special_test result=positive test=hawkins} "
        "finding{'Neer sign negative' finding_type=special_test result=negative test=neer}"},
@@ -188,7 +188,7 @@ TEST(ExtractFindingsTest, GaitAndPainScores) {
 TEST(ExtractFindingsTest, RedFlagsDeficitsAndRadiation) {
   ExpectRows({
       {"She denies bowel or bladder dysfunction.",
-       "finding{'bowel or bladder dysfunction' finding_type=red_flag red_flag=bowel_bladder}"},
+       "finding{'bowel or bladder dysfunction' body_site=bladder finding_type=red_flag red_flag=bowel_bladder}"},
       {"No saddle anesthesia.", "finding{'saddle anesthesia' finding_type=red_flag red_flag=saddle_anesthesia}"},
       {"Denies fever, chills or unexplained weight loss.",
        "finding{'fever' finding_type=red_flag red_flag=fever} "
@@ -230,8 +230,27 @@ TEST(ExtractFindingsTest, ImagingResults) {
        "severity=moderate}"},
       {"C3-4 anterolisthesis.", "finding{'C3-4 anterolisthesis' finding_type=imaging_result level=C3-4}"},
       {"Partial-thickness rotator cuff tear.",
-       "finding{'Partial-thickness rotator cuff tear' finding_type=imaging_result}"},
+       "finding{'Partial-thickness rotator cuff tear' body_site=shoulder finding_type=imaging_result}"},
       {"He had a fracture of the wrist in 2010.", ""},
+  });
+}
+
+// A finding whose own words name no body part takes the one its clause names
+// (never one inside another finding, never across a semicolon), else the exam
+// heading it sits under; a reflex speaks of a limb's roots.
+TEST(ExtractFindingsTest, SitesFromTheClauseAndTheHeading) {
+  ExpectRows({
+      {"Examination of the lumbar spine revealed tenderness and spasm.",
+       "finding{'tenderness' body_site=lumbar_spine finding_type=tenderness} "
+       "finding{'spasm' body_site=lumbar_spine finding_type=spasm}"},
+      {"Normal range of motion of the cervical spine; tenderness over the face.",
+       "finding{'Normal range of motion of the cervical spine' body_site=cervical_spine finding_type=rom state=normal} "
+       "finding{'tenderness' body_site=head finding_type=tenderness}"},
+      {"Lumbar spine: tenderness over the paraspinal muscles. Range of motion is decreased.",
+       "finding{'tenderness over the paraspinal muscles' body_site=lumbar_spine finding_type=tenderness} "
+       "finding{'Range of motion is decreased' body_site=lumbar_spine finding_type=rom state=decreased}"},
+      {"Lumbar spine: tender.\n\nGait is antalgic.", "finding{'Gait is antalgic' finding_type=gait gait=antalgic}"},
+      {"DTRs 1+ at the elbows.", "finding{'DTRs 1+' body_site=upper_extremity finding_type=reflex grade=1+}"},
   });
 }
 
