@@ -1060,6 +1060,17 @@ TEST(ReferralRules, BoilerplateIsNoReasonForAReferralOrAVisit) {
         .request_date = k2016, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2016 ongoing_symptoms=met ongoing_treatment=not_documented visits=met",
        "referral.follow_up_acoem_2004@1"},
+      // Fold 2 of the k-fold check: therapy named in the record is no course
+      // the physician must watch (CHANGES.md).
+      {"a follow-up visit for therapy merely named: no treatment needing monitoring",
+       {.request = kFollowUp, .facts = {kPain, "procedure | physical therapy | procedure=physical_therapy procedure_group=therapy"},
+        .request_date = k2016, .injury_date = kInjury},
+       "not_medically_necessary chronic_pain_2016 ongoing_symptoms=met ongoing_treatment=not_documented visits=met"},
+      {"a follow-up visit during a counted course of therapy: met",
+       {.request = kFollowUp,
+        .facts = {kPain, "procedure | 6 of 12 physical therapy visits | procedure=physical_therapy procedure_group=therapy count=6"},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 ongoing_symptoms=met ongoing_treatment=met visits=met"},
       {"a follow-up visit after a planned injection: met",
        {.request = kFollowUp,
         .facts = {kPain, "procedure/hypothetical | L4-5 epidural steroid injection | procedure=epidural_steroid_injection procedure_group=injection"},

@@ -447,6 +447,15 @@ TEST(TherapyRulesTest, Chiropractic) {
         .request_date = k2009, .injury_date = kInjury},
        "not_medically_necessary chronic_pain_2009 region=met diagnosis=met functional_improvement=not_documented course_total=met quantity=met not_maintenance=met",
        "therapy.chiropractic.continued_cpmtg@1"},
+      // Manual therapy's goal is an objective, measurable gain (CPMTG pp.
+      // 58-59): better motion measured after the trial is one (fold 2 of the
+      // k-fold check; CHANGES.md).
+      {"continued after a trial that measurably improved motion",
+       {.request = kAdditionalChiro,
+        .facts = {kLumbarDx, "treatment_history/historical | completed 6 chiropractic sessions | treatment=chiropractic count=6",
+                  "functional_status | improved range of motion of the lumbar spine | functional_improvement=documented"},
+        .request_date = k2016, .injury_date = kInjury},
+       "medically_necessary chronic_pain_2016 region=met diagnosis=met functional_improvement=met course_total=met quantity=met not_maintenance=met"},
       {"a 'trial' after 14 chiropractic visits is a continued course beyond 18",
        {.request = "therapy.chiropractic | Chiropractic trial 2x3 | visits=6 frequency_per_week=2 weeks=3 body_site=lumbar_spine course=initial",
         .facts = {kLumbarDx, kLumbarRom, "treatment_history/historical | completed 14 chiropractic visits | treatment=chiropractic count=14"},
