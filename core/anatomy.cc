@@ -80,24 +80,6 @@ const BodySite* SiteOf(std::string_view site_or_words) {
   return found.empty() ? nullptr : found.back().site;
 }
 
-std::string RegexOfName(std::string_view name) {
-  std::string out;
-  bool in_word = false;
-  for (char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      out += c;
-      in_word = true;
-    } else if (in_word) {
-      out += R"([\s/-]*)";
-      in_word = false;
-    }
-  }
-  while (out.ends_with(R"([\s/-]*)")) out.resize(out.size() - 7);
-  // The plurals a name takes: "extremity" -> "extremities", "reflex" -> "reflexes".
-  if (out.ends_with("y")) return out.substr(0, out.size() - 1) + "(?:y|ies)";
-  if (out.ends_with("s") || out.ends_with("x") || out.ends_with("ch") || out.ends_with("sh")) return out + "(?:es)?";
-  return out + "(?:e?s)?";
-}
 
 }  // namespace
 
@@ -155,7 +137,7 @@ std::string AlternationOf(bool (*keep)(const BodySite&)) {
   std::vector<std::string> names;
   for (const BodySite& s : BodySites()) {
     if (!keep(s)) continue;
-    for (std::string_view n : s.names) names.push_back(RegexOfName(n));
+    for (std::string_view n : s.names) names.push_back(NameRegex(n, R"([\s/-]*)"));
   }
   std::stable_sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   std::string out;

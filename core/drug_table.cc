@@ -112,27 +112,7 @@ const Drugs& TheDrugs() {
 
 }  // namespace
 
-std::string DrugNameRegex(std::string_view name) {
-  std::string out;
-  bool in_word = false;
-  for (char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      out += c;
-      in_word = true;
-    } else if (in_word) {
-      out += R"([\s/#.'-]*)";
-      in_word = false;
-    }
-  }
-  const std::string sep = R"([\s/#.'-]*)";
-  while (out.ends_with(sep)) out.resize(out.size() - sep.size());
-  // The plurals a name takes: "extremity" -> "extremities", "reflex" -> "reflexes".
-  if (out.ends_with("y")) return out.substr(0, out.size() - 1) + "(?:y|ies)";
-  if (out.ends_with("s") || out.ends_with("x") || out.ends_with("ch") || out.ends_with("sh")) return out + "(?:es)?";
-  return out + "(?:e?s)?";
-}
-
-namespace {}  // namespace
+std::string DrugNameRegex(std::string_view name) { return NameRegex(name, R"([\s/#.'-]*)"); }
 
 const std::vector<DrugRow>& DrugRows() { return TheDrugs().rows; }
 

@@ -93,6 +93,24 @@ std::vector<WordToken> TokenizeWords(std::string_view text) {
   return words;
 }
 
+std::string NameRegex(std::string_view name, std::string_view separator) {
+  std::string out;
+  bool in_word = false;
+  for (char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      out += c;
+      in_word = true;
+    } else if (in_word) {
+      out += separator;
+      in_word = false;
+    }
+  }
+  while (!separator.empty() && out.ends_with(separator)) out.resize(out.size() - separator.size());
+  if (out.ends_with("y")) return out.substr(0, out.size() - 1) + "(?:y|ies)";
+  if (out.ends_with("s") || out.ends_with("x") || out.ends_with("ch") || out.ends_with("sh")) return out + "(?:es)?";
+  return out + "(?:e?s)?";
+}
+
 uint32_t TermIndex::IdOf(std::string_view norm) const {
   auto it = ids_of_.find(norm);
   return it == ids_of_.end() ? 0 : it->second;

@@ -40,6 +40,12 @@ struct WordToken {
 // The words of `text` that terms are made of ("the" and "an" left out).
 std::vector<WordToken> TokenizeWords(std::string_view text);
 
+// A name as an RE2 piece for pattern tables: its words (runs of letters and
+// digits) joined by `separator` (a pattern such as R"([\s/-]*)"), its last
+// word's plural optional ("extremity" -> "extremit(?:y|ies)", "reflex" ->
+// "reflex(?:es)?"). No capturing groups.
+std::string NameRegex(std::string_view name, std::string_view separator);
+
 // The normal form of one word.
 std::string NormalizeWord(std::string_view word);
 

@@ -238,4 +238,16 @@ std::unordered_set<std::string> NormalForms(std::initializer_list<std::string_vi
   return out;
 }
 
+void AddSiteAndSide(std::string_view words, Attributes* value) {
+  if (const BodySite* site = BodySiteOfWords(words)) (*value)["body_site"] = std::string(site->site);
+  const std::string lower = AsciiLower(words);
+  for (std::string_view side : {"bilateral", "left", "right"}) {
+    const size_t at = lower.find(side);
+    if (at != std::string::npos && (at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1])))) {
+      (*value)["laterality"] = std::string(side);
+      return;
+    }
+  }
+}
+
 }  // namespace imr

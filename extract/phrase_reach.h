@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/record.h"
 #include "core/term_index.h"
 
 namespace imr {
@@ -67,6 +68,12 @@ void ReachRight(const PhraseWords& p, const ReachRules& rules, Reach* r);
 
 // The normal forms of `words`, for word sets.
 std::unordered_set<std::string> NormalForms(std::initializer_list<std::string_view> words);
+
+// The body site (a key of the anatomy table) and the side the words of a
+// reached phrase name, added to `value`: "right knee arthroscopy" gives
+// body_site=knee laterality=right. The first of "bilateral", "left", "right"
+// that starts a word is the side.
+void AddSiteAndSide(std::string_view words, Attributes* value);
 
 }  // namespace imr
 

@@ -84,15 +84,7 @@ struct Candidate {
 Attributes ValueOf(std::string_view words, const Term& term) {
   Attributes value;
   value["problem_type"] = std::string(term.problem_type);
-  if (const BodySite* site = BodySiteOfWords(words)) value["body_site"] = std::string(site->site);
-  const std::string lower = AsciiLower(words);
-  for (std::string_view side : {"bilateral", "left", "right"}) {
-    const size_t at = lower.find(side);
-    if (at != std::string::npos && (at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1])))) {
-      value["laterality"] = std::string(side);
-      break;
-    }
-  }
+  AddSiteAndSide(words, &value);
   return value;
 }
 

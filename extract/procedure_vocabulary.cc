@@ -121,15 +121,7 @@ Attributes ValueOf(std::string_view words, const Candidate& c) {
   Attributes value;
   value["procedure"] = c.procedure;
   value["procedure_group"] = c.group;
-  if (const BodySite* site = BodySiteOfWords(words)) value["body_site"] = std::string(site->site);
-  const std::string lower = AsciiLower(words);
-  for (std::string_view side : {"bilateral", "left", "right"}) {
-    const size_t at = lower.find(side);
-    if (at != std::string::npos && (at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1])))) {
-      value["laterality"] = std::string(side);
-      break;
-    }
-  }
+  AddSiteAndSide(words, &value);
   return value;
 }
 
