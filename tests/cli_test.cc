@@ -43,6 +43,8 @@ TEST(CliTest, Table) {
       {"text corpus/errors/junk.pdf", 1, "", "not_a_pdf"},
       {"eval corpus/gold", 2, "", "usage: imr eval"},
       {"eval --gold corpus/src out-missing", 2, "", "no *.gold.json"},
+      {"eval --gold corpus/gold corpus/expected --folds 1", 2, "", "--folds takes 2..100"},
+      {"eval --gold corpus/gold corpus/expected --fold 6", 2, "", "--fold 1..folds"},
       // The rulebook: the builtin one and the files in the tree must both check clean.
       {"rules check", 0, "builtin rulebook", ""},
       {"rules check decide/rules", 0, ": ok", ""},
