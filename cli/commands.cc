@@ -16,7 +16,6 @@
 #include "pipeline/run_document.h"
 
 namespace imr {
-namespace {
 
 int Usage(std::string_view name, std::ostream& err) {
   for (const Command& c : CommandTable()) {
@@ -24,6 +23,8 @@ int Usage(std::string_view name, std::ostream& err) {
   }
   return kExitUsage;
 }
+
+namespace {
 
 // `files` checked and parsed into `book`; false, with every problem on `err`.
 bool CheckAndParse(const std::vector<RuleFile>& files, std::ostream& err, Rulebook* book) {
@@ -43,6 +44,15 @@ std::vector<RuleFile> RuleFilesIn(const std::string& dir, std::ostream& err) {
   }
   return files;
 }
+
+}  // namespace
+
+bool LoadSiteRules(const std::string& dir, std::ostream& err, Rulebook* book) {
+  const std::vector<RuleFile> files = RuleFilesIn(dir, err);
+  return !files.empty() && CheckAndParse(files, err, book);
+}
+
+namespace {
 
 RunOptions OptionsFrom(const Flags& flags) {
   RunOptions options;
@@ -75,8 +85,7 @@ int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
   RunOptions options = OptionsFrom(flags);
   Rulebook site_rules;
   if (const auto rules_dir = flags.Value("--rules")) {
-    const std::vector<RuleFile> files = RuleFilesIn(*rules_dir, err);
-    if (files.empty() || !CheckAndParse(files, err, &site_rules)) {
+    if (!LoadSiteRules(*rules_dir, err, &site_rules)) {
       err << "imr: run: the rules in " << *rules_dir << " do not check; nothing was run\n";
       return kExitUsage;
     }
@@ -227,6 +236,30 @@ const std::vector<Command>& CommandTable() {
        "validate the rulebook (builtin, or the *.json rule files of DIR): schema, fact kinds, "
        "categories, citations, eras",
        RulesCommand},
+      {"batch", "batch DIR|@LIST -o OUT [--jobs N] [--shard K/N] [--no-ocr] [--rules DIR] [--seconds S] [--memory-mb M]",
+       "every PDF and text file under DIR (or listed in LIST, one path a line), each in a worker process, records "
+       "to OUT and indexed in OUT/imr.sqlite (OUT/imr-shard-K-of-N.sqlite for a shard); resumable: inputs done by "
+       "the same pipeline version are skipped; --shard K/N takes every N-th input from the K-th (0-based) of the "
+       "sorted list; exit 0 clean, 1 some records carry problems, 2 usage, 75 interrupted or not all written "
+       "(run it again)",
+       BatchCommand},
+      {"watch",
+       "watch INBOX -o OUT [--seconds S] [--memory-mb M] [--stable-seconds S] [--poll-seconds S] [--jobs N] "
+       "[--no-ocr] [--rules DIR]",
+       "process the files dropped at the top of INBOX until stopped (SIGTERM or SIGINT: the documents in hand are "
+       "finished, exit 0): a file moved in or closed after writing, or unchanged for --stable-seconds (default 5; "
+       "the folder is polled every --poll-seconds, default 2) is claimed into INBOX/.processing/, run in a worker "
+       "process (--seconds and --memory-mb per document, as batch), its record written to OUT/<stem>.json and "
+       "indexed in OUT/imr.sqlite, and moved to INBOX/processed/, or to INBOX/failed/ with NAME.error.json when no "
+       "text could be read; content already recorded is a duplicate; dotfiles and *.part, *.tmp, *.crdownload are "
+       "left alone; a restart finishes what a crash left in .processing/; one watcher per INBOX",
+       WatchCommand},
+      {"merge", "merge OUT...", "combine the shard stores found in each OUT into the first OUT's imr.sqlite",
+       MergeCommand},
+      {"worker", "worker [--memory-mb M] [--no-ocr] [--rules DIR]",
+       "internal: the worker process batch and watch start; reads framed input paths on stdin, writes framed "
+       "records on stdout",
+       WorkerCommand},
       {"help", "help", "this list", HelpCommand},
   };
   return table;

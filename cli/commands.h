@@ -32,6 +32,19 @@ const std::vector<Command>& CommandTable();
 // Dispatches args[0] to its command; prints usage for none or an unknown one.
 int RunCommand(const Args& args, std::ostream& out, std::ostream& err);
 
+// For the commands' own files (cli/*.cc).
+inline constexpr int kExitRetry = 75;  // EX_TEMPFAIL: not finished; running it again finishes it
+int Usage(std::string_view name, std::ostream& err);
+class Rulebook;
+// The rule files of `dir`, checked and parsed into `book`; false, with every
+// problem on `err`.
+bool LoadSiteRules(const std::string& dir, std::ostream& err, Rulebook* book);
+
+int BatchCommand(const Args& args, std::ostream& out, std::ostream& err);
+int WatchCommand(const Args& args, std::ostream& out, std::ostream& err);
+int MergeCommand(const Args& args, std::ostream& out, std::ostream& err);
+int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err);
+
 }  // namespace imr
 
 #endif  // IMR_CLI_COMMANDS_H_

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "ingest/pdf_text.h"
 
@@ -13,15 +15,27 @@ namespace {
 
 using ReadFunction = void (*)(const char*, size_t, const PdfOptions*, PdfText*);
 
-// Beside the executable first (an installed or copied imr), then where the
-// build put it (test binaries live in other folders), then IMR_PDF_MODULE.
+// IMR_PDF_MODULE first (an explicit choice); then beside the executable (the
+// build tree puts imr and libimr_pdf.so in one folder, and so may a copied
+// imr); then where `cmake --install` puts it, relative to the executable's
+// folder (IMR_PDF_MODULE_FROM_BIN, "../lib/imr/libimr_pdf.so"), so an install
+// works under any prefix; last the build's own path, for executables inside
+// the build tree only (test binaries live in its subfolders): an installed imr
+// never loads the module of whatever build it came from.
 std::vector<std::string> ModuleCandidates() {
+  namespace fs = std::filesystem;
   std::vector<std::string> out;
   if (const char* env = std::getenv("IMR_PDF_MODULE")) out.push_back(env);
   std::error_code ec;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) out.push_back((exe.parent_path() / "libimr_pdf.so").string());
-  out.push_back(IMR_PDF_MODULE_BUILD_PATH);
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) {
+    out.push_back(IMR_PDF_MODULE_BUILD_PATH);
+    return out;
+  }
+  out.push_back((exe.parent_path() / "libimr_pdf.so").string());
+  out.push_back((exe.parent_path() / IMR_PDF_MODULE_FROM_BIN).lexically_normal().string());
+  const std::string build_dir = fs::path(IMR_PDF_MODULE_BUILD_PATH).parent_path().string() + "/";
+  if (exe.string().starts_with(build_dir)) out.push_back(IMR_PDF_MODULE_BUILD_PATH);
   return out;
 }
 

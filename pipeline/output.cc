@@ -40,11 +40,21 @@ void WritePrivateFile(const std::string& path, std::string_view content) {
     unlink(temp.c_str());
     throw std::runtime_error("cannot rename to " + path + ": " + std::strerror(errno));
   }
+  // The rename lives in the directory: sync it too, so a record reported
+  // written survives a power cut.
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  if (const int dfd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+    fsync(dfd);
+    close(dfd);
+  }
 }
 
 RecordWriter::RecordWriter(std::string dir) : dir_(std::move(dir)) {
   std::error_code ec;
-  std::filesystem::create_directories(dir_, ec);
+  // Made owner-only whatever the umask: the folder will hold records.
+  if (std::filesystem::create_directories(dir_, ec)) {
+    std::filesystem::permissions(dir_, std::filesystem::perms::owner_all, ec);
+  }
   if (!std::filesystem::is_directory(dir_)) {
     throw std::runtime_error("cannot create output directory " + dir_);
   }

@@ -1,25 +1,74 @@
 #include "pipeline/record_json.h"
 
+#include <stdexcept>
+
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
+#include <algorithm>
+#include <optional>
 
 namespace imr {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Attribute values that read as plain numbers are written as JSON numbers.
-Json AttributeValue(const std::string& value) {
-  if (value.empty() || value.size() > 15) return value;
-  char* end = nullptr;
-  const double number = std::strtod(value.c_str(), &end);
-  const bool plain = end == value.c_str() + value.size() && value.find_first_of("eExX") == std::string::npos &&
-                     value.front() != '+' && value.front() != '.' &&
-                     !(value.size() > 1 && value.front() == '0' && value[1] != '.');
-  if (!plain) return value;
-  if (value.find('.') == std::string::npos) return static_cast<int64_t>(number);
+// The attribute keys (fact `value`, request `details`) whose values are
+// quantities by nature: counts, visits, weeks and other lengths of time,
+// scores, degrees, percent, pounds, milligrams and MME. They are JSON numbers
+// in every record; every other key is a string in every record, even when its
+// value happens to look like a number (a year-only `date` "2015", a
+// `strength` "500" beside "10/325", a `grade` "2+" beside "4/5"), because a
+// SQLite store and typed clients take a key's type from the contract, not
+// from one value. A key new to the extractors is a string until it is added
+// here. Keys ending in "_text" are reserved: a numeric key's value that is no
+// plain number goes there (see AttributeJson).
+constexpr std::string_view kNumericAttributes[] = {
+    // age
+    "years",
+    // relative dates and durations: "3 weeks ago", "for 6-8 weeks"
+    "amount", "amount_min", "amount_max",
+    // requests and treatment history: how many, how often, for how long
+    "count", "visits", "quantity", "refills", "frequency_per_week", "hours", "days", "weeks", "months",
+    "relief_percent",
+    // medication dosing and morphine equivalents (normalize/medication_normal.cc)
+    "strength_per_unit_mg", "strength_mcg_per_hr", "units_per_dose", "doses_per_day", "units_per_day",
+    "daily_dose_mg", "med_mg_per_day", "mme_factor",
+    // findings: pain scores out of `score_max`, range of motion
+    "score", "score_max", "score_low", "score_high", "score_with_medication", "score_without_medication",
+    "degrees", "degrees_normal",
+    // functional status
+    "lift_limit_lbs",
+};
+
+constexpr std::string_view kTextSuffix = "_text";
+
+// The JSON number `value` is, when writing it as one loses nothing: parsed
+// and printed again it gives the same characters ("12", "7.5", "-3"; not
+// "07", "1.50", "1e3", " 4", "4+/5").
+std::optional<Json> PlainNumber(const std::string& value) {
+  Json number = Json::parse(value, nullptr, /*allow_exceptions=*/false);
+  if (!number.is_number() || number.dump() != value) return std::nullopt;
   return number;
+}
+
+// Writes one attribute into `out`. A numeric key's value that is no plain
+// number keeps its type promise by going under "<key>_text" as a string, and
+// the key itself is left out: a reader that wants the number finds none
+// rather than a string where a number belongs.
+void AttributeJson(const std::string& key, const std::string& value, Json* out) {
+  if (!IsNumericAttribute(key)) {
+    (*out)[key] = value;
+  } else if (std::optional<Json> number = PlainNumber(value)) {
+    (*out)[key] = *number;
+  } else {
+    (*out)[key + std::string(kTextSuffix)] = value;
+  }
+}
+
+Json AttributesJson(const Attributes& attributes) {
+  Json out = Json::object();
+  for (const auto& [k, v] : attributes) AttributeJson(k, v, &out);
+  return out;
 }
 
 Json SpanJson(const Span& span, Json out = Json::object()) {
@@ -62,14 +111,12 @@ Json FieldsJson(const std::map<std::string, Field>& fields) {
 }
 
 Json FactJson(const Fact& f) {
-  Json value = Json::object();
-  for (const auto& [k, v] : f.value) value[k] = AttributeValue(v);
   Json out = {{"id", f.id}, {"kind", f.kind}, {"text", f.text}};
   out = SpanJson(f.span, out);
   out["section"] = f.section;
   out["assertion"] = f.assertion;
   if (!f.assertion_cue.empty()) out["assertion_cue"] = f.assertion_cue;
-  out["value"] = value;
+  out["value"] = AttributesJson(f.value);
   if (f.code) out["code"] = {{"system", f.code->system}, {"code", f.code->code}};
   out["rule"] = f.rule;
   if (!f.also.empty()) {
@@ -93,9 +140,7 @@ Json DeterminationJson(const Determination& d) {
 
 Json RequestJson(const Request& r) {
   Json out = {{"id", r.id}, {"text", r.text}, {"category", r.category}};
-  Json details = Json::object();
-  for (const auto& [k, v] : r.details) details[k] = AttributeValue(v);
-  out["details"] = details;
+  out["details"] = AttributesJson(r.details);
   out["codes"] = Json::array();
   for (const Code& c : r.codes) out["codes"].push_back({{"system", c.system}, {"code", c.code}});
   out = SpanJson(r.span, out);
@@ -126,6 +171,11 @@ std::string Dump(const Json& json) {
 }
 
 }  // namespace
+
+bool IsNumericAttribute(std::string_view key) {
+  return std::find(std::begin(kNumericAttributes), std::end(kNumericAttributes), key) !=
+         std::end(kNumericAttributes);
+}
 
 std::string RecordToJson(const Record& record) {
   const Document& doc = record.document;
@@ -209,6 +259,24 @@ Stage StageFrom(std::string_view name) {
   return Stage::kPipeline;
 }
 
+// The inverse of AttributesJson: a number prints back as the characters it
+// was written from, and "<key>_text" of a numeric key is that key's value
+// again. Strings under numeric keys (records written before the types were
+// fixed) are read as they are.
+Attributes AttributesFrom(const ReadJson& j) {
+  Attributes out;
+  if (!j.is_object()) return out;
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    std::string key = it.key();
+    if (key.ends_with(kTextSuffix)) {
+      std::string stem = key.substr(0, key.size() - kTextSuffix.size());
+      if (IsNumericAttribute(stem)) key = std::move(stem);
+    }
+    out[key] = it->is_string() ? it->get<std::string>() : it->dump();
+  }
+  return out;
+}
+
 Fact FactFrom(const ReadJson& j) {
   Fact f;
   f.id = Str(j, "id");
@@ -219,9 +287,7 @@ Fact FactFrom(const ReadJson& j) {
   f.assertion = Str(j, "assertion");
   f.assertion_cue = Str(j, "assertion_cue");
   f.rule = Str(j, "rule");
-  if (auto v = j.find("value"); v != j.end() && v->is_object()) {
-    for (const auto& [k, x] : v->items()) f.value[k] = x.is_string() ? x.get<std::string>() : x.dump();
-  }
+  if (auto v = j.find("value"); v != j.end()) f.value = AttributesFrom(*v);
   if (auto c = j.find("code"); c != j.end() && c->is_object()) f.code = Code{Str(*c, "system"), Str(*c, "code")};
   for (const ReadJson& e : Array(j, "also")) f.also.push_back({SpanFrom(e), Str(e, "text"), Str(e, "section")});
   return f;
@@ -232,9 +298,7 @@ Request RequestFrom(const ReadJson& j) {
   r.id = Str(j, "id");
   r.text = Str(j, "text");
   r.category = Str(j, "category");
-  if (auto d = j.find("details"); d != j.end() && d->is_object()) {
-    for (const auto& [k, x] : d->items()) r.details[k] = x.is_string() ? x.get<std::string>() : x.dump();
-  }
+  if (auto d = j.find("details"); d != j.end()) r.details = AttributesFrom(*d);
   for (const ReadJson& c : Array(j, "codes")) r.codes.push_back({Str(c, "system"), Str(c, "code")});
   r.span = SpanFrom(j);
   if (auto ref = j.find("reference"); ref != j.end() && ref->is_object()) {
@@ -293,6 +357,17 @@ void ReadDocument(const ReadJson& j, Document* doc) {
 }
 
 }  // namespace
+
+std::string AttributesToJson(const Attributes& attributes) {
+  return AttributesJson(attributes).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string WithSourcePath(std::string_view record_json, std::string_view path) {
+  Json j = Json::parse(record_json, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) throw std::runtime_error("a record is not JSON");
+  j["source"]["path"] = std::string(path);
+  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
 
 std::optional<Record> RecordFromJson(std::string_view text, std::string* error) {
   const ReadJson j = ReadJson::parse(text, nullptr, /*allow_exceptions=*/false);

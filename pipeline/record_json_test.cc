@@ -22,8 +22,8 @@ Record SampleRecord() {
   f.text = "Date";
   f.span = {1, 0, 4};
   f.value["years"] = "48";
-  f.value["dose"] = "10/325";
-  f.value["ratio"] = "0.5";
+  f.value["strength"] = "10/325";
+  f.value["mme_factor"] = "0.5";
   f.code = Code{"ICD-10-CM", "S40.011A"};
   f.rule = "age.years_old@1";
   r.facts.push_back(f);
@@ -62,9 +62,98 @@ TEST(RecordJsonTest, RoundTripKeepsTheContract) {
   EXPECT_EQ(out->problems[0].stage, Stage::kIngest);
   // Contract keys and value kinds.
   EXPECT_NE(json.find("\"schema\": \"imr.record/1\""), std::string::npos);
-  EXPECT_NE(json.find("\"years\": 48"), std::string::npos);      // numbers stay numbers
-  EXPECT_NE(json.find("\"dose\": \"10/325\""), std::string::npos);  // ratios stay strings
-  EXPECT_NE(json.find("\"ratio\": 0.5"), std::string::npos);
+  EXPECT_NE(json.find("\"years\": 48"), std::string::npos);
+  EXPECT_NE(json.find("\"strength\": \"10/325\""), std::string::npos);
+  EXPECT_NE(json.find("\"mme_factor\": 0.5"), std::string::npos);
+}
+
+// The object `name` holds in a record's JSON ("value", "details"), on one line.
+std::string ObjectJson(const std::string& json, const std::string& name) {
+  const size_t begin = json.find('{', json.find("\"" + name + "\": {"));
+  const size_t end = json.find('}', begin);
+  std::string out;
+  bool indenting = false;
+  for (char c : json.substr(begin, end + 1 - begin)) {
+    if (c == '\n') {
+      indenting = true;
+    } else if (!indenting || c != ' ') {
+      out += c;
+      indenting = false;
+    }
+  }
+  return out;
+}
+
+// Each key has one JSON type in every record (README, "What a record holds"):
+// quantities are numbers, everything else a string whatever it looks like, and
+// a quantity that is no plain number moves to "<key>_text" as a string.
+TEST(RecordJsonTest, EachAttributeKeyHasOneType) {
+  const struct {
+    std::string key, value, json;
+  } rows[] = {
+      {"years", "48", R"({"years": 48})"},
+      {"visits", "12", R"({"visits": 12})"},
+      {"score", "7.5", R"({"score": 7.5})"},
+      {"score", "7.0", R"({"score": 7.0})"},
+      {"mme_factor", "0.1", R"({"mme_factor": 0.1})"},
+      {"degrees", "-10", R"({"degrees": -10})"},
+      {"strength", "10/325", R"({"strength": "10/325"})"},
+      {"strength", "500", R"({"strength": "500"})"},
+      {"grade", "4+/5", R"({"grade": "4+/5"})"},
+      {"grade", "5", R"({"grade": "5"})"},
+      {"date", "2015", R"({"date": "2015"})"},
+      {"level", "L4-L5", R"({"level": "L4-L5"})"},
+      {"not_a_known_key", "12", R"({"not_a_known_key": "12"})"},
+      {"count", "several", R"({"count_text": "several"})"},
+      {"relief_percent", "50-60", R"({"relief_percent_text": "50-60"})"},
+      {"visits", "07", R"({"visits_text": "07"})"},
+      {"daily_dose_mg", "1.50", R"({"daily_dose_mg_text": "1.50"})"},
+      {"quantity", "1e3", R"({"quantity_text": "1e3"})"},
+      {"weeks", "", R"({"weeks_text": ""})"},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.key + "=" + row.value);
+    Record record;
+    record.facts.push_back({});
+    record.facts[0].value[row.key] = row.value;
+    Request request;
+    request.details[row.key] = row.value;
+    record.requests.push_back(request);
+    const std::string json = RecordToJson(record);
+    EXPECT_EQ(ObjectJson(json, "value"), row.json);
+    EXPECT_EQ(ObjectJson(json, "details"), row.json);
+    // Read back, every value is the string the pipeline made, under its key.
+    std::string error;
+    const std::optional<Record> back = RecordFromJson(json, &error);
+    ASSERT_TRUE(back.has_value()) << error;
+    EXPECT_EQ(back->facts[0].value, record.facts[0].value);
+    EXPECT_EQ(back->requests[0].details, request.details);
+  }
+}
+
+TEST(RecordJsonTest, NumericKeysAreQuantities) {
+  for (const char* key : {"years", "count", "visits", "weeks", "days", "score", "degrees", "relief_percent",
+                          "daily_dose_mg", "med_mg_per_day", "lift_limit_lbs"}) {
+    EXPECT_TRUE(IsNumericAttribute(key)) << key;
+  }
+  for (const char* key : {"strength", "grade", "dose", "date", "level", "unit", "frequency", "count_text", ""}) {
+    EXPECT_FALSE(IsNumericAttribute(key)) << key;
+  }
+}
+
+// Records written before the types were fixed hold numeric keys as strings.
+TEST(RecordJsonTest, ReadsQuantitiesWrittenAsStrings) {
+  Record record;
+  record.facts.push_back({});
+  record.facts[0].value["visits"] = "12";
+  std::string json = RecordToJson(record);
+  const size_t at = json.find("\"visits\": 12");
+  ASSERT_NE(at, std::string::npos);
+  json.replace(at, 12, "\"visits\": \"12\"");
+  std::string error;
+  const std::optional<Record> back = RecordFromJson(json, &error);
+  ASSERT_TRUE(back.has_value()) << error;
+  EXPECT_EQ(back->facts[0].value.at("visits"), "12");
 }
 
 TEST(RecordJsonTest, NullsForUnknownPatientAndReviewer) {

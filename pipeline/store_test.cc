@@ -1,0 +1,161 @@
+#include "pipeline/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+namespace imr {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("imr-store-" + std::to_string(getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Path(const char* name) const { return (dir_ / name).string(); }
+  fs::path dir_;
+};
+
+Record SampleRecord(const std::string& sha, bool problem) {
+  Record r;
+  r.document.source = {"in/a.pdf", sha, 1234, 2, false, {}};
+  r.document.doc_type = "imr_final_determination";
+  r.fields["case_number"] = {"CM17-0000001", {}};
+  Fact f;
+  f.id = "f1";
+  f.kind = "diagnosis";
+  f.text = "lumbar strain";
+  f.span = {1, 10, 23};
+  f.value = {{"body_site", "lumbar_spine"}};
+  r.facts = {f, f};
+  r.facts[1].id = "f2";
+  Request q;
+  q.id = "r1";
+  q.text = "MRI lumbar spine";
+  q.category = "imaging.mri.lumbar";
+  q.details = {{"body_site", "lumbar_spine"}};
+  q.reference = Reference{"upheld", {}, "", "", "", {}};
+  q.determination = Determination{"not_medically_necessary", "imaging.mri.lumbar.acoem_2004@1",
+                                  {{"red_flags", "not_documented", {}, "absent"}, {"neuro_deficit", "met", {"f1"}, "stated"}},
+                                  {}, "", "chronic_pain_2016", "2016-11-03", "strong"};
+  r.requests = {q};
+  if (problem) r.problems.push_back({Stage::kIngest, "no_text_layer", 2, "page 2 has no text"});
+  return r;
+}
+
+TEST_F(StoreTest, IndexesARecordAndReplacesItWhenAddedAgain) {
+  Store store(Path("imr.sqlite"));
+  EXPECT_EQ(store.schema_version(), kStoreSchemaVersion);
+  struct stat info {};
+  ASSERT_EQ(stat(Path("imr.sqlite").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0077, 0u) << "the store holds record text: owner only";
+
+  const int64_t run = store.BeginRun("batch", PipelineVersion(), "");
+  store.Add(run, SampleRecord("aaa", true), {"a.json", "in/a.pdf", "processed", 12.5, ""});
+  EXPECT_EQ(store.CountDocuments(), 1);
+  EXPECT_EQ(store.CountRows("facts"), 2);
+  EXPECT_EQ(store.CountRows("requests"), 1);
+  EXPECT_EQ(store.CountRows("criteria"), 2);
+  EXPECT_EQ(store.CountRows("problems"), 1);
+  EXPECT_TRUE(store.Has("a.json", "aaa", PipelineVersion()));
+  EXPECT_FALSE(store.Has("a.json", "aaa", "another-version"));
+  EXPECT_EQ(store.Find("aaa", PipelineVersion()), "a.json");
+  EXPECT_EQ(store.ProblemCount("a.json"), 1);
+
+  // The same record file again (a re-run): one document, its rows replaced.
+  store.Add(run, SampleRecord("aaa", false), {"a.json", "in/a.pdf", "processed", 10, ""});
+  EXPECT_EQ(store.CountDocuments(), 1);
+  EXPECT_EQ(store.CountRows("facts"), 2);
+  EXPECT_EQ(store.CountRows("problems"), 0);
+  // A duplicate is stored but is never the "first" record of its content.
+  store.Add(run, SampleRecord("aaa", false), {"b.json", "in/b.pdf", "duplicate", 1, "a.json"});
+  EXPECT_EQ(store.CountDocuments(), 2);
+  EXPECT_EQ(store.Find("aaa", PipelineVersion()), "a.json");
+  store.EndRun(run, {2, 4, 0, 1.5, "finished"});
+  EXPECT_EQ(store.CountRows("runs"), 1);
+  EXPECT_THROW(store.CountRows("sqlite_master; DROP TABLE runs"), std::invalid_argument);
+}
+
+TEST_F(StoreTest, QueriesReadLikeTheReadme) {
+  {
+    Store store(Path("imr.sqlite"));
+    const int64_t run = store.BeginRun("batch", PipelineVersion(), "");
+    store.Add(run, SampleRecord("aaa", false), {"a.json", "in/a.pdf", "processed", 12.5, ""});
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(Path("imr.sqlite").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT d.case_number, r.text FROM requests r JOIN documents d ON d.id = r.document_id "
+                               "WHERE r.category = 'imaging.mri.lumbar' AND r.outcome = 'not_medically_necessary'",
+                               -1, &stmt, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "CM17-0000001");
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
+TEST_F(StoreTest, MigratesFromEveryEarlierVersionAndRefusesANewerOne) {
+  // Version 0 is an empty database (or any SQLite file imr never touched).
+  for (int version = 0; version < kStoreSchemaVersion; ++version) {
+    const std::string path = Path(("v" + std::to_string(version) + ".sqlite").c_str());
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, ("PRAGMA user_version=" + std::to_string(version)).c_str(), nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    Store store(path);
+    EXPECT_EQ(store.schema_version(), kStoreSchemaVersion);
+    EXPECT_EQ(store.CountDocuments(), 0);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(Path("future.sqlite").c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  EXPECT_THROW(Store(Path("future.sqlite")), std::runtime_error);
+}
+
+TEST_F(StoreTest, MergeCombinesShardsAndReplacesWhatIsThereAlready) {
+  {
+    Store a(Path("shard-a.sqlite"));
+    const int64_t run = a.BeginRun("batch", PipelineVersion(), "0/2");
+    a.Add(run, SampleRecord("aaa", false), {"a.json", "in/a.pdf", "processed", 1, ""});
+    Store b(Path("shard-b.sqlite"));
+    const int64_t run_b = b.BeginRun("batch", PipelineVersion(), "1/2");
+    b.Add(run_b, SampleRecord("bbb", true), {"b.json", "in/b.pdf", "processed", 1, ""});
+  }
+  Store merged(Path("imr.sqlite"));
+  merged.MergeFrom(Path("shard-a.sqlite"));
+  merged.MergeFrom(Path("shard-b.sqlite"));
+  EXPECT_EQ(merged.CountDocuments(), 2);
+  EXPECT_EQ(merged.CountRows("facts"), 4);
+  EXPECT_EQ(merged.CountRows("criteria"), 4);
+  EXPECT_EQ(merged.CountRows("problems"), 1);
+  EXPECT_EQ(merged.CountRows("runs"), 2);
+  EXPECT_EQ(merged.Find("bbb", PipelineVersion()), "b.json");
+  // Merging a shard again replaces its documents; nothing is counted twice,
+  // runs included.
+  merged.MergeFrom(Path("shard-b.sqlite"));
+  EXPECT_EQ(merged.CountDocuments(), 2);
+  EXPECT_EQ(merged.CountRows("facts"), 4);
+  EXPECT_EQ(merged.CountRows("runs"), 2);
+}
+
+TEST(PipelineVersionTest, NamesTheSourceAndTheDataCompiledIn) {
+  const std::string& v = PipelineVersion();
+  ASSERT_NE(v.find('+'), std::string::npos) << v;
+  EXPECT_EQ(v.size() - v.find('+') - 1, 12u) << v;
+  EXPECT_EQ(&v, &PipelineVersion());
+}
+
+}  // namespace
+}  // namespace imr

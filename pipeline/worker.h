@@ -1,0 +1,86 @@
+// Documents run in worker processes, so that one document cannot take the
+// run down with it. A worker is this program serving `imr worker`: it reads
+// input paths on its stdin and answers each with the record, framed, on its
+// stdout, under an address-space limit it sets on itself. The parent gives
+// each document a wall-time limit. A worker that overruns, crashes or runs out
+// of memory is killed and replaced, and its document gets a record whose
+// problem says so: one record per input, whatever happens.
+//
+//   imr::Worker worker({.seconds = 300, .memory_mb = 4096});
+//   imr::WorkerResult r = worker.Run("in/CM16-0213037.pdf");   // never throws for the document
+//   WritePrivateFile("out/CM16-0213037.json", r.json);          // byte for byte what `imr run` writes
+//
+// Frames, both ways: the payload's byte count in decimal, a newline, the
+// payload. Paths and records are never written to a log.
+#ifndef IMR_PIPELINE_WORKER_H_
+#define IMR_PIPELINE_WORKER_H_
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <istream>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "core/record.h"
+#include "pipeline/run_document.h"
+
+namespace imr {
+
+struct WorkerOptions {
+  std::string program;        // the imr executable; "" for this process's own
+  double seconds = 600;       // wall time per document
+  uint64_t memory_mb = 4096;  // address space per worker process; 0 for none
+  bool ocr = true;
+  std::string rules_dir;      // "" for the builtin rulebook
+};
+
+// A document's record, and its JSON exactly as the worker wrote it (the
+// record is read back for the store; the file is the worker's bytes).
+struct WorkerResult {
+  Record record;
+  std::string json;
+};
+
+// One worker process, started on first use and reused across documents.
+// Not thread-safe: one thread drives one Worker.
+class Worker {
+ public:
+  explicit Worker(WorkerOptions options);
+  ~Worker();
+  Worker(const Worker&) = delete;
+  Worker& operator=(const Worker&) = delete;
+
+  // The record of `path`. When the worker cannot give one in time, or dies,
+  // the record is made here from what the parent knows (path, size, content
+  // hash) with a problem: time_limit, worker_crashed or worker_unavailable.
+  WorkerResult Run(const std::string& path);
+
+  // Starts the worker process now, so that its start-up overlaps other
+  // work; false when it cannot be started (Run then says so in a record).
+  bool Start();
+
+  // Stops the worker process (it finishes nothing: call between documents).
+  void Stop();
+
+ private:
+  std::optional<std::string> Exchange(const std::string& path, std::string* problem);
+
+  WorkerOptions options_;
+  pid_t pid_ = -1;
+  int to_child_ = -1;
+  int from_child_ = -1;
+};
+
+// The worker side of `imr worker`: serves requests from `in` until it closes.
+// Returns the process exit code.
+int ServeWorker(std::istream& in, std::ostream& out, const RunOptions& options);
+
+// Lower-case hex SHA-256 of the file at `path`, read in pieces; nothing when
+// it cannot be read.
+std::optional<std::string> Sha256OfFile(const std::string& path);
+
+}  // namespace imr
+
+#endif  // IMR_PIPELINE_WORKER_H_

@@ -1,0 +1,167 @@
+// `imr batch` and `imr merge` as a user runs them: the built binary over a
+// folder of copies of the corpus, its records, its store and its exit codes.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "pipeline/store.h"
+#include "tests/testing.h"
+
+namespace imr {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::RunShell;
+
+class BatchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("imr-batch-" + std::to_string(getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "in/sub");
+    const fs::path corpus = fs::path(testing::SourceDir()) / "corpus";
+    // Text letters under several names, a PDF, a broken file, a nested one, a
+    // hidden one that is no input, and two copies of one content.
+    int n = 0;
+    for (const auto& e : fs::directory_iterator(corpus / "src")) {
+      fs::copy_file(e.path(), dir_ / "in" / ("doc" + std::to_string(n++) + ".txt"));
+    }
+    fs::copy_file(corpus / "letter-layout2.pdf", dir_ / "in/sub/layout2.pdf");
+    fs::copy_file(corpus / "errors/junk.pdf", dir_ / "in/junk.pdf");
+    fs::copy_file(corpus / "src/rfa.txt", dir_ / "in/rfa-copy.txt");
+    std::ofstream(dir_ / "in/.hidden.pdf") << "not an input";
+    std::ofstream(dir_ / "in/notes.doc") << "not an input either";
+    inputs_ = n + 3;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  testing::CommandResult Batch(const std::string& args) {
+    return RunShell("cd '" + testing::SourceDir() + "' && '" + testing::ImrBinary() + "' batch '" +
+                    (dir_ / "in").string() + "' " + args + " 2>&1");
+  }
+  std::set<std::string> Records(const fs::path& out) const {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(out)) {
+      if (e.path().extension() == ".json") names.insert(e.path().filename().string());
+    }
+    return names;
+  }
+
+  fs::path dir_;
+  int inputs_ = 0;
+};
+
+TEST_F(BatchTest, OneRecordPerInputDuplicatesByContentAndAResumeRedoesNothing) {
+  const fs::path out = dir_ / "out";
+  // One worker: two workers may read two copies of one content at the same
+  // moment, and then both are processed (README).
+  const testing::CommandResult first = Batch("-o '" + out.string() + "' --jobs 1");
+  EXPECT_EQ(first.exit_code, 1) << first.out;  // the junk file's record carries a problem
+  EXPECT_EQ(Records(out).size(), static_cast<size_t>(inputs_)) << first.out;
+  EXPECT_NE(first.out.find("1 duplicates"), std::string::npos) << first.out;
+  for (const auto& e : fs::directory_iterator(out)) {
+    struct stat info {};
+    ASSERT_EQ(stat(e.path().c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0077, 0u) << e.path();
+  }
+  {
+    Store store((out / "imr.sqlite").string());
+    EXPECT_EQ(store.CountDocuments(), inputs_);
+  }
+  // The copy's record is the first copy's, naming its own source.
+  const std::string copy = testing::ReadFile((out / "rfa-copy.json").string());
+  EXPECT_NE(copy.find("rfa-copy.txt"), std::string::npos);
+
+  const testing::CommandResult again = Batch("-o '" + out.string() + "'");
+  EXPECT_EQ(again.exit_code, 1) << again.out;
+  EXPECT_NE(again.out.find("0 processed, 0 duplicates, " + std::to_string(inputs_) + " already done"),
+            std::string::npos)
+      << again.out;
+}
+
+TEST_F(BatchTest, AKilledBatchStartedAgainFinishesTheRestOnly) {
+  // Enough work to be caught half-way: the letters many times over.
+  for (int i = 0; i < 60; ++i) {
+    fs::copy_file(fs::path(testing::SourceDir()) / "corpus/letter-layout3.pdf",
+                  dir_ / "in" / ("many" + std::to_string(i) + ".pdf"));
+    std::ofstream(dir_ / "in" / ("many" + std::to_string(i) + ".pdf"), std::ios::app) << "\n% " << i << "\n";
+  }
+  const int total = inputs_ + 60;
+  const fs::path out = dir_ / "out";
+  const std::string command = "cd '" + testing::SourceDir() + "' && exec '" + testing::ImrBinary() + "' batch '" +
+                              (dir_ / "in").string() + "' -o '" + out.string() + "' --jobs 1 > /dev/null 2>&1";
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", command.c_str(), nullptr);
+    _exit(127);
+  }
+  // Stop it once a few records are there, as a scheduler or an operator would.
+  for (int i = 0; i < 400 && (!fs::exists(out) || Records(out).size() < 5); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  const size_t done_before = Records(out).size();
+  if (WEXITSTATUS(status) == 75) {
+    EXPECT_LT(done_before, static_cast<size_t>(total)) << "stopped, yet everything was done";
+  } else {
+    GTEST_SKIP() << "the batch finished before it could be stopped (exit " << WEXITSTATUS(status) << ")";
+  }
+  // What a batch killed mid-write leaves (no live process has this pid).
+  std::ofstream(out / "many3.json.tmp.4194303") << "{";
+  const testing::CommandResult rest = Batch("-o '" + out.string() + "' --jobs 2");
+  EXPECT_EQ(rest.exit_code, 1) << rest.out;
+  EXPECT_EQ(Records(out).size(), static_cast<size_t>(total));
+  // What the first run finished is not run again.
+  EXPECT_NE(rest.out.find(std::to_string(done_before) + " already done"), std::string::npos) << rest.out;
+  for (const auto& e : fs::directory_iterator(out)) {
+    EXPECT_EQ(e.path().string().find(".tmp."), std::string::npos) << "temporary file left: " << e.path();
+  }
+}
+
+TEST_F(BatchTest, ShardsTakeEveryInputOnceAndMergeEqualsOneRun) {
+  const fs::path single = dir_ / "single", sharded = dir_ / "sharded";
+  ASSERT_EQ(Batch("-o '" + single.string() + "'").exit_code, 1);
+  for (int k = 0; k < 3; ++k) {
+    const testing::CommandResult r = Batch("-o '" + sharded.string() + "' --shard " + std::to_string(k) + "/3");
+    EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.out;
+  }
+  EXPECT_EQ(Records(sharded), Records(single));
+  const testing::CommandResult merge = RunShell("'" + testing::ImrBinary() + "' merge '" + sharded.string() + "'");
+  EXPECT_EQ(merge.exit_code, 0) << merge.err;
+  Store one((single / "imr.sqlite").string()), merged((sharded / "imr.sqlite").string());
+  for (const char* table : {"documents", "facts", "requests", "criteria", "problems"}) {
+    EXPECT_EQ(merged.CountRows(table), one.CountRows(table)) << table;
+  }
+  for (const std::string& name : Records(single)) {
+    EXPECT_EQ(testing::ReadFile((sharded / name).string()), testing::ReadFile((single / name).string())) << name;
+  }
+}
+
+TEST_F(BatchTest, UsageErrorsAndAListOfInputs) {
+  EXPECT_EQ(Batch("-o '" + (dir_ / "o").string() + "' --shard 3/3").exit_code, 2);
+  EXPECT_EQ(Batch("-o '" + (dir_ / "o").string() + "' --shard 1").exit_code, 2);
+  EXPECT_EQ(Batch("-o '" + (dir_ / "o").string() + "' --jobs 0").exit_code, 2);
+  EXPECT_EQ(Batch("").exit_code, 2);
+  std::ofstream(dir_ / "list.txt") << "# two inputs\n" << (dir_ / "in/doc0.txt").string() << "\n\n"
+                                   << (dir_ / "in/sub/layout2.pdf").string() << "\n";
+  const testing::CommandResult r =
+      RunShell("'" + testing::ImrBinary() + "' batch @'" + (dir_ / "list.txt").string() + "' -o '" +
+               (dir_ / "o").string() + "' 2>&1");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(Records(dir_ / "o"), (std::set<std::string>{"doc0.json", "layout2.json"}));
+}
+
+}  // namespace
+}  // namespace imr
