@@ -300,9 +300,8 @@ std::vector<Fact> ExtractMedications(const Region& region) {
     // "steroid injection", "antibiotic beads": a class of drugs naming a procedure or device.
     if (names[i].row->class_only() && names_a_procedure.Find(text.substr(names[i].end))) continue;
     Candidate c = StartCandidate(names[i]);
-    const size_t page_end = region.text.PieceBounds(c.begin).second;
-    i += ReadNamesAfter(text.substr(0, page_end), names, i, &c);
-    ReadTail(matcher, text.substr(0, page_end), &c);
+    i += ReadNamesAfter(text.substr(0, region.text.PieceBounds(c.begin, c.end).second), names, i, &c);
+    ReadTail(matcher, text.substr(0, region.text.PieceBounds(c.begin, c.end).second), &c);
     ReadAmountBefore(text, region.text.PieceBounds(c.begin).first, &c);
     ApplyTopicalForm(&c);
     candidates.push_back(std::move(c));

@@ -226,9 +226,9 @@ std::vector<Candidate> FindCandidates(const Tables& t, const StitchedText& s) {
     const size_t row = static_cast<size_t>(r);
     for (const Match& m : t.cores.Row(row).FindAll(text)) {
       const size_t begin = OffsetIn(text, m.group(0));
-      const auto [page_begin, page_end] = s.PieceBounds(begin);
-      const std::string_view page = text.substr(0, page_end);
       Candidate c{begin, begin + m.group(0).size(), row};
+      const auto [page_begin, page_end] = s.PieceBounds(c.begin, c.end);
+      const std::string_view page = text.substr(0, page_end);
       if (t.rejects[row] && t.rejects[row]->Find(page.substr(c.end))) continue;
       const bool counted_after = ExtendAfter(t, page, &c);
       ExtendBefore(t, page, page_begin, counted_after, &c);

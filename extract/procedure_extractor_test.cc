@@ -238,3 +238,29 @@ TEST(ExtractProceduresTest, SpansQuoteTheirPageAcrossAPageBreak) {
 
 }  // namespace
 }  // namespace imr
+
+namespace imr {
+namespace {
+
+// Issue 13: a procedure's own words running over the page break ("urine" at
+// the foot of page 1, "toxicology screen" at the top of page 2) threw
+// std::out_of_range and cost the record every fact. The fact now quotes its
+// first page's part and reads its values from the whole phrase.
+TEST(ExtractProceduresTest, APhraseRunningOverThePageBreakIsReadNotThrown) {
+  const auto [pages, region] = testing::TwoPageRegion(
+      "history_of_present_illness", {"", "This is a retroactive request for urine", ""},
+      {"Page 2\n", "toxicology screen performed today. Lumbar MRI was reviewed.", ""});
+  std::vector<Fact> facts;
+  ASSERT_NO_THROW(facts = ExtractProcedures(region));
+  ASSERT_GE(facts.size(), 2u);
+  EXPECT_EQ(facts[0].span.page_number, 1);
+  EXPECT_EQ(facts[0].text, "urine");
+  EXPECT_EQ(facts.back().span.page_number, 2);
+  for (const Fact& fact : facts) {
+    SCOPED_TRACE(fact.text);
+    EXPECT_EQ(Slice(pages, fact.span), fact.text);
+  }
+}
+
+}  // namespace
+}  // namespace imr

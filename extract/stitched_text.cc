@@ -51,6 +51,13 @@ std::pair<size_t, size_t> StitchedText::PieceBounds(size_t offset) const {
   return bounds;
 }
 
+std::pair<size_t, size_t> StitchedText::PieceBounds(size_t begin, size_t end) const {
+  std::pair<size_t, size_t> bounds = PieceBounds(begin);
+  if (end > begin) bounds.second = std::max(bounds.second, PieceBounds(end - 1).second);
+  bounds.second = std::max(bounds.second, std::min(end, text.size()));
+  return bounds;
+}
+
 StitchedText StitchSections(const Document& doc, std::string_view name) {
   StitchedText out;
   for (const Section* s : SectionsNamed(doc, name)) {

@@ -46,6 +46,12 @@ struct StitchedText {
   // With no such piece (no pieces, or `offset` before the first), the whole
   // text: {0, text.size()}. For readers that must not run across a page.
   std::pair<size_t, size_t> PieceBounds(size_t offset) const;
+
+  // The same for a range that may run over a joint ("... urine" at the foot of
+  // one page, "toxicology screen" at the top of the next): from the start of
+  // the piece holding `begin` to the end of the piece holding the range's last
+  // byte, so a reader looking past the range's end stays inside the text.
+  std::pair<size_t, size_t> PieceBounds(size_t begin, size_t end) const;
 };
 
 // Joins the segments of every section called `name`, in page order.

@@ -87,3 +87,17 @@ TEST(StitchedTextTest, PieceBoundsIsThePagePartHoldingAnOffset) {
 
 }  // namespace
 }  // namespace imr
+
+namespace imr {
+namespace {
+
+TEST(StitchedTextTest, PieceBoundsOfARangeReachTheEndOfItsLastPiece) {
+  const StitchedText s = StitchSections(TwoPageDocument(), "body");  // "second line\nthird"
+  EXPECT_EQ(s.PieceBounds(7, 11), (std::pair<size_t, size_t>{0, 11}));   // inside page 1
+  EXPECT_EQ(s.PieceBounds(7, 15), (std::pair<size_t, size_t>{0, 17}));   // over the joint
+  EXPECT_EQ(s.PieceBounds(13, 15), (std::pair<size_t, size_t>{12, 17}));  // inside page 2
+  EXPECT_EQ(s.PieceBounds(7, 7), (std::pair<size_t, size_t>{0, 11}));    // empty range
+}
+
+}  // namespace
+}  // namespace imr
