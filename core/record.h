@@ -89,10 +89,23 @@ struct Document {
   std::vector<Problem> problems;
 };
 
+// One document of an input that holds several (a case packet); a
+// single-document input is a packet of one.
+struct PacketDocument {
+  std::string id;  // "d1"
+  std::string doc_type = "other";
+  int first_page = 1;
+  int last_page = 1;
+  std::string date;          // ISO: the document's own date, where it states one
+  std::string author;        // the signer as printed, or ""
+  std::string duplicate_of;  // the id of an earlier copy of the same words, or ""
+};
+
 // A value the document states once, with the words that state it.
 struct Field {
   std::string value;  // normalized: ISO date, lower-case keyword, case number
   Span span;
+  std::string document;  // the PacketDocument id it came from
 };
 
 // Key/value detail of a fact (body_site, laterality, date, dose...). Values are
@@ -122,7 +135,8 @@ struct Fact {
   Attributes value;
   std::optional<Code> code;
   std::string rule;  // "diagnosis.list@1"
-  std::vector<Evidence> also;  // the same fact stated again elsewhere
+  std::vector<Evidence> also;  // the same fact stated again elsewhere (in its document)
+  std::string document;        // the PacketDocument id it came from
 };
 
 // What a letter in the input already decided about a request.
@@ -169,6 +183,7 @@ struct Request {
   Span span;
   std::optional<Reference> reference;
   std::optional<Determination> determination;
+  std::string document;  // the PacketDocument id that states it
 };
 
 struct Patient {
@@ -192,6 +207,7 @@ struct TimelineEntry {
 // Everything imr says about one input document.
 struct Record {
   Document document;
+  std::vector<PacketDocument> documents;  // in page order; one for a single document
   std::map<std::string, Field> fields;  // case_number, date_of_injury, ...
   Patient patient;
   Reviewer reviewer;

@@ -54,13 +54,30 @@ void AssertFact(const Region& region, Fact* fact) {
 }
 
 std::vector<Fact> ExtractClinicalFacts(const Document& doc) {
+  std::vector<Problem> ignored;
+  return ExtractClinicalFacts(doc, &ignored);
+}
+
+std::vector<Fact> ExtractClinicalFacts(const Document& doc, std::vector<Problem>* problems) {
   std::vector<Fact> facts;
   for (const Region& region : TextRegions(doc)) {
     for (const ClinicalExtractorRow& row : ClinicalExtractorTable()) {
-      for (Fact& f : row.extract(region)) {
-        if (row.asserted) AssertFact(region, &f);
-        facts.push_back(std::move(f));
+      std::vector<Fact> found;
+      try {
+        found = row.extract(region);
+        if (row.asserted) {
+          for (Fact& f : found) AssertFact(region, &f);
+        }
+      } catch (const std::exception&) {
+        // The message of a library exception can quote input; keep only its kind.
+        const int page = region.text.pieces.empty() ? 0 : region.text.pieces.front().page_number;
+        problems->push_back({Stage::kExtract, "extractor_failed", page,
+                             "the " + std::string(row.kind) + " extractor failed on the " +
+                                 (region.section.empty() ? std::string("text") : region.section) +
+                                 " region; its facts of that kind there are left out"});
+        continue;
       }
+      for (Fact& f : found) facts.push_back(std::move(f));
     }
   }
   std::stable_sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) {

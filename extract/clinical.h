@@ -28,6 +28,11 @@ const std::vector<ClinicalExtractorRow>& ClinicalExtractorTable();
 
 std::vector<Fact> ExtractClinicalFacts(const Document& doc);
 
+// The same, where an extractor that fails on one region (throws) costs only
+// that region's facts of its kind: `problems` gets one "extractor_failed"
+// per failure, at the region's first page, and the rest goes on.
+std::vector<Fact> ExtractClinicalFacts(const Document& doc, std::vector<Problem>* problems);
+
 // Sets fact->assertion and fact->assertion_cue from the sentence of `region`
 // that holds the fact.
 void AssertFact(const Region& region, Fact* fact);

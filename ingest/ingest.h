@@ -21,7 +21,7 @@ namespace imr {
 struct IngestOptions {
   bool ocr = true;        // run OCR on PDF pages without a text layer
   int ocr_dpi = 300;
-  int max_pages = 2000;   // pages past this are left out, with a problem
+  int max_pages = 20000;  // pages past this are left out, with a problem
 };
 
 // `bytes` is borrowed for the call. `path` is recorded in source.path and its

@@ -22,7 +22,7 @@ namespace imr {
 struct PdfOptions {
   bool ocr = true;
   int ocr_dpi = 300;
-  int max_pages = 2000;
+  int max_pages = 20000;
 };
 
 struct PdfPage {

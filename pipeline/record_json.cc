@@ -106,7 +106,26 @@ Json SectionsJson(const std::vector<Section>& sections) {
 
 Json FieldsJson(const std::map<std::string, Field>& fields) {
   Json out = Json::object();
-  for (const auto& [name, field] : fields) out[name] = SpanJson(field.span, {{"value", field.value}});
+  for (const auto& [name, field] : fields) {
+    Json one = SpanJson(field.span, {{"value", field.value}});
+    if (!field.document.empty()) one["document"] = field.document;
+    out[name] = std::move(one);
+  }
+  return out;
+}
+
+Json DocumentsJson(const std::vector<PacketDocument>& documents) {
+  Json out = Json::array();
+  const auto or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+  for (const PacketDocument& d : documents) {
+    out.push_back({{"id", d.id},
+                   {"doc_type", d.doc_type},
+                   {"first_page", d.first_page},
+                   {"last_page", d.last_page},
+                   {"date", or_null(d.date)},
+                   {"author", or_null(d.author)},
+                   {"duplicate_of", or_null(d.duplicate_of)}});
+  }
   return out;
 }
 
@@ -119,6 +138,7 @@ Json FactJson(const Fact& f) {
   out["value"] = AttributesJson(f.value);
   if (f.code) out["code"] = {{"system", f.code->system}, {"code", f.code->code}};
   out["rule"] = f.rule;
+  if (!f.document.empty()) out["document"] = f.document;
   if (!f.also.empty()) {
     Json also = Json::array();
     for (const Evidence& e : f.also) also.push_back(SpanJson(e.span, {{"text", e.text}, {"section", e.section}}));
@@ -153,6 +173,7 @@ Json RequestJson(const Request& r) {
                         {"statement", ref.statement},
                         {"statement_span", SpanJson(ref.statement_span)}};
   }
+  if (!r.document.empty()) out["document"] = r.document;
   if (r.determination) out["determination"] = DeterminationJson(*r.determination);
   return out;
 }
@@ -183,6 +204,7 @@ std::string RecordToJson(const Record& record) {
   out["schema"] = kRecordSchema;
   out["source"] = SourceJson(doc.source);
   out["doc_type"] = doc.doc_type;
+  out["documents"] = DocumentsJson(record.documents);
   out["pages"] = PagesJson(doc.pages);
   out["sections"] = SectionsJson(doc.sections);
   out["fields"] = FieldsJson(record.fields);
@@ -287,6 +309,7 @@ Fact FactFrom(const ReadJson& j) {
   f.assertion = Str(j, "assertion");
   f.assertion_cue = Str(j, "assertion_cue");
   f.rule = Str(j, "rule");
+  f.document = Str(j, "document");
   if (auto v = j.find("value"); v != j.end()) f.value = AttributesFrom(*v);
   if (auto c = j.find("code"); c != j.end() && c->is_object()) f.code = Code{Str(*c, "system"), Str(*c, "code")};
   for (const ReadJson& e : Array(j, "also")) f.also.push_back({SpanFrom(e), Str(e, "text"), Str(e, "section")});
@@ -301,6 +324,7 @@ Request RequestFrom(const ReadJson& j) {
   if (auto d = j.find("details"); d != j.end()) r.details = AttributesFrom(*d);
   for (const ReadJson& c : Array(j, "codes")) r.codes.push_back({Str(c, "system"), Str(c, "code")});
   r.span = SpanFrom(j);
+  r.document = Str(j, "document");
   if (auto ref = j.find("reference"); ref != j.end() && ref->is_object()) {
     Reference out;
     out.decision = Str(*ref, "decision");
@@ -382,7 +406,11 @@ std::optional<Record> RecordFromJson(std::string_view text, std::string* error) 
   Record record;
   ReadDocument(j, &record.document);
   if (auto f = j.find("fields"); f != j.end() && f->is_object()) {
-    for (const auto& [name, v] : f->items()) record.fields[name] = {Str(v, "value"), SpanFrom(v)};
+    for (const auto& [name, v] : f->items()) record.fields[name] = {Str(v, "value"), SpanFrom(v), Str(v, "document")};
+  }
+  for (const ReadJson& d : Array(j, "documents")) {
+    record.documents.push_back({Str(d, "id"), Str(d, "doc_type"), Num<int>(d, "first_page"), Num<int>(d, "last_page"),
+                                Str(d, "date"), Str(d, "author"), Str(d, "duplicate_of")});
   }
   if (auto p = j.find("patient"); p != j.end() && p->is_object()) {
     if (auto age = p->find("age"); age != p->end() && age->is_number_integer()) record.patient.age = age->get<int>();

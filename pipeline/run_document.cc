@@ -14,6 +14,7 @@
 #include "extract/clinical.h"
 #include "extract/letter.h"
 #include "ingest/ingest.h"
+#include "ingest/packet.h"
 #include "normalize/date_facts.h"
 #include "normalize/dates.h"
 #include "normalize/fact_merge.h"
@@ -26,28 +27,171 @@
 namespace imr {
 namespace {
 
-void NumberFacts(Record* record) {
-  for (size_t i = 0; i < record->facts.size(); ++i) record->facts[i].id = "f" + std::to_string(i + 1);
+// Where one document of the packet ranks as the source of the record's header
+// fields: the IMR letter states the case, then a UR letter, then the rest.
+int FieldRank(std::string_view doc_type) {
+  if (doc_type == "imr_final_determination") return 0;
+  if (doc_type == "ur_determination") return 1;
+  if (doc_type == "rfa") return 2;
+  return 3;
+}
+
+// Runs `stage` on the document of `part`; an exception becomes a problem at
+// the document's first page and the rest of the record stays whole.
+template <typename Fn>
+void Guarded(Stage stage, const PacketDocument& part, std::vector<Problem>* problems, Fn&& fn) {
+  try {
+    fn();
+  } catch (const std::exception&) {
+    // The message of a library exception can quote input; keep only its kind.
+    problems->push_back({stage, "stage_failed", part.first_page,
+                         std::string(StageName(stage)) + " failed on document " + part.id + " (pages " +
+                             std::to_string(part.first_page) + "-" + std::to_string(part.last_page) +
+                             "); what it found there is left out"});
+  }
+}
+
+// What one document of the packet says, its pages numbered from 1.
+struct DocumentResult {
+  std::map<std::string, Field> fields;
+  Patient patient;
+  Reviewer reviewer;
+  std::vector<Fact> facts;  // ids f1, f2, ... within the document
+  std::vector<Request> requests;
+  std::vector<Section> sections;
+  std::vector<Problem> problems;
+};
+
+DocumentResult ReadOneDocument(const Document& doc, const PacketDocument& part) {
+  DocumentResult out;
+  Guarded(Stage::kExtract, part, &out.problems, [&] {
+    LetterFacts letter = ExtractLetter(doc);
+    out.fields = std::move(letter.fields);
+    out.patient = letter.patient;
+    out.reviewer = std::move(letter.reviewer);
+    out.requests = std::move(letter.requests);
+    out.facts = std::move(letter.facts);
+  });
+  Guarded(Stage::kExtract, part, &out.problems, [&] {
+    for (Fact& f : ExtractClinicalFacts(doc, &out.problems)) out.facts.push_back(std::move(f));
+  });
+  for (size_t i = 0; i < out.facts.size(); ++i) out.facts[i].id = "f" + std::to_string(i + 1);
+  Guarded(Stage::kNormalize, part, &out.problems, [&] {
+    NormalizeDateFields(&out.fields, &out.problems);
+    NormalizeDateFacts(doc, out.fields, &out.facts);
+    NormalizeMedicationFacts(&out.facts);
+    CodeDiagnosisFacts(&out.facts);
+    NormalizeSpinalLevels(&out.facts);
+    MergeRepeatedFacts(&out.facts);
+  });
+  out.sections = doc.sections;
+  return out;
+}
+
+// The document's own date: a letter's decision date, else the first full
+// date on its first page that is no birth or injury date.
+std::string DocumentDate(const DocumentResult& result) {
+  for (const char* name : {"decision_date", "ur_denial_date"}) {
+    auto it = result.fields.find(name);
+    if (it != result.fields.end() && it->second.value.size() == 10) return it->second.value;
+  }
+  for (const Fact& f : result.facts) {
+    if (f.kind != "date" || f.span.page_number != 1) continue;
+    const auto date = f.value.find("date");
+    const auto role = f.value.find("role");
+    if (date == f.value.end() || date->second.size() != 10) continue;
+    if (role != f.value.end() && (role->second == "birth" || role->second == "injury")) continue;
+    return date->second;
+  }
+  return "";
+}
+
+int RankOfDocument(const Record& record, const std::string& id) {
+  for (const PacketDocument& d : record.documents) {
+    if (d.id == id) return FieldRank(d.doc_type);
+  }
+  return FieldRank("");
+}
+
+void ShiftSpan(int by, Span* span) {
+  if (span->page_number > 0) span->page_number += by;
+}
+
+// Moves one document's findings into the record: pages renumbered to the
+// packet's, facts and requests numbered after those already there, every
+// item naming its document.
+void AddToRecord(DocumentResult result, const PacketDocument& part, Record* record) {
+  const int by = part.first_page - 1;
+  const size_t fact_base = record->facts.size();
+  const auto global_id = [&](const std::string& id) {
+    return id.size() > 1 && id[0] == 'f' ? "f" + std::to_string(std::stoul(id.substr(1)) + fact_base) : id;
+  };
+  for (Fact& f : result.facts) {
+    ShiftSpan(by, &f.span);
+    for (Evidence& e : f.also) ShiftSpan(by, &e.span);
+    f.id = global_id(f.id);
+    if (auto anchor = f.value.find("anchor"); anchor != f.value.end()) anchor->second = global_id(anchor->second);
+    f.document = part.id;
+    record->facts.push_back(std::move(f));
+  }
+  for (Request& r : result.requests) {
+    ShiftSpan(by, &r.span);
+    if (r.reference) ShiftSpan(by, &r.reference->statement_span);
+    r.id = "r" + std::to_string(record->requests.size() + 1);
+    r.document = part.id;
+    record->requests.push_back(std::move(r));
+  }
+  const int rank = FieldRank(part.doc_type);
+  for (auto& [name, field] : result.fields) {
+    ShiftSpan(by, &field.span);
+    field.document = part.id;
+    // A better-ranked document's field replaces; among equals the first stays.
+    auto it = record->fields.find(name);
+    if (it == record->fields.end() || rank < RankOfDocument(*record, it->second.document)) {
+      record->fields[name] = std::move(field);
+    }
+  }
+  if (!record->patient.age && result.patient.age) record->patient.age = result.patient.age;
+  if (record->patient.sex.empty()) record->patient.sex = result.patient.sex;
+  if (record->reviewer.licensure.empty() && record->reviewer.specialty.empty()) record->reviewer = result.reviewer;
+  for (Section& s : result.sections) {
+    s.page_number += by;
+    record->document.sections.push_back(std::move(s));
+  }
+  for (Problem& p : result.problems) {
+    if (p.page_number > 0) p.page_number += by;
+    record->problems.push_back(std::move(p));
+  }
 }
 
 void RunStages(std::string_view bytes, std::string_view path, const RunOptions& options,
                Record* record) {
-  record->document = IngestBytes(bytes, path, {options.ocr, 300, 2000});
+  record->document = IngestBytes(bytes, path, {options.ocr, 300, options.max_pages});
   record->document.source.sha256 = Sha256Hex(bytes);
-  LetterFacts letter = ExtractLetter(record->document);
-  record->fields = std::move(letter.fields);
-  record->patient = letter.patient;
-  record->reviewer = std::move(letter.reviewer);
-  record->requests = std::move(letter.requests);
-  record->facts = std::move(letter.facts);
-  for (Fact& f : ExtractClinicalFacts(record->document)) record->facts.push_back(std::move(f));
-  NumberFacts(record);
-  NormalizeDateFields(&record->fields, &record->problems);
-  NormalizeDateFacts(record->document, record->fields, &record->facts);
-  NormalizeMedicationFacts(&record->facts);
-  CodeDiagnosisFacts(&record->facts);
-  NormalizeSpinalLevels(&record->facts);
-  MergeRepeatedFacts(&record->facts);
+  record->documents = SplitPacket(record->document.pages);
+  record->document.sections.clear();  // found again per document
+  for (PacketDocument& part : record->documents) {
+    if (!part.duplicate_of.empty()) {
+      // A copy's facts would count twice: it keeps its place and type only.
+      for (const PacketDocument& first : record->documents) {
+        if (first.id == part.duplicate_of) part.doc_type = first.doc_type;
+      }
+      continue;
+    }
+    DocumentResult result;
+    {
+      const Document one = SubDocument(record->document, part);
+      part.doc_type = one.doc_type;
+      result = ReadOneDocument(one, part);
+    }
+    part.date = DocumentDate(result);
+    AddToRecord(std::move(result), part, record);
+  }
+  if (record->documents.size() == 1) {
+    record->document.doc_type = record->documents[0].doc_type;
+  } else if (!record->documents.empty()) {
+    record->document.doc_type = "packet";
+  }
   record->timeline = BuildTimeline(record->fields, record->facts);
   for (Request& r : record->requests) {
     RequestNormal normal = NormalizeRequest(r.text);
@@ -58,6 +202,7 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
     for (Code& c : CptCodesWritten(words)) r.codes.push_back(std::move(c));
   }
   // The rulebook is parsed on first use: documents with no request never pay for it.
+  // Every request reads the clinical facts of the whole packet (the case).
   if (!record->requests.empty()) {
     DetermineRequests(options.rules != nullptr ? *options.rules : Rulebook::Builtin(), record);
   }
@@ -133,7 +278,7 @@ Record IngestFile(const std::string& path, const RunOptions& options) {
   std::string bytes;
   if (auto failed = ReadInput(path, options, &bytes)) return std::move(*failed);
   Record record;
-  record.document = IngestBytes(bytes, path, {options.ocr, 300, 2000});
+  record.document = IngestBytes(bytes, path, {options.ocr, 300, options.max_pages});
   record.document.source.sha256 = Sha256Hex(bytes);
   record.problems = record.document.problems;
   return record;

@@ -23,6 +23,9 @@ struct RunOptions {
   const Rulebook* rules = nullptr;
   // Inputs larger than this are not read; the record says why.
   uint64_t max_input_bytes = uint64_t{1} << 30;
+  // Pages past this are not read, with a problem: a safety valve well above
+  // real case packets, which reach several thousand pages.
+  int max_pages = 20000;
 };
 
 // Runs the pipeline on `bytes` (borrowed for the call), recording `path`.

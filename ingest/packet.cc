@@ -1,0 +1,414 @@
+#include "ingest/packet.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <functional>
+#include <unordered_set>
+
+#include "core/text.h"
+#include "ingest/furniture.h"
+#include "ingest/sections.h"
+
+namespace imr {
+namespace {
+
+// How many lines at the top of a page may hold its title, and how many at
+// either end its page number or sign-off.
+constexpr size_t kTitleLines = 8;
+constexpr size_t kBandLines = 3;
+constexpr size_t kSignoffLines = 12;
+
+// A page starts a document when the evidence for it reaches this weight.
+constexpr double kStartWeight = 2.0;
+
+// Two documents are copies of each other when this share of their word
+// shingles is common to both (a fax header or an OCR slip changes a few).
+constexpr double kDuplicateShare = 0.85;
+
+bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool IsAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+// The page's non-blank lines, in order, trimmed.
+std::vector<std::string_view> Lines(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t at = 0;
+  while (at <= text.size()) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = TrimView(text.substr(at, end - at));
+    if (!line.empty()) out.push_back(line);
+    at = end + 1;
+  }
+  return out;
+}
+
+// Reads a run of digits at `at`, moving past it.
+std::optional<int> ReadNumber(std::string_view s, size_t* at) {
+  size_t i = *at;
+  int value = 0;
+  while (i < s.size() && IsDigit(s[i]) && i - *at < 5) value = value * 10 + (s[i++] - '0');
+  if (i == *at || (i < s.size() && IsDigit(s[i]))) return std::nullopt;
+  *at = i;
+  return value;
+}
+
+void SkipSpaces(std::string_view s, size_t* at) {
+  while (*at < s.size() && s[*at] == ' ') ++*at;
+}
+
+bool WordStartsAt(std::string_view s, size_t at) { return at == 0 || !IsAlpha(s[at - 1]); }
+
+struct PageNumber {
+  int index = 0;
+  std::optional<int> total;
+};
+
+// "page 2 of 5", "page 2", "pg. 2/5", or a line that is only "2 of 5",
+// "2/5" or "- 2 -". `lower` is one line, lower case, whitespace collapsed.
+std::optional<PageNumber> ParsePageNumber(std::string_view lower) {
+  const auto read_rest = [](std::string_view lower, size_t at) -> std::optional<PageNumber> {
+    PageNumber pn;
+    const std::optional<int> k = ReadNumber(lower, &at);
+    if (!k || *k < 1) return std::nullopt;
+    pn.index = *k;
+    SkipSpaces(lower, &at);
+    if (lower.substr(at).starts_with("of ")) {
+      at += 3;
+    } else if (lower.substr(at).starts_with("/")) {
+      at += 1;
+    } else {
+      return pn;
+    }
+    SkipSpaces(lower, &at);
+    const std::optional<int> n = ReadNumber(lower, &at);
+    if (!n || *n < pn.index) return std::nullopt;
+    pn.total = n;
+    return pn;
+  };
+  for (const std::string_view word : {std::string_view("page"), std::string_view("pg.")}) {
+    for (size_t at = lower.find(word); at != std::string_view::npos; at = lower.find(word, at + 1)) {
+      if (!WordStartsAt(lower, at)) continue;
+      size_t after = at + word.size();
+      SkipSpaces(lower, &after);
+      if (auto pn = read_rest(lower, after)) return pn;
+    }
+  }
+  if (!IsPageNumberLine(lower) && !(lower.size() <= 9 && lower.find('/') != std::string_view::npos)) {
+    return std::nullopt;
+  }
+  std::string_view v = lower;
+  if (v.starts_with("- ") && v.ends_with(" -")) v = v.substr(2, v.size() - 4);
+  auto pn = read_rest(v, 0);
+  if (pn && (pn->total || v.size() <= 4)) return pn;
+  return std::nullopt;
+}
+
+bool HasTime(std::string_view s) {
+  for (size_t i = 1; i + 2 < s.size(); ++i) {
+    if (s[i] == ':' && IsDigit(s[i - 1]) && IsDigit(s[i + 1]) && IsDigit(s[i + 2])) return true;
+  }
+  return false;
+}
+
+bool HasWord(std::string_view lower, std::string_view word) {
+  for (size_t at = lower.find(word); at != std::string_view::npos; at = lower.find(word, at + 1)) {
+    const size_t end = at + word.size();
+    if (WordStartsAt(lower, at) && (end == lower.size() || !IsAlpha(lower[end]))) return true;
+  }
+  return false;
+}
+
+// The fax line without the transmission's page counter, so that every page of
+// one transmission gives the same key.
+std::string FaxKey(std::string_view line) {
+  std::string key = AsciiLower(CollapseWhitespace(line));
+  for (const std::string_view counter : {std::string_view(" p."), std::string_view(" page"), std::string_view(" pg")}) {
+    const size_t at = key.rfind(counter);
+    if (at != std::string::npos && at + counter.size() < key.size()) {
+      size_t k = at + counter.size();
+      SkipSpaces(key, &k);
+      if (k < key.size() && IsDigit(key[k])) key.erase(at);
+    }
+  }
+  return key;
+}
+
+// A labelled date near the top: "Date of service: 03/02/2017", "DOS 3/2/17",
+// "Date: March 2, 2017". The words after the label, as printed.
+std::string TopDate(const std::vector<std::string_view>& lines, size_t from) {
+  static constexpr std::string_view kLabels[] = {"date of service", "dos:", "date of exam", "date of visit",
+                                                 "exam date", "visit date", "date of report", "report date",
+                                                 "date of evaluation", "date of procedure", "date of surgery",
+                                                 "date:"};
+  for (size_t i = from; i < lines.size() && i < from + kTitleLines + 4; ++i) {
+    const std::string lower = AsciiLower(lines[i]);
+    for (const std::string_view label : kLabels) {
+      const size_t at = lower.find(label);
+      if (at == std::string::npos || !WordStartsAt(lower, at)) continue;
+      std::string_view rest = TrimView(lines[i].substr(at + label.size()));
+      while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
+      size_t digits = 0;
+      for (char c : rest.substr(0, 20)) digits += IsDigit(c);
+      if (digits >= 4) return CollapseWhitespace(rest.substr(0, std::min<size_t>(rest.size(), 20)));
+    }
+  }
+  return "";
+}
+
+bool IsSignoff(std::string_view lower) {
+  static constexpr std::string_view kPhrases[] = {
+      "sincerely", "respectfully", "electronically signed", "signed by", "signature", "i declare under penalty",
+      "dictated by", "dictated but not read", "reviewed and signed", "end of report", "thank you for this referral",
+      "thank you for the opportunity"};
+  for (const std::string_view p : kPhrases) {
+    if (lower.find(p) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Letters in capitals, at least three in four of them.
+bool MostlyCapitals(std::string_view line) {
+  size_t upper = 0, letters = 0;
+  for (char c : line) {
+    if (!IsAlpha(c)) continue;
+    ++letters;
+    upper += std::isupper(static_cast<unsigned char>(c)) != 0;
+  }
+  return letters >= 4 && upper * 4 >= letters * 3;
+}
+
+// The doc type of a title among the page's first lines: a DocTypeTable phrase
+// that opens its line, fills most of it, or stands in a line of capitals.
+std::pair<std::string, std::string> TitleNearTop(const std::vector<std::string_view>& lines, size_t from) {
+  for (size_t i = from; i < lines.size() && i < from + kTitleLines; ++i) {
+    const std::string lower = AsciiLower(CollapseWhitespace(lines[i]));
+    const bool capitals = MostlyCapitals(lines[i]);
+    for (const DocTypeRow& row : DocTypeTable()) {
+      const std::string phrase = AsciiLower(row.phrase);
+      const size_t at = lower.find(phrase);
+      if (at == std::string::npos || !WordStartsAt(lower, at)) continue;
+      // A title is most of its line, not a phrase inside a sentence.
+      if (phrase.size() * 2 < lower.size() && at > 0 && !capitals) continue;
+      if (lower.size() > 90) continue;
+      return {std::string(row.doc_type), lower};
+    }
+  }
+  return {"", ""};
+}
+
+// Word 4-shingles of a document's text, fax lines and page numbers left out.
+std::vector<uint64_t> Shingles(const std::vector<Page>& pages, int first, int last) {
+  std::vector<std::string> words;
+  for (int p = first; p <= last; ++p) {
+    for (const std::string_view line : Lines(pages[p - 1].text)) {
+      if (IsFaxHeaderLine(line)) continue;
+      const std::string lower = AsciiLower(CollapseWhitespace(line));
+      if (ParsePageNumber(lower) && lower.size() < 40) continue;
+      std::string word;
+      for (char c : lower) {
+        if (IsAlpha(c) || IsDigit(c)) {
+          word += c;
+        } else if (!word.empty()) {
+          words.push_back(std::move(word));
+          word.clear();
+        }
+      }
+      if (!word.empty()) words.push_back(std::move(word));
+    }
+  }
+  std::vector<uint64_t> out;
+  const std::hash<std::string> hash;
+  for (size_t i = 0; i + 4 <= words.size(); ++i) {
+    out.push_back(hash(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2] + ' ' + words[i + 3]));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+double SharedShare(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t common = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++common, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return static_cast<double>(common) / static_cast<double>(std::max(a.size(), b.size()));
+}
+
+// "Jane Roe, MD", "John Smith, M.D.": a name followed by a physician's degree.
+std::string SignerIn(std::string_view line) {
+  static constexpr std::string_view kDegrees[] = {", m.d.", ", md", ", d.o.", ", do", ", d.c.", ", dc",
+                                                  ", pa-c", ", np", ", dpm", ", psy.d.", ", ph.d."};
+  const std::string lower = AsciiLower(line);
+  for (const std::string_view degree : kDegrees) {
+    const size_t at = lower.find(degree);
+    if (at == std::string::npos) continue;
+    const size_t end = at + degree.size();
+    if (end < lower.size() && IsAlpha(lower[end])) continue;
+    // The name: the capitalized words just before the degree.
+    size_t begin = at;
+    int words = 0;
+    while (begin > 0 && words < 4) {
+      size_t w = begin;
+      while (w > 0 && line[w - 1] == ' ') --w;
+      size_t s = w;
+      while (s > 0 && (IsAlpha(line[s - 1]) || line[s - 1] == '.' || line[s - 1] == '-' || line[s - 1] == '\'')) --s;
+      if (s == w || !std::isupper(static_cast<unsigned char>(line[s]))) break;
+      begin = s;
+      ++words;
+    }
+    if (words >= 2) return std::string(line.substr(begin, end - begin));
+  }
+  return "";
+}
+
+std::string AuthorOf(const std::vector<Page>& pages, const PacketDocument& part) {
+  // A signature block at the end first, then a physician named near the top.
+  for (int p = part.last_page; p >= part.first_page && p > part.last_page - 2; --p) {
+    const std::vector<std::string_view> lines = Lines(pages[p - 1].text);
+    for (size_t i = lines.size(); i-- > 0 && i + kSignoffLines + 4 >= lines.size();) {
+      if (std::string name = SignerIn(lines[i]); !name.empty()) return name;
+    }
+  }
+  const std::vector<std::string_view> lines = Lines(pages[part.first_page - 1].text);
+  for (size_t i = 0; i < lines.size() && i < 20; ++i) {
+    if (std::string name = SignerIn(lines[i]); !name.empty()) return name;
+  }
+  return "";
+}
+
+// The weight of the evidence that `page` starts a new document after `before`.
+double StartWeight(const PageEvidence& before, const PageEvidence& page) {
+  double w = 0;
+  if (page.page_index) {
+    if (*page.page_index == 1) {
+      w += 3;
+    } else if (before.page_index && *before.page_index + 1 == *page.page_index &&
+               before.page_total == page.page_total) {
+      w -= 4;
+    } else {
+      w -= 2;
+    }
+  } else if (before.page_index && before.page_total && *before.page_index < *before.page_total) {
+    w -= 2;  // the page before said more pages follow
+  }
+  if (!page.title_type.empty()) w += page.title_line == before.title_line ? 0.5 : 2.5;
+  if (before.has_signoff) w += 1.5;
+  if (page.fax_key != before.fax_key) w += 1.5;
+  if (!page.top_date.empty() && !before.top_date.empty() && page.top_date != before.top_date) w += 1;
+  if (page.starts_mid_sentence) w -= 1.5;
+  return w;
+}
+
+}  // namespace
+
+bool IsFaxHeaderLine(std::string_view line) {
+  const std::string lower = AsciiLower(CollapseWhitespace(line));
+  if (lower.size() > 160 || !HasTime(lower)) return false;
+  const bool fax = HasWord(lower, "fax") || (HasWord(lower, "from") && HasWord(lower, "to"));
+  const bool counter = lower.find(" p.") != std::string::npos || HasWord(lower, "page") || HasWord(lower, "pg");
+  return fax && (counter || lower.find("from:") != std::string::npos);
+}
+
+PageEvidence ReadPageEvidence(const Page& page) {
+  PageEvidence e;
+  const std::vector<std::string_view> lines = Lines(page.text);
+  // The fax line sits at the very top (or bottom) of a faxed page.
+  size_t from = 0;
+  for (size_t i = 0; i < lines.size() && i < 2; ++i) {
+    if (IsFaxHeaderLine(lines[i])) {
+      e.fax_key = FaxKey(lines[i]);
+      from = i + 1;
+    }
+  }
+  if (e.fax_key.empty() && !lines.empty() && IsFaxHeaderLine(lines.back())) e.fax_key = FaxKey(lines.back());
+  // The page number: the top or bottom lines, a fax line's counter aside.
+  std::vector<size_t> band;
+  for (size_t i = from; i < lines.size() && i < from + kBandLines; ++i) band.push_back(i);
+  for (size_t i = lines.size() > kBandLines ? lines.size() - kBandLines : 0; i < lines.size(); ++i) {
+    if (std::find(band.begin(), band.end(), i) == band.end()) band.push_back(i);
+  }
+  for (size_t i : band) {
+    if (IsFaxHeaderLine(lines[i])) continue;
+    const std::string lower = AsciiLower(CollapseWhitespace(lines[i]));
+    if (auto pn = ParsePageNumber(lower)) {
+      e.page_index = pn->index;
+      e.page_total = pn->total;
+      break;
+    }
+  }
+  std::tie(e.title_type, e.title_line) = TitleNearTop(lines, from);
+  e.top_date = TopDate(lines, from);
+  for (size_t i = lines.size(); i-- > from && i + kSignoffLines >= lines.size();) {
+    if (IsSignoff(AsciiLower(lines[i]))) {
+      e.has_signoff = true;
+      break;
+    }
+  }
+  if (from < lines.size()) {
+    const std::string_view first = lines[from];
+    const auto letter = std::find_if(first.begin(), first.end(), [](char c) { return IsAlpha(c); });
+    e.starts_mid_sentence = letter != first.end() && std::islower(static_cast<unsigned char>(*letter)) &&
+                            letter == first.begin();
+  }
+  return e;
+}
+
+std::vector<PacketDocument> SplitPacket(const std::vector<Page>& pages) {
+  std::vector<PacketDocument> parts;
+  if (pages.empty()) return parts;
+  PageEvidence before = ReadPageEvidence(pages[0]);
+  parts.push_back({"", "other", 1, 1, "", "", ""});
+  for (size_t i = 1; i < pages.size(); ++i) {
+    PageEvidence here = ReadPageEvidence(pages[i]);
+    const int page_number = static_cast<int>(i) + 1;
+    if (StartWeight(before, here) >= kStartWeight) {
+      parts.push_back({"", "other", page_number, page_number, "", "", ""});
+    } else {
+      parts.back().last_page = page_number;
+    }
+    before = std::move(here);
+  }
+  std::vector<std::vector<uint64_t>> shingles;
+  for (size_t d = 0; d < parts.size(); ++d) {
+    PacketDocument& part = parts[d];
+    part.id = "d" + std::to_string(d + 1);
+    part.author = AuthorOf(pages, part);
+    shingles.push_back(Shingles(pages, part.first_page, part.last_page));
+    const int length = part.last_page - part.first_page + 1;
+    for (size_t e = 0; e < d; ++e) {
+      if (!parts[e].duplicate_of.empty()) continue;
+      const int other = parts[e].last_page - parts[e].first_page + 1;
+      if (std::abs(other - length) > 1) continue;
+      if (SharedShare(shingles[e], shingles[d]) >= kDuplicateShare) {
+        part.duplicate_of = parts[e].id;
+        break;
+      }
+    }
+  }
+  return parts;
+}
+
+Document SubDocument(const Document& packet, const PacketDocument& part) {
+  Document doc;
+  doc.source = packet.source;
+  const int shift = part.first_page - 1;
+  for (int p = part.first_page; p <= part.last_page && p <= static_cast<int>(packet.pages.size()); ++p) {
+    Page page = packet.pages[p - 1];
+    page.page_number -= shift;
+    for (Span& s : page.furniture) s.page_number -= shift;
+    doc.pages.push_back(std::move(page));
+  }
+  doc.sections = FindSections(doc.pages);
+  doc.doc_type = ClassifyDocument(doc.pages, doc.sections);
+  return doc;
+}
+
+}  // namespace imr
