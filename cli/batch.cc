@@ -192,8 +192,8 @@ struct Tally {
 }  // namespace
 
 int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"--memory-mb=", "--no-ocr", "--rules="});
-  if (!flags.Parse(args, err) || !flags.positional().empty()) return Usage("worker", err);
+  Flags flags({"--memory-mb=", "--no-ocr", "--rules=", "--max-pages="});
+  if (!flags.Parse(args, err) || !flags.positional().empty() || !MaxPagesValid(flags)) return Usage("worker", err);
   if (const auto mb = flags.Value("--memory-mb"); mb && *mb != "0") {
     const std::optional<double> limit = PositiveNumber(mb, 0);
     if (!limit) return Usage("worker", err);
@@ -203,6 +203,7 @@ int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err) {
   }
   RunOptions options;
   options.ocr = !flags.Has("--no-ocr");
+  options.max_pages = MaxPages(flags).value_or(options.max_pages);
   Rulebook site_rules;
   if (const auto dir = flags.Value("--rules")) {
     if (!LoadSiteRules(*dir, err, &site_rules)) return kExitUsage;
@@ -214,8 +215,10 @@ int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"-o=", "--jobs=", "--shard=", "--no-ocr", "--rules=", "--seconds=", "--memory-mb="});
-  if (!flags.Parse(args, err) || flags.positional().size() != 1 || !flags.Value("-o")) return Usage("batch", err);
+  Flags flags({"-o=", "--jobs=", "--shard=", "--no-ocr", "--rules=", "--seconds=", "--memory-mb=", "--max-pages="});
+  if (!flags.Parse(args, err) || flags.positional().size() != 1 || !flags.Value("-o") || !MaxPagesValid(flags)) {
+    return Usage("batch", err);
+  }
   const std::string out_dir = *flags.Value("-o");
   const std::optional<double> jobs = PositiveNumber(flags.Value("--jobs"), 1);
   const std::optional<double> seconds = PositiveNumber(flags.Value("--seconds"), 600);
@@ -243,6 +246,7 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   worker_options.memory_mb = static_cast<uint64_t>(*memory);
   worker_options.ocr = !flags.Has("--no-ocr");
   worker_options.rules_dir = flags.Value("--rules").value_or("");
+  worker_options.max_pages = MaxPages(flags).value_or(0);
   std::vector<std::unique_ptr<Worker>> workers;
   for (int i = 0; i < static_cast<int>(*jobs); ++i) {
     workers.push_back(std::make_unique<Worker>(worker_options));

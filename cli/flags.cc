@@ -42,4 +42,18 @@ std::optional<std::string> Flags::Value(const std::string& flag) const {
   return it->second;
 }
 
+std::optional<int> MaxPages(const Flags& flags) {
+  const std::optional<std::string> value = flags.Value("--max-pages");
+  if (!value || value->empty() || value->size() > 7) return std::nullopt;
+  int n = 0;
+  for (char c : *value) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  if (n < 1 || n > 1000000) return std::nullopt;
+  return n;
+}
+
+bool MaxPagesValid(const Flags& flags) { return !flags.Has("--max-pages") || MaxPages(flags).has_value(); }
+
 }  // namespace imr

@@ -36,6 +36,13 @@ class Flags {
   std::vector<std::string> positional_;
 };
 
+// The value of --max-pages (the pages read of one input, 1 to 1,000,000), or
+// nothing when it is absent or not such a number.
+std::optional<int> MaxPages(const Flags& flags);
+
+// False when --max-pages is given but is no such number.
+bool MaxPagesValid(const Flags& flags);
+
 }  // namespace imr
 
 #endif  // IMR_CLI_FLAGS_H_

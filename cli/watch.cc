@@ -534,8 +534,10 @@ void ServeInbox(Inbox& inbox, Pool& pool, Handler& handler, const WatchOptions& 
 
 int WatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags({"-o=", "--jobs=", "--no-ocr", "--rules=", "--seconds=", "--memory-mb=", "--stable-seconds=",
-               "--poll-seconds="});
-  if (!flags.Parse(args, err) || flags.positional().size() != 1 || !flags.Value("-o")) return Usage("watch", err);
+               "--poll-seconds=", "--max-pages="});
+  if (!flags.Parse(args, err) || flags.positional().size() != 1 || !flags.Value("-o") || !MaxPagesValid(flags)) {
+    return Usage("watch", err);
+  }
   CatchStopSignals();  // from the start: a stop during start-up is a clean stop too
   WatchOptions options;
   const std::optional<double> jobs = PositiveNumber(flags.Value("--jobs"), 1);
@@ -559,6 +561,7 @@ int WatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   options.worker.memory_mb = static_cast<uint64_t>(*memory);
   options.worker.ocr = !flags.Has("--no-ocr");
   options.worker.rules_dir = flags.Value("--rules").value_or("");
+  options.worker.max_pages = MaxPages(flags).value_or(0);
 
   std::unique_ptr<Inbox> inbox;
   try {

@@ -3,7 +3,9 @@
 #include <openssl/evp.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <fstream>
 #include <memory>
 #include <optional>
@@ -164,17 +166,65 @@ void AddToRecord(DocumentResult result, const PacketDocument& part, Record* reco
   }
 }
 
+using FieldsByDocument = std::map<std::string, std::map<std::string, Field>>;
+
+// Drafts the determinations. A single document decides on its own facts. In a
+// packet each request is decided on the clinical facts of its claim: the
+// documents that state the same date of injury as the request's document, or
+// state none (a packet may join two claims of one worker, and a request must
+// not borrow another injury's findings). Its dates (the era, the request date)
+// come from its own document's fields first.
+void DetermineRequestsByClaim(const Rulebook& rules, const FieldsByDocument& fields_of, Record* record) {
+  if (record->documents.size() <= 1) {
+    DetermineRequests(rules, record);
+    return;
+  }
+  const auto injury_of = [&](const std::string& document) -> std::string {
+    const auto fields = fields_of.find(document);
+    if (fields == fields_of.end()) return "";
+    const auto doi = fields->second.find("date_of_injury");
+    return doi == fields->second.end() ? "" : doi->second.value;
+  };
+  std::vector<std::string> documents;  // those that state requests, in order
+  for (const Request& r : record->requests) {
+    if (std::find(documents.begin(), documents.end(), r.document) == documents.end()) documents.push_back(r.document);
+  }
+  for (const std::string& document : documents) {
+    Record view;
+    const auto own = fields_of.find(document);
+    if (own != fields_of.end()) view.fields = own->second;
+    for (const auto& [name, field] : record->fields) view.fields.emplace(name, field);
+    const std::string injury = injury_of(document);
+    for (const Fact& f : record->facts) {
+      const std::string other = injury_of(f.document);
+      if (injury.empty() || other.empty() || other == injury) view.facts.push_back(f);
+    }
+    std::vector<size_t> taken;
+    for (size_t i = 0; i < record->requests.size(); ++i) {
+      if (record->requests[i].document != document) continue;
+      taken.push_back(i);
+      view.requests.push_back(std::move(record->requests[i]));
+    }
+    DetermineRequests(rules, &view);
+    for (size_t k = 0; k < taken.size(); ++k) record->requests[taken[k]] = std::move(view.requests[k]);
+    for (Problem& p : view.problems) record->problems.push_back(std::move(p));
+  }
+}
+
 void RunStages(std::string_view bytes, std::string_view path, const RunOptions& options,
                Record* record) {
   record->document = IngestBytes(bytes, path, {options.ocr, 300, options.max_pages});
   record->document.source.sha256 = Sha256Hex(bytes);
   record->documents = SplitPacket(record->document.pages);
   record->document.sections.clear();  // found again per document
+  FieldsByDocument fields_of;
   for (PacketDocument& part : record->documents) {
     if (!part.duplicate_of.empty()) {
       // A copy's facts would count twice: it keeps its place and type only.
       for (const PacketDocument& first : record->documents) {
-        if (first.id == part.duplicate_of) part.doc_type = first.doc_type;
+        if (first.id != part.duplicate_of) continue;
+        part.doc_type = first.doc_type;
+        part.date = first.date;
       }
       continue;
     }
@@ -185,6 +235,7 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
       result = ReadOneDocument(one, part);
     }
     part.date = DocumentDate(result);
+    fields_of[part.id] = result.fields;
     AddToRecord(std::move(result), part, record);
   }
   if (record->documents.size() == 1) {
@@ -202,9 +253,8 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
     for (Code& c : CptCodesWritten(words)) r.codes.push_back(std::move(c));
   }
   // The rulebook is parsed on first use: documents with no request never pay for it.
-  // Every request reads the clinical facts of the whole packet (the case).
   if (!record->requests.empty()) {
-    DetermineRequests(options.rules != nullptr ? *options.rules : Rulebook::Builtin(), record);
+    DetermineRequestsByClaim(options.rules != nullptr ? *options.rules : Rulebook::Builtin(), fields_of, record);
   }
 }
 

@@ -151,6 +151,10 @@ bool Worker::Start() {
   const std::string program = options_.program.empty() ? ThisProgram() : options_.program;
   std::vector<std::string> args = {program, "worker", "--memory-mb", std::to_string(options_.memory_mb)};
   if (!options_.ocr) args.push_back("--no-ocr");
+  if (options_.max_pages > 0) {
+    args.push_back("--max-pages");
+    args.push_back(std::to_string(options_.max_pages));
+  }
   if (!options_.rules_dir.empty()) {
     args.push_back("--rules");
     args.push_back(options_.rules_dir);

@@ -34,6 +34,7 @@ struct WorkerOptions {
   uint64_t memory_mb = 4096;  // address space per worker process; 0 for none
   bool ocr = true;
   std::string rules_dir;      // "" for the builtin rulebook
+  int max_pages = 0;          // pages read per input; 0 for the default
 };
 
 // A document's record, and its JSON exactly as the worker wrote it (the

@@ -51,6 +51,10 @@ TEST(CliTest, Table) {
       {"rules", 2, "", "usage: imr rules check"},
       {"rules check corpus/src", 2, "", "no *.json files"},
       {"run corpus/letter-layout2.pdf", 0, "\"determination\": {", ""},
+      // The page limit is a safety valve the user sets (issue 13).
+      {"run --max-pages 1 corpus/letter-layout1-partial.pdf", 1, "\"too_many_pages\"", ""},
+      {"run --max-pages 0 corpus/letter-layout2.pdf", 2, "", "usage: imr run"},
+      {"text --max-pages many corpus/letter-layout2.pdf", 2, "", "usage: imr text"},
   };
   for (const CliCase& c : cases) {
     SCOPED_TRACE("imr " + c.args);

@@ -1,0 +1,135 @@
+// Case packets end to end (issue 13): PDFs joined with qpdf, as a packet
+// arrives, and read back as one record of several documents.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/record.h"
+#include "pipeline/run_document.h"
+#include "tests/testing.h"
+
+namespace imr {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Joins `inputs` (paths under the source tree) into one PDF at `out`.
+void JoinPdfs(const std::vector<std::string>& inputs, const std::string& out) {
+  std::string command = "cd '" + testing::SourceDir() + "' && qpdf --empty --pages";
+  for (const std::string& in : inputs) command += " '" + in + "'";
+  command += " -- '" + out + "'";
+  const testing::CommandResult r = testing::RunShell(command);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+}
+
+std::string Describe(const std::vector<PacketDocument>& documents) {
+  std::string out;
+  for (const PacketDocument& d : documents) {
+    if (!out.empty()) out += " ";
+    out += d.id + ":" + d.doc_type + ":" + std::to_string(d.first_page) + "-" + std::to_string(d.last_page);
+    if (!d.duplicate_of.empty()) out += "=" + d.duplicate_of;
+  }
+  return out;
+}
+
+class PacketTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (testing::RunShell("command -v qpdf").exit_code != 0) GTEST_SKIP() << "qpdf is not installed";
+    dir_ = fs::temp_directory_path() / ("imr-packet-test-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+// A letter, then one claim's RFA, progress report and UR notice, then the
+// progress report faxed again.
+TEST_F(PacketTest, OnePdfOfFiveDocumentsIsOneRecordOfFiveDocuments) {
+  const std::string packet = (dir_ / "packet.pdf").string();
+  JoinPdfs({"corpus/letter-layout1-lumbar.pdf", "corpus/rfa.pdf", "corpus/progress-report.pdf",
+            "corpus/ur-determination.pdf", "corpus/progress-report.pdf"},
+           packet);
+  const Record record = RunFile(packet, {});
+  EXPECT_EQ(Describe(record.documents),
+            "d1:imr_final_determination:1-2 d2:rfa:3-4 d3:progress_report:5-6 d4:ur_determination:7-9 "
+            "d5:progress_report:10-11=d3");
+  EXPECT_EQ(record.document.doc_type, "packet");
+  for (const Problem& p : record.problems) ADD_FAILURE() << p.code;
+  std::map<std::string, int> facts_of;
+  for (const Fact& f : record.facts) {
+    SCOPED_TRACE(f.id + " " + f.text);
+    ++facts_of[f.document];
+    EXPECT_EQ(Slice(record.document.pages, f.span), f.text);  // invariant 2, in packet page numbers
+    const auto in = std::find_if(record.documents.begin(), record.documents.end(),
+                                 [&](const PacketDocument& d) { return d.id == f.document; });
+    ASSERT_NE(in, record.documents.end());
+    EXPECT_GE(f.span.page_number, in->first_page);
+    EXPECT_LE(f.span.page_number, in->last_page);
+  }
+  EXPECT_GT(facts_of["d2"], 0);
+  EXPECT_GT(facts_of["d3"], 0);
+  EXPECT_EQ(facts_of["d5"], 0) << "a copy's facts are not counted twice";
+  for (const Section& s : record.document.sections) EXPECT_LE(s.page_number, 11);
+  EXPECT_EQ(record.fields.at("case_number").document, "d1");
+  EXPECT_EQ(record.documents[4].date, record.documents[2].date);
+}
+
+// The letter inside the packet says what it says alone: the same fields,
+// requests and determinations. The other documents are another claim (their
+// date of injury differs), so their findings do not reach its requests.
+TEST_F(PacketTest, ALetterInsideAPacketSaysWhatItSaysAlone) {
+  const std::string packet = (dir_ / "packet.pdf").string();
+  JoinPdfs({"corpus/rfa.pdf", "corpus/progress-report.pdf", "corpus/letter-layout1-partial.pdf",
+            "corpus/ur-determination.pdf"},
+           packet);
+  const Record alone = RunFile(testing::SourceDir() + "/corpus/letter-layout1-partial.pdf", {});
+  const Record inside = RunFile(packet, {});
+  ASSERT_EQ(inside.documents.size(), 4u);
+  const PacketDocument& letter = inside.documents[2];
+  EXPECT_EQ(letter.doc_type, "imr_final_determination");
+  const int shift = letter.first_page - 1;
+  for (const auto& [name, field] : alone.fields) {
+    SCOPED_TRACE(name);
+    ASSERT_TRUE(inside.fields.count(name));
+    EXPECT_EQ(inside.fields.at(name).value, field.value);
+    EXPECT_EQ(inside.fields.at(name).span.page_number, field.span.page_number + shift);
+  }
+  std::vector<const Request*> own;
+  for (const Request& r : inside.requests) {
+    if (r.document == letter.id) own.push_back(&r);
+  }
+  ASSERT_EQ(own.size(), alone.requests.size());
+  for (size_t i = 0; i < own.size(); ++i) {
+    SCOPED_TRACE(alone.requests[i].text);
+    EXPECT_EQ(own[i]->text, alone.requests[i].text);
+    EXPECT_EQ(own[i]->category, alone.requests[i].category);
+    EXPECT_EQ(own[i]->span.begin, alone.requests[i].span.begin);
+    ASSERT_TRUE(own[i]->reference && alone.requests[i].reference);
+    EXPECT_EQ(own[i]->reference->decision, alone.requests[i].reference->decision);
+    ASSERT_TRUE(own[i]->determination && alone.requests[i].determination);
+    EXPECT_EQ(own[i]->determination->outcome, alone.requests[i].determination->outcome);
+    EXPECT_EQ(own[i]->determination->guideline_era, alone.requests[i].determination->guideline_era);
+    ASSERT_EQ(own[i]->determination->criteria.size(), alone.requests[i].determination->criteria.size());
+    for (size_t c = 0; c < own[i]->determination->criteria.size(); ++c) {
+      EXPECT_EQ(own[i]->determination->criteria[c].status, alone.requests[i].determination->criteria[c].status);
+    }
+  }
+}
+
+// A scanned copy of a report the packet already holds is read by OCR, typed,
+// and found to be a copy: OCR slips change a few words, not the shingles.
+TEST_F(PacketTest, AScannedCopyOfAReportIsFoundAsADuplicate) {
+  const std::string packet = (dir_ / "packet.pdf").string();
+  JoinPdfs({"corpus/progress-report.pdf", "corpus/scanned-progress-report.pdf", "corpus/rfa.pdf"}, packet);
+  const Record record = RunFile(packet, {});
+  for (const Problem& p : record.problems) ADD_FAILURE() << p.code;
+  EXPECT_EQ(record.document.source.ocr_pages, (std::vector<int>{3, 4}));
+  EXPECT_EQ(Describe(record.documents), "d1:progress_report:1-2 d2:progress_report:3-4=d1 d3:rfa:5-6");
+}
+
+}  // namespace
+}  // namespace imr
