@@ -1,12 +1,14 @@
 #include "cli/commands.h"
 
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "cli/flags.h"
 #include "decide/rulebook.h"
+#include "ingest/sections.h"
 #include "normalize/request_category.h"
 #include "pipeline/assertion_io.h"
 #include "pipeline/eval_io.h"
@@ -123,10 +125,51 @@ int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
   return code;
 }
 
+// `imr eval --packets TRUTH_DIR RESULTS_DIR`: the splitter against the truth
+// files, beside the two naive splits (the whole PDF one document, every page
+// one document), each typed by the same classifier.
+int EvalPackets(const std::string& truth_dir, const std::string& results_dir, std::ostream& out, std::ostream& err) {
+  std::vector<std::string> errors;
+  const std::vector<PacketTruth> truths = ReadPacketTruthDir(truth_dir, &errors);
+  if (truths.empty()) {
+    for (const std::string& e : errors) err << "imr: eval: " << e << "\n";
+    err << "imr: eval: no *.truth.json files in " << truth_dir << "\n";
+    return kExitUsage;
+  }
+  PacketScores splitter, per_pdf, per_page;
+  for (const PacketTruth& truth : truths) {
+    const std::filesystem::path path = std::filesystem::path(results_dir) / (truth.stem + ".json");
+    std::ifstream in(path, std::ios::binary);
+    std::string error;
+    std::optional<Record> record;
+    if (in) record = RecordFromJson(std::string(std::istreambuf_iterator<char>(in), {}), &error);
+    if (!record) {
+      errors.push_back(path.string() + (in ? ": " + error : ": no record"));
+      ScorePacket(truth, {}, &splitter);
+      continue;
+    }
+    const std::vector<Page>& pages = record->document.pages;
+    ScorePacket(truth, record->documents, &splitter);
+    ScorePacket(truth, OneDocumentPerPdf(static_cast<int>(pages.size()), ClassifyDocument(pages)), &per_pdf);
+    std::vector<std::string> page_types;
+    for (const Page& page : pages) {
+      Page alone = page;
+      alone.page_number = 1;
+      page_types.push_back(ClassifyDocument({alone}));
+    }
+    ScorePacket(truth, OneDocumentPerPage(page_types), &per_page);
+  }
+  for (const std::string& e : errors) err << "imr: eval: " << e << "\n";
+  out << FormatPacketTable({{"imr (SplitPacket)", splitter}, {"one per PDF", per_pdf}, {"one per page", per_page}});
+  return errors.empty() ? kExitClean : kExitProblems;
+}
+
 int EvalCommand(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"--gold=", "--json", "--misses", "--folds=", "--fold="});
-  const auto gold_dir = flags.Parse(args, err) ? flags.Value("--gold") : std::nullopt;
-  if (!gold_dir || flags.positional().size() != 1) return Usage("eval", err);
+  Flags flags({"--gold=", "--json", "--misses", "--folds=", "--fold=", "--packets="});
+  if (!flags.Parse(args, err) || flags.positional().size() != 1) return Usage("eval", err);
+  if (const auto truth_dir = flags.Value("--packets")) return EvalPackets(*truth_dir, flags.positional()[0], out, err);
+  const auto gold_dir = flags.Value("--gold");
+  if (!gold_dir) return Usage("eval", err);
   EvalOptions options;
   const auto number = [&](const char* flag, int fallback, int lo, int hi) -> std::optional<int> {
     const std::optional<std::string> v = flags.Value(flag);
@@ -228,8 +271,8 @@ const std::vector<Command>& CommandTable() {
        "instead (with -o, as DIR/fhir/<stem>.json); --rules decides with the rule files of DIR "
        "(checked first) instead of the builtin rulebook",
        RunCommandImpl},
-      {"eval", "eval --gold DIR RESULTS_DIR [--json] [--misses] [--folds N] [--fold K]",
-       "score records against gold annotations: letters (fields, requests, decisions, drafted determinations by rule, confidence and fold: --folds N, default 5; --fold K scores fold K alone) or notes (problems, procedures, medications, age, sex)", EvalCommand},
+      {"eval", "eval --gold DIR RESULTS_DIR [--json] [--misses] [--folds N] [--fold K] | eval --packets TRUTH_DIR RESULTS_DIR",
+       "score records against gold annotations: letters (fields, requests, decisions, drafted determinations by rule, confidence and fold: --folds N, default 5; --fold K scores fold K alone) or notes (problems, procedures, medications, age, sex); --packets: packet splits against the generator's truth files (boundaries, documents, types, copies), beside one document per PDF and one per page", EvalCommand},
       {"assertion", "assertion [FILE.jsonl|-]",
        "assertion of each {\"sentence\", \"target\"} line: present, absent, possible, ...",
        AssertionCommand},

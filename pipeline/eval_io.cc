@@ -163,6 +163,46 @@ std::vector<GoldLetter> ReadGoldDir(const std::string& dir, std::vector<std::str
   return out;
 }
 
+std::optional<PacketTruth> PacketTruthFromJson(std::string_view text, std::string stem, std::string* error) {
+  const Json j = Json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("documents") || !j["documents"].is_array()) {
+    *error = "not a packet truth object";
+    return std::nullopt;
+  }
+  PacketTruth truth;
+  truth.stem = std::move(stem);
+  truth.page_count = j.value("page_count", 0);
+  for (const Json& d : j["documents"]) {
+    if (!d.is_object() || !d.contains("first_page") || !d.contains("last_page")) {
+      *error = "a document without its pages";
+      return std::nullopt;
+    }
+    PacketDocument doc;
+    doc.id = OptionalString(d, "id").value_or("");
+    doc.doc_type = OptionalString(d, "doc_type").value_or("other");
+    doc.first_page = d.value("first_page", 0);
+    doc.last_page = d.value("last_page", 0);
+    doc.duplicate_of = OptionalString(d, "duplicate_of").value_or("");
+    truth.documents.push_back(std::move(doc));
+  }
+  return truth;
+}
+
+std::vector<PacketTruth> ReadPacketTruthDir(const std::string& dir, std::vector<std::string>* errors) {
+  static constexpr std::string_view kSuffix = ".truth.json";
+  std::vector<PacketTruth> out;
+  for (const fs::path& path : FilesEndingWith(dir, kSuffix)) {
+    const std::string name = path.filename().string();
+    std::string error;
+    if (auto truth = PacketTruthFromJson(ReadAll(path), name.substr(0, name.size() - kSuffix.size()), &error)) {
+      out.push_back(std::move(*truth));
+    } else {
+      errors->push_back(path.string() + ": " + error);
+    }
+  }
+  return out;
+}
+
 std::map<std::string, Record> ReadRecordDir(const std::string& dir, std::vector<std::string>* errors) {
   std::map<std::string, Record> out;
   for (const fs::path& path : FilesEndingWith(dir, ".json")) {

@@ -17,6 +17,7 @@
 #include "core/record.h"
 #include "report/eval.h"
 #include "report/notes_eval.h"
+#include "report/packet_eval.h"
 
 namespace imr {
 
@@ -33,6 +34,12 @@ std::vector<GoldLetter> ReadGoldDir(const std::string& dir, std::vector<std::str
 
 // Every `*.json` record directly in `dir`, keyed by the stem of its source path.
 std::map<std::string, Record> ReadRecordDir(const std::string& dir, std::vector<std::string>* errors);
+
+// Parses one packet truth file (corpus/README.md, "Packets").
+std::optional<PacketTruth> PacketTruthFromJson(std::string_view json, std::string stem, std::string* error);
+
+// Every `*.truth.json` directly in `dir`, sorted by stem.
+std::vector<PacketTruth> ReadPacketTruthDir(const std::string& dir, std::vector<std::string>* errors);
 
 // The letters' report, and the notes' under "notes" when there are any.
 std::string EvalReportToJson(const EvalReport& report, const NotesReport* notes = nullptr);
