@@ -185,29 +185,36 @@ void DetermineRequestsByClaim(const Rulebook& rules, const FieldsByDocument& fie
     const auto doi = fields->second.find("date_of_injury");
     return doi == fields->second.end() ? "" : doi->second.value;
   };
-  std::vector<std::string> documents;  // those that state requests, in order
+  // The documents that state requests, by claim, in order: the facts a claim
+  // may read are gathered once, however many documents ask.
+  std::map<std::string, std::vector<std::string>> askers_of;
   for (const Request& r : record->requests) {
-    if (std::find(documents.begin(), documents.end(), r.document) == documents.end()) documents.push_back(r.document);
+    std::vector<std::string>& askers = askers_of[injury_of(r.document)];
+    if (std::find(askers.begin(), askers.end(), r.document) == askers.end()) askers.push_back(r.document);
   }
-  for (const std::string& document : documents) {
+  for (const auto& [injury, askers] : askers_of) {
     Record view;
-    const auto own = fields_of.find(document);
-    if (own != fields_of.end()) view.fields = own->second;
-    for (const auto& [name, field] : record->fields) view.fields.emplace(name, field);
-    const std::string injury = injury_of(document);
     for (const Fact& f : record->facts) {
       const std::string other = injury_of(f.document);
       if (injury.empty() || other.empty() || other == injury) view.facts.push_back(f);
     }
-    std::vector<size_t> taken;
-    for (size_t i = 0; i < record->requests.size(); ++i) {
-      if (record->requests[i].document != document) continue;
-      taken.push_back(i);
-      view.requests.push_back(std::move(record->requests[i]));
+    for (const std::string& document : askers) {
+      view.fields.clear();
+      const auto own = fields_of.find(document);
+      if (own != fields_of.end()) view.fields = own->second;
+      for (const auto& [name, field] : record->fields) view.fields.emplace(name, field);
+      std::vector<size_t> taken;
+      view.requests.clear();
+      for (size_t i = 0; i < record->requests.size(); ++i) {
+        if (record->requests[i].document != document) continue;
+        taken.push_back(i);
+        view.requests.push_back(std::move(record->requests[i]));
+      }
+      view.problems.clear();
+      DetermineRequests(rules, &view);
+      for (size_t k = 0; k < taken.size(); ++k) record->requests[taken[k]] = std::move(view.requests[k]);
+      for (Problem& p : view.problems) record->problems.push_back(std::move(p));
     }
-    DetermineRequests(rules, &view);
-    for (size_t k = 0; k < taken.size(); ++k) record->requests[taken[k]] = std::move(view.requests[k]);
-    for (Problem& p : view.problems) record->problems.push_back(std::move(p));
   }
 }
 

@@ -131,5 +131,55 @@ TEST_F(PacketTest, AScannedCopyOfAReportIsFoundAsADuplicate) {
   EXPECT_EQ(Describe(record.documents), "d1:progress_report:1-2 d2:progress_report:3-4=d1 d3:rfa:5-6");
 }
 
+// Every dev letter, placed among another claim's RFA, progress report and UR
+// notice and followed by a second copy of itself, says inside the packet what
+// it says alone: the same fields, requests and determinations, and its copy
+// adds nothing. Skips where ../shared/data is absent.
+TEST_F(PacketTest, EveryDevLetterInsideAPacketSaysWhatItSaysAlone) {
+  const std::string letters = testing::SharedDataDir("dwc-letters");
+  if (letters.empty()) GTEST_SKIP() << "../shared/data/dwc-letters is absent: dev letters in packets not checked";
+  int checked = 0;
+  for (const auto& entry : fs::directory_iterator(letters + "/pdf")) {
+    if (entry.path().extension() != ".pdf") continue;
+    const std::string letter = entry.path().string();
+    SCOPED_TRACE(entry.path().filename().string());
+    const std::string packet = (dir_ / "packet.pdf").string();
+    JoinPdfs({"corpus/rfa.pdf", "corpus/progress-report.pdf", letter, "corpus/ur-determination.pdf", letter}, packet);
+    const Record alone = RunFile(letter, {});
+    const Record inside = RunFile(packet, {});
+    ASSERT_EQ(inside.documents.size(), 5u) << Describe(inside.documents);
+    const PacketDocument& own = inside.documents[2];
+    EXPECT_EQ(own.doc_type, alone.document.doc_type);
+    EXPECT_EQ(own.last_page - own.first_page + 1, static_cast<int>(alone.document.pages.size()));
+    EXPECT_EQ(inside.documents[4].duplicate_of, own.id);
+    for (const auto& [name, field] : alone.fields) {
+      SCOPED_TRACE(name);
+      ASSERT_TRUE(inside.fields.count(name));
+      EXPECT_EQ(inside.fields.at(name).value, field.value);
+      EXPECT_EQ(inside.fields.at(name).document, own.id);
+    }
+    std::vector<const Request*> asked;
+    for (const Request& r : inside.requests) {
+      if (r.document == own.id) asked.push_back(&r);
+    }
+    ASSERT_EQ(asked.size(), alone.requests.size());
+    for (size_t i = 0; i < asked.size(); ++i) {
+      const Request& a = alone.requests[i];
+      SCOPED_TRACE(a.text);
+      EXPECT_EQ(asked[i]->text, a.text);
+      EXPECT_EQ(asked[i]->category, a.category);
+      EXPECT_EQ(asked[i]->reference.has_value(), a.reference.has_value());
+      if (a.reference && asked[i]->reference) EXPECT_EQ(asked[i]->reference->decision, a.reference->decision);
+      ASSERT_EQ(asked[i]->determination.has_value(), a.determination.has_value());
+      if (!a.determination) continue;
+      EXPECT_EQ(asked[i]->determination->outcome, a.determination->outcome);
+      EXPECT_EQ(asked[i]->determination->guideline_era, a.determination->guideline_era);
+      EXPECT_EQ(asked[i]->determination->confidence, a.determination->confidence);
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
+}
+
 }  // namespace
 }  // namespace imr
