@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/record.h"
+#include "ingest/sections.h"
 
 namespace imr {
 namespace {
@@ -124,6 +125,16 @@ TEST(PacketTest, SubDocumentNumbersItsPagesFromOne) {
   EXPECT_EQ(one.pages[1].furniture[0].page_number, 2);
   EXPECT_EQ(one.doc_type, "progress_report");
   for (const Section& s : one.sections) EXPECT_LE(s.page_number, 2);
+}
+
+// A packet opens with the worker's IMR application or a fax cover sheet: no
+// letter, though the application names Independent Medical Review.
+TEST(PacketTest, AnApplicationForReviewIsNoDetermination) {
+  EXPECT_EQ(ClassifyDocument(PagesOf({"APPLICATION FOR INDEPENDENT MEDICAL REVIEW\nDWC Form IMR\nEmployee name:"})),
+            "other");
+  EXPECT_EQ(ClassifyDocument(PagesOf({"FAX COVER SHEET\nTo: Claims unit\nPages: 12"})), "other");
+  EXPECT_EQ(ClassifyDocument(PagesOf({"Notice of Independent Medical Review\nFINAL DETERMINATION"})),
+            "imr_final_determination");
 }
 
 TEST(PacketTest, NoPagesNoDocuments) { EXPECT_TRUE(SplitPacket({}).empty()); }

@@ -468,6 +468,12 @@ const std::vector<DocTypeRow>& DocTypeTable() {
       {"ur_determination", "UTILIZATION REVIEW DETERMINATION"},
       {"ur_determination", "NOTICE OF UTILIZATION REVIEW"},
       {"ur_determination", "UTILIZATION REVIEW DECISION"},
+      // The worker's application for IMR and a fax cover sheet are no letters:
+      // their titles are named so that the weaker IMR title below cannot take them.
+      {"other", "APPLICATION FOR INDEPENDENT MEDICAL REVIEW"},
+      {"other", "FAX COVER SHEET"},
+      {"other", "FACSIMILE COVER"},
+      {"other", "FAX TRANSMITTAL"},
       // UR letters mention IMR rights too, so this weaker title comes after them.
       {"imr_final_determination", "Independent Medical Review"},
       {"operative_report", "OPERATIVE REPORT"},
@@ -556,7 +562,7 @@ std::string ClassifyDocument(const std::vector<Page>& pages, const std::vector<S
       best = row.doc_type;
     }
   }
-  if (best == "other") return ClassifyBySections(sections);
+  if (best_at == std::string::npos) return ClassifyBySections(sections);
   return std::string(best);
 }
 
