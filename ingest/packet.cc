@@ -15,7 +15,7 @@ namespace {
 
 // How many lines at the top of a page may hold its title, and how many at
 // either end its page number or sign-off.
-constexpr size_t kTitleLines = 8;
+constexpr size_t kTitleLines = 16;
 constexpr size_t kBandLines = 3;
 constexpr size_t kSignoffLines = 12;
 
@@ -67,11 +67,13 @@ struct PageNumber {
 // "page 2 of 5", "page 2", "pg. 2/5", or a line that is only "2 of 5",
 // "2/5" or "- 2 -". `lower` is one line, lower case, whitespace collapsed.
 std::optional<PageNumber> ParsePageNumber(std::string_view lower) {
-  const auto read_rest = [](std::string_view lower, size_t at) -> std::optional<PageNumber> {
+  size_t end = 0;  // where the last number read by read_rest ends
+  const auto read_rest = [&end](std::string_view lower, size_t at) -> std::optional<PageNumber> {
     PageNumber pn;
     const std::optional<int> k = ReadNumber(lower, &at);
     if (!k || *k < 1) return std::nullopt;
     pn.index = *k;
+    end = at;
     SkipSpaces(lower, &at);
     if (lower.substr(at).starts_with("of ")) {
       at += 3;
@@ -84,6 +86,7 @@ std::optional<PageNumber> ParsePageNumber(std::string_view lower) {
     const std::optional<int> n = ReadNumber(lower, &at);
     if (!n || *n < pn.index) return std::nullopt;
     pn.total = n;
+    end = at;
     return pn;
   };
   for (const std::string_view word : {std::string_view("page"), std::string_view("pg.")}) {
@@ -94,13 +97,31 @@ std::optional<PageNumber> ParsePageNumber(std::string_view lower) {
       if (auto pn = read_rest(lower, after)) return pn;
     }
   }
-  if (!IsPageNumberLine(lower) && !(lower.size() <= 9 && lower.find('/') != std::string_view::npos)) {
-    return std::nullopt;
-  }
+  // The line's last words: "Smith, Jane · 2/5", "2 of 5", "Statement 22836
+  // - 1 -", or a line of the number alone.
   std::string_view v = lower;
-  if (v.starts_with("- ") && v.ends_with(" -")) v = v.substr(2, v.size() - 4);
-  auto pn = read_rest(v, 0);
-  if (pn && (pn->total || v.size() <= 4)) return pn;
+  if (v.ends_with(" -") || v.ends_with("--")) {
+    while (!v.empty() && (v.back() == '-' || v.back() == ' ')) v.remove_suffix(1);
+    size_t at = v.size();
+    while (at > 0 && IsDigit(v[at - 1])) --at;
+    if (at == v.size() || at == 0 || (v[at - 1] != '-' && v[at - 1] != ' ')) return std::nullopt;
+    return read_rest(v, at);
+  }
+  const size_t of = v.rfind(" of ");
+  size_t at = v.rfind(' ');
+  if (of != std::string_view::npos && of > 0) {
+    at = v.rfind(' ', of - 1);  // "2 of 5" as the last three words
+    at = at == std::string_view::npos ? 0 : at + 1;
+    if (of < at) at = v.size();
+  } else {
+    at = at == std::string_view::npos ? 0 : at + 1;
+  }
+  if (at >= v.size() || !IsDigit(v[at])) return std::nullopt;
+  const auto pn = read_rest(v, at);
+  if (!pn) return std::nullopt;
+  // The number closes the line: with its total, or as the whole line.
+  if (pn->total && end == v.size()) return pn;
+  if (!pn->total && at == 0 && v.size() <= 4) return pn;
   return std::nullopt;
 }
 
@@ -109,6 +130,37 @@ bool HasTime(std::string_view s) {
     if (s[i] == ':' && IsDigit(s[i - 1]) && IsDigit(s[i + 1]) && IsDigit(s[i + 2])) return true;
   }
   return false;
+}
+
+// Ten digits in the shapes phone numbers take: "(661) 555-0190",
+// "661-555-0190", "661.555.0190", "6615550190".
+bool HasPhoneNumber(std::string_view s) {
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (IsDigit(c)) {
+      if (++run == 10) return true;
+    } else if (!(run > 0 && (c == '-' || c == '.' || c == ')' || c == ' ' || c == '(')) &&
+               !(run == 0 && c == '(')) {
+      run = 0;
+    } else if (c == ' ' && !(i > 0 && s[i - 1] == ')')) {
+      run = 0;
+    }
+  }
+  return false;
+}
+
+// The line ends in a page counter: "1/4", "p.01", "002/004".
+bool HasCounterAtEnd(std::string_view s) {
+  size_t i = s.size();
+  while (i > 0 && IsDigit(s[i - 1])) --i;
+  if (i == s.size()) return false;
+  if (i > 0 && s[i - 1] == '/') {
+    size_t j = i - 1;
+    while (j > 0 && IsDigit(s[j - 1])) --j;
+    return j < i - 1 && (j == 0 || s[j - 1] == ' ');
+  }
+  return i >= 2 && (s.substr(i - 2, 2) == "p." || s.substr(i - 2, 2) == "p ");
 }
 
 bool HasWord(std::string_view lower, std::string_view word) {
@@ -123,6 +175,12 @@ bool HasWord(std::string_view lower, std::string_view word) {
 // one transmission gives the same key.
 std::string FaxKey(std::string_view line) {
   std::string key = AsciiLower(CollapseWhitespace(line));
+  // "... 1/4", "... p.01": the counter at the end goes.
+  if (HasCounterAtEnd(key)) {
+    size_t i = key.size();
+    while (i > 0 && key[i - 1] != ' ') --i;
+    key.erase(i);
+  }
   for (const std::string_view counter : {std::string_view(" p."), std::string_view(" page"), std::string_view(" pg")}) {
     const size_t at = key.rfind(counter);
     if (at != std::string::npos && at + counter.size() < key.size()) {
@@ -178,21 +236,144 @@ bool MostlyCapitals(std::string_view line) {
   return letters >= 4 && upper * 4 >= letters * 3;
 }
 
-// The doc type of a title among the page's first lines: a DocTypeTable phrase
-// that opens its line, fills most of it, or stands in a line of capitals.
+// What the title lines of workers' compensation records say, by document
+// type: a word or phrase that makes a line a title of that type. The more
+// particular kinds come first (a "Panel QME re-evaluation" is a medical-legal
+// report, a "physical therapy re-evaluation" a progress report), and within a
+// line the row listed first wins.
+struct TitleRow {
+  std::string_view doc_type;
+  std::string_view phrase;  // lower case
+  bool line_start = false;     // only where the line begins with it ("mri of the ...")
+  bool capitals_only = false;  // only in a line of capitals ("LEFT KNEE MRI")
+};
+
+const std::vector<TitleRow>& TitleTable() {
+  static const std::vector<TitleRow> table = {
+      {"other", "application for independent medical review"},
+      {"imr_final_determination", "imr final determination"},
+      {"imr_final_determination", "final determination letter"},
+      {"imr_final_determination", "medical professional review"},
+      {"ur_determination", "utilization review"},
+      {"ur_determination", "notice of certification"},
+      {"ur_determination", "non-certification"},
+      {"ur_determination", "noncertification"},
+      {"rfa", "request for authorization"},
+      {"rfa", "dwc form rfa"},
+      {"medical_legal_report", "qualified medical"},
+      {"medical_legal_report", "agreed medical"},
+      {"medical_legal_report", "qme"},
+      {"medical_legal_report", "ame"},
+      {"medical_legal_report", "medical-legal"},
+      {"medical_legal_report", "medical legal"},
+      {"medical_legal_report", "supplemental report"},
+      {"operative_report", "operative report"},
+      {"operative_report", "operative note"},
+      {"operative_report", "operation report"},
+      {"operative_report", "surgical report"},
+      {"operative_report", "procedure performed", true},
+      {"procedure_report", "nerve conduction"},
+      {"procedure_report", "electrodiagnostic"},
+      {"procedure_report", "electromyograph"},
+      {"procedure_report", "emg", true},
+      {"procedure_report", "procedure note"},
+      {"procedure_report", "procedure report"},
+      {"imaging_report", "radiology report"},
+      {"imaging_report", "imaging report"},
+      {"imaging_report", "diagnostic imaging"},
+      {"imaging_report", "magnetic resonance"},
+      {"imaging_report", "computed tomography"},
+      {"imaging_report", "mri", true},
+      {"imaging_report", "ct", true},
+      {"imaging_report", "x-ray", true},
+      {"imaging_report", "x-rays", true},
+      {"imaging_report", "xr", true},
+      {"imaging_report", "radiographs", true},
+      {"imaging_report", "ultrasound", true},
+      {"imaging_report", "bone scan", true},
+      {"discharge_summary", "discharge summary"},
+      {"history_and_physical", "history and physical"},
+      {"consultation", "consultation"},
+      {"consultation", "consult"},
+      {"consultation", "initial evaluation"},
+      {"consultation", "initial examination"},
+      {"consultation", "new patient"},
+      {"consultation", "psychological evaluation"},
+      {"progress_report", "progress report"},
+      {"progress_report", "progress note"},
+      {"progress_report", "follow-up"},
+      {"progress_report", "follow up"},
+      {"progress_report", "followup"},
+      {"progress_report", "re-examination"},
+      {"progress_report", "reexamination"},
+      {"progress_report", "re-evaluation"},
+      {"progress_report", "reevaluation"},
+      {"progress_report", "office visit"},
+      {"progress_report", "clinic note"},
+      {"progress_report", "visit note"},
+      {"progress_report", "treatment note"},
+      {"progress_report", "treatment record"},
+      {"progress_report", "daily note"},
+      {"progress_report", "pr-2"},
+      {"progress_report", "pr2"},
+      {"consultation", "initial"},
+      {"imaging_report", "mri", false, true},
+      {"imaging_report", "ct", false, true},
+      {"imaging_report", "x-rays", false, true},
+      {"imaging_report", "x-ray", false, true},
+      {"imaging_report", "arthrogram", false, true},
+      {"other", "fax cover"},
+      {"other", "facsimile"},
+      {"other", "fax transmittal"},
+      {"other", "fax", true},
+      {"other", "proof of service"},
+      {"other", "statement"},
+      {"other", "invoice"},
+      {"other", "billing"},
+      {"other", "prescription history"},
+      {"other", "rx history"},
+      {"other", "fill history"},
+      {"other", "medication profile"},
+      {"other", "pharmacy"},
+  };
+  return table;
+}
+
+// Where `phrase` stands as whole words in `lower`, or npos.
+size_t FindWords(std::string_view lower, std::string_view phrase) {
+  for (size_t at = lower.find(phrase); at != std::string_view::npos; at = lower.find(phrase, at + 1)) {
+    const size_t end = at + phrase.size();
+    if (WordStartsAt(lower, at) && (end == lower.size() || !IsAlpha(lower[end]))) return at;
+  }
+  return std::string_view::npos;
+}
+
+// A title is a short line that is not a sentence: no closing period, and in
+// capitals, or short, or with its type's phrase at its start or its end.
+std::string TitleTypeOf(std::string_view line) {
+  const std::string lower = AsciiLower(CollapseWhitespace(line));
+  if (lower.empty() || lower.size() > 80) return "";
+  const char last = lower.back();
+  if (last == '.' || last == ',' || last == ';' || last == ':') return "";  // a sentence, or a section's heading
+  if (lower.find(": ") != std::string::npos && lower.find(": ") + 2 < lower.size()) return "";  // a labelled value
+  std::string_view tail = lower;
+  if (const size_t paren = tail.rfind(" ("); paren != std::string_view::npos && tail.back() == ')') tail = tail.substr(0, paren);
+  const bool capitals = MostlyCapitals(line);
+  for (const TitleRow& row : TitleTable()) {
+    const size_t at = FindWords(lower, row.phrase);
+    if (at == std::string::npos) continue;
+    if (row.line_start && at != 0) continue;
+    if (row.capitals_only && !capitals) continue;
+    const bool at_end = at + row.phrase.size() == tail.size();
+    if (capitals || at == 0 || at_end || lower.size() <= 40) return std::string(row.doc_type);
+  }
+  return "";
+}
+
+// The first title among the page's first lines: its type and its line.
 std::pair<std::string, std::string> TitleNearTop(const std::vector<std::string_view>& lines, size_t from) {
   for (size_t i = from; i < lines.size() && i < from + kTitleLines; ++i) {
-    const std::string lower = AsciiLower(CollapseWhitespace(lines[i]));
-    const bool capitals = MostlyCapitals(lines[i]);
-    for (const DocTypeRow& row : DocTypeTable()) {
-      const std::string phrase = AsciiLower(row.phrase);
-      const size_t at = lower.find(phrase);
-      if (at == std::string::npos || !WordStartsAt(lower, at)) continue;
-      // A title is most of its line, not a phrase inside a sentence.
-      if (phrase.size() * 2 < lower.size() && at > 0 && !capitals) continue;
-      if (lower.size() > 90) continue;
-      return {std::string(row.doc_type), lower};
-    }
+    if (std::string type = TitleTypeOf(lines[i]); !type.empty()) return {type, AsciiLower(CollapseWhitespace(lines[i]))};
   }
   return {"", ""};
 }
@@ -299,6 +480,7 @@ double StartWeight(const PageEvidence& before, const PageEvidence& page) {
   } else if (before.page_index && before.page_total && *before.page_index < *before.page_total) {
     w -= 2;  // the page before said more pages follow
   }
+  if (before.page_index && before.page_total && *before.page_index == *before.page_total) w += 2;  // and it ended
   if (!page.title_type.empty()) w += page.title_line == before.title_line ? 0.5 : 2.5;
   if (before.has_signoff) w += 1.5;
   if (page.fax_key != before.fax_key) w += 1.5;
@@ -313,8 +495,10 @@ bool IsFaxHeaderLine(std::string_view line) {
   const std::string lower = AsciiLower(CollapseWhitespace(line));
   if (lower.size() > 160 || !HasTime(lower)) return false;
   const bool fax = HasWord(lower, "fax") || (HasWord(lower, "from") && HasWord(lower, "to"));
-  const bool counter = lower.find(" p.") != std::string::npos || HasWord(lower, "page") || HasWord(lower, "pg");
-  return fax && (counter || lower.find("from:") != std::string::npos);
+  const bool counter = lower.find(" p.") != std::string::npos || HasWord(lower, "page") || HasWord(lower, "pg") ||
+                       HasCounterAtEnd(lower);
+  // A fax machine stamps the time, its number and the transmission's page.
+  return (fax && (counter || lower.find("from:") != std::string::npos)) || (HasPhoneNumber(lower) && counter);
 }
 
 PageEvidence ReadPageEvidence(const Page& page) {
@@ -407,7 +591,13 @@ Document SubDocument(const Document& packet, const PacketDocument& part) {
     doc.pages.push_back(std::move(page));
   }
   doc.sections = FindSections(doc.pages);
-  doc.doc_type = ClassifyDocument(doc.pages, doc.sections);
+  // A title line at the top of its first page says what the document is;
+  // without one, the words near the top and the sections do.
+  const std::vector<std::string_view> lines = doc.pages.empty() ? std::vector<std::string_view>{} : Lines(doc.pages[0].text);
+  size_t from = 0;
+  while (from < lines.size() && from < 2 && IsFaxHeaderLine(lines[from])) ++from;
+  const std::string titled = TitleNearTop(lines, from).first;
+  doc.doc_type = titled.empty() ? ClassifyDocument(doc.pages, doc.sections) : titled;
   return doc;
 }
 

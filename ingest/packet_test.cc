@@ -40,6 +40,9 @@ TEST(PacketTest, PageNumbersInTheirUsualShapes) {
       {"Body text.\nPg. 4", 4, std::nullopt},
       {"Body text mentions page 2 of the report in a sentence that is long enough.\nMore text.\nAnd more.\nEnd.", std::nullopt, std::nullopt},
       {"Body text.\nBlood pressure 120/80", std::nullopt, std::nullopt},
+      {"Body text.\nDate: 01/14/2014", std::nullopt, std::nullopt},  // a date is no "1/14"
+      {"Body text.\nSmith, Jane \u00b7 2/5", 2, 5},
+      {"Body text.\nStatement 22836 - 1 -", 1, std::nullopt},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.text);
