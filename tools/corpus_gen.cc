@@ -18,561 +18,51 @@
 //   anything else           paragraph text; consecutive lines are joined, and
 //                           a line ending in " \" ends its printed line too
 //
+// The typesetting itself (layout, fonts, painting) lives in typeset.h, shared
+// with imr_packet_gen.
+//
 // Exit status: 0 on success, 2 on bad usage, unreadable or malformed input, or
 // an output file that cannot be written.
 #include <cairo-pdf.h>
 #include <cairo.h>
 
-#include <algorithm>
-#include <array>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <memory>
 #include <sstream>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "typeset.h"
+
 namespace {
 
-// ---------------------------------------------------------------------------
-// Markup model and parser
-
-enum class BlockKind {
-  kCenteredHeading,
-  kLeftHeading,
-  kTableRow,
-  kParagraph,
-  kBullet,
-  kGap,
-  kPageBreak,
-};
-
-struct Block {
-  BlockKind kind = BlockKind::kParagraph;
-  std::string text;                  // headings, paragraphs, bullets
-  std::array<std::string, 4> cells;  // table rows: label, value, label, value
-  std::string where;                 // "file:line" of its first line, for messages
-};
-
-struct Markup {
-  std::string running_header;
-  std::string running_footer;
-  bool encrypt = false;
-  std::vector<Block> blocks;
-};
-
-// Thrown for input the tool cannot typeset; main() prints it and exits 2.
-class InputError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-std::string_view Trim(std::string_view s) {
-  const char* kSpace = " \t\r";
-  size_t begin = s.find_first_not_of(kSpace);
-  if (begin == std::string_view::npos) return {};
-  size_t end = s.find_last_not_of(kSpace);
-  return s.substr(begin, end - begin + 1);
-}
-
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
-// Cairo puts a surface into a permanent error state on invalid UTF-8, which
-// would surface only as a broken PDF; reject such input up front instead.
-bool IsValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t length = c < 0x80           ? 1
-                    : (c >> 5) == 0x06 ? 2
-                    : (c >> 4) == 0x0E ? 3
-                    : (c >> 3) == 0x1E ? 4
-                                       : 0;
-    if (length == 0 || i + length > s.size()) return false;
-    for (size_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += length;
-  }
-  return true;
-}
-
-// "| a | b | c | d |" -> {"a", "b", "c", "d"}. Exactly four cells, because
-// every sample header table has two label/value pairs per row.
-std::array<std::string, 4> ParseTableRow(std::string_view line, const std::string& where) {
-  std::vector<std::string> cells;
-  std::string_view rest = Trim(line);
-  if (rest.size() < 2 || rest.back() != '|') {
-    throw InputError(where + ": table row must end with '|'");
-  }
-  rest = rest.substr(1, rest.size() - 2);
-  while (true) {
-    size_t bar = rest.find('|');
-    cells.emplace_back(Trim(rest.substr(0, bar)));
-    if (bar == std::string_view::npos) break;
-    rest = rest.substr(bar + 1);
-  }
-  if (cells.size() != 4) {
-    throw InputError(where + ": table row needs 4 cells, found " + std::to_string(cells.size()));
-  }
-  return {cells[0], cells[1], cells[2], cells[3]};
-}
-
-// Handles one "@..." line: a document setting or a page break.
-void ParseDirective(std::string_view line, const std::string& where, Markup& markup) {
-  std::string_view name = line.substr(0, line.find(' '));
-  std::string_view argument = Trim(line.substr(name.size()));
-  if (name == "@running-header") {
-    markup.running_header = std::string(argument);
-  } else if (name == "@running-footer") {
-    markup.running_footer = std::string(argument);
-  } else if (name == "@encrypt") {
-    markup.encrypt = true;
-  } else if (name == "@pagebreak") {
-    markup.blocks.push_back({BlockKind::kPageBreak, "", {}, where});
-  } else {
-    throw InputError(where + ": unknown directive '" + std::string(name) + "'");
-  }
-}
-
-// Text lines continue the paragraph or bullet item just before them, the way
-// a hard-wrapped source file reads. A line ending in a space and a backslash
-// ends its printed line too (kept as '\n' in Block::text), for label lines such as
-// "State(s) of Licensure: ..." that letters print one under another.
-void AppendText(std::string_view text, const std::string& where, Markup& markup) {
-  bool hard_break = text.size() >= 2 && text.substr(text.size() - 2) == " \\";
-  if (hard_break) text = Trim(text.substr(0, text.size() - 1));
-  Block* open = nullptr;
-  if (!markup.blocks.empty()) {
-    Block& last = markup.blocks.back();
-    if (last.kind == BlockKind::kParagraph || last.kind == BlockKind::kBullet) open = &last;
-  }
-  if (open == nullptr) {
-    markup.blocks.push_back({BlockKind::kParagraph, "", {}, where});
-    open = &markup.blocks.back();
-  } else if (open->text.back() != '\n') {
-    open->text += ' ';
-  }
-  open->text += text;
-  if (hard_break) open->text += '\n';
-}
-
-// `where` ("file:line") prefixes any error message.
-void ParseLine(std::string_view raw_line, const std::string& where, Markup& markup) {
-  std::string_view line = Trim(raw_line);
-  if (line.empty()) {
-    // Runs of blank lines make one gap, and a gap never opens the document.
-    if (!markup.blocks.empty() && markup.blocks.back().kind != BlockKind::kGap) {
-      markup.blocks.push_back({BlockKind::kGap, "", {}, where});
-    }
-  } else if (line[0] == '@') {
-    ParseDirective(line, where, markup);
-  } else if (StartsWith(line, "== ")) {
-    std::string text(Trim(line.substr(3)));
-    markup.blocks.push_back({BlockKind::kLeftHeading, std::move(text), {}, where});
-  } else if (StartsWith(line, "= ")) {
-    std::string text(Trim(line.substr(2)));
-    markup.blocks.push_back({BlockKind::kCenteredHeading, std::move(text), {}, where});
-  } else if (line[0] == '|') {
-    markup.blocks.push_back({BlockKind::kTableRow, "", ParseTableRow(line, where), where});
-  } else if (StartsWith(line, "- ")) {
-    markup.blocks.push_back({BlockKind::kBullet, std::string(Trim(line.substr(2))), {}, where});
-  } else {
-    AppendText(line, where, markup);
-  }
-}
-
-// Parses the whole source. Throws InputError naming the file and line at fault.
-Markup ParseMarkup(std::string_view source, const std::string& source_name) {
-  Markup markup;
-  int line_number = 0;
-  size_t begin = 0;
-  while (begin < source.size()) {
-    size_t end = source.find('\n', begin);
-    if (end == std::string_view::npos) end = source.size();
-    std::string_view line = source.substr(begin, end - begin);
-    ++line_number;
-    const std::string where = source_name + ":" + std::to_string(line_number);
-    if (!IsValidUtf8(line)) throw InputError(where + ": not valid UTF-8");
-    ParseLine(line, where, markup);
-    begin = end + 1;
-  }
-  return markup;
-}
-
-// ---------------------------------------------------------------------------
-// Page geometry and fonts (points; origin at the top-left corner)
-
-constexpr double kPageWidth = 612;
-constexpr double kPageHeight = 792;
-constexpr double kMargin = 72;
-constexpr double kTextWidth = kPageWidth - 2 * kMargin;
-constexpr double kBodyBottom = kPageHeight - kMargin;
-constexpr double kHeaderBaseline = 42;
-constexpr double kFooterBaseline = kPageHeight - 36;
-constexpr double kBodySize = 11;
-constexpr double kLineHeight = 13.5;
-constexpr double kGapHeight = 10;  // enough for pdftotext -layout to show a blank line
-constexpr double kHeadingSpaceBefore = 6;
-constexpr double kBulletIndent = 18;
-constexpr double kBulletTextIndent = 36;
-// Header table column origins, as in the letters' Word tables.
-constexpr std::array<double, 4> kColumnX = {72, 190, 330, 440};
-
-enum class FontStyle { kBody, kBold, kSmall };
-
-struct FontSpec {
-  const char* family;
-  cairo_font_weight_t weight;
-  double size;
-};
-
-FontSpec SpecFor(FontStyle style) {
-  switch (style) {
-    case FontStyle::kBody:
-      return {"DejaVu Serif", CAIRO_FONT_WEIGHT_NORMAL, kBodySize};
-    case FontStyle::kBold:
-      return {"DejaVu Serif", CAIRO_FONT_WEIGHT_BOLD, kBodySize};
-    case FontStyle::kSmall:
-      return {"DejaVu Sans", CAIRO_FONT_WEIGHT_NORMAL, 8};
-  }
-  return {"DejaVu Serif", CAIRO_FONT_WEIGHT_NORMAL, kBodySize};
-}
-
-void SelectFont(cairo_t* cr, FontStyle style) {
-  FontSpec spec = SpecFor(style);
-  cairo_select_font_face(cr, spec.family, CAIRO_FONT_SLANT_NORMAL, spec.weight);
-  cairo_set_font_size(cr, spec.size);
-}
-
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-};
-using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-using ContextPtr = std::unique_ptr<cairo_t, ContextDeleter>;
-
-// Measures text widths exactly as the PDF surface will place the glyphs: a
-// recording surface is a vector surface, so advances are not hinted to pixels.
-class TextMeasurer {
- public:
-  TextMeasurer()
-      : surface_(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr)),
-        cr_(cairo_create(surface_.get())) {
-    cairo_font_options_t* options = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-    cairo_set_font_options(cr_.get(), options);
-    cairo_font_options_destroy(options);
-  }
-
-  double Width(std::string_view text, FontStyle style) {
-    SelectFont(cr_.get(), style);
-    std::string owned(text);
-    cairo_text_extents_t extents;
-    cairo_text_extents(cr_.get(), owned.c_str(), &extents);
-    return extents.x_advance;
-  }
-
- private:
-  SurfacePtr surface_;
-  ContextPtr cr_;
-};
-
-// ---------------------------------------------------------------------------
-// Layout: blocks -> pages of positioned text runs. Running headers and footers
-// are left to painting, once the page count is known.
-
-struct TextRun {
-  double x = 0;
-  double baseline = 0;
-  FontStyle style = FontStyle::kBody;
-  std::string text;
-};
-
-struct PageLayout {
-  std::vector<TextRun> runs;
-};
-
-std::vector<std::string> SplitWords(std::string_view text) {
-  std::vector<std::string> words;
-  std::istringstream stream{std::string(text)};
-  for (std::string word; stream >> word;) words.push_back(word);
-  return words;
-}
-
-// Greedy line filling by measured width. A word wider than the line gets a
-// line of its own rather than being cut.
-std::vector<std::string> WrapLine(std::string_view text, double width, FontStyle style,
-                                  TextMeasurer& measurer) {
-  std::vector<std::string> lines;
-  std::string line;
-  for (const std::string& word : SplitWords(text)) {
-    std::string candidate = line.empty() ? word : line + ' ' + word;
-    if (!line.empty() && measurer.Width(candidate, style) > width) {
-      lines.push_back(line);
-      line = word;
-    } else {
-      line = candidate;
-    }
-  }
-  if (!line.empty()) lines.push_back(line);
-  return lines;
-}
-
-// Wraps each '\n'-separated part of `text` on its own.
-std::vector<std::string> WrapText(std::string_view text, double width, FontStyle style,
-                                  TextMeasurer& measurer) {
-  std::vector<std::string> lines;
-  size_t begin = 0;
-  while (begin < text.size()) {
-    size_t end = std::min(text.find('\n', begin), text.size());
-    for (std::string& line : WrapLine(text.substr(begin, end - begin), width, style, measurer)) {
-      lines.push_back(std::move(line));
-    }
-    begin = end + 1;
-  }
-  return lines;
-}
-
-std::vector<std::string> SplitCellLines(std::string_view cell) {
-  std::vector<std::string> lines;
-  size_t begin = 0;
-  while (true) {
-    size_t end = cell.find("\\n", begin);
-    lines.emplace_back(Trim(cell.substr(begin, end - begin)));
-    if (end == std::string_view::npos) return lines;
-    begin = end + 2;
-  }
-}
-
-class Layouter {
- public:
-  explicit Layouter(TextMeasurer& measurer) : measurer_(measurer) { StartPage(); }
-
-  // Single use: hands over the pages it built.
-  std::vector<PageLayout> LayOut(const std::vector<Block>& blocks) && {
-    for (size_t i = 0; i < blocks.size(); ++i) {
-      const Block& block = blocks[i];
-      switch (block.kind) {
-        case BlockKind::kCenteredHeading:
-        case BlockKind::kLeftHeading:
-          LayOutHeading(block);
-          break;
-        case BlockKind::kTableRow:
-          i = LayOutTable(blocks, i) - 1;
-          break;
-        case BlockKind::kParagraph:
-          LayOutLines(WrapText(block.text, kTextWidth, FontStyle::kBody, measurer_), kMargin);
-          break;
-        case BlockKind::kBullet:
-          LayOutBullet(block);
-          break;
-        case BlockKind::kGap:
-          if (!AtPageTop()) top_ += kGapHeight;
-          break;
-        case BlockKind::kPageBreak:
-          StartPage();
-          break;
-      }
-    }
-    return std::move(pages_);
-  }
-
- private:
-  bool AtPageTop() const { return top_ == kMargin; }
-
-  void StartPage() {
-    pages_.emplace_back();
-    top_ = kMargin;
-  }
-
-  // Starts a new page unless `height` more points fit on this one.
-  void EnsureRoom(double height) {
-    if (!AtPageTop() && top_ + height > kBodyBottom) StartPage();
-  }
-
-  // Places one line at the cursor and moves the cursor down one line.
-  void PlaceLine(double x, FontStyle style, std::string text) {
-    EnsureRoom(kLineHeight);
-    pages_.back().runs.push_back({x, top_ + kBodySize, style, std::move(text)});
-    top_ += kLineHeight;
-  }
-
-  void LayOutLines(const std::vector<std::string>& lines, double x) {
-    for (const std::string& line : lines) PlaceLine(x, FontStyle::kBody, line);
-  }
-
-  // A heading keeps its first two body lines with it, as a word processor's
-  // "keep with next" does; a heading alone at a page foot reads as a break.
-  void LayOutHeading(const Block& block) {
-    std::vector<std::string> lines = WrapText(block.text, kTextWidth, FontStyle::kBold, measurer_);
-    if (!AtPageTop()) top_ += kHeadingSpaceBefore;
-    EnsureRoom((lines.size() + 2) * kLineHeight);
-    for (const std::string& line : lines) {
-      double x = kMargin;
-      if (block.kind == BlockKind::kCenteredHeading) {
-        x += (kTextWidth - measurer_.Width(line, FontStyle::kBold)) / 2;
-      }
-      PlaceLine(x, FontStyle::kBold, line);
-    }
-  }
-
-  void LayOutBullet(const Block& block) {
-    std::vector<std::string> lines =
-        WrapText(block.text, kTextWidth - kBulletTextIndent, FontStyle::kBody, measurer_);
-    if (lines.empty()) return;
-    EnsureRoom(kLineHeight);
-    TextRun bullet{kMargin + kBulletIndent, top_ + kBodySize, FontStyle::kBody, "\u2022"};
-    pages_.back().runs.push_back(std::move(bullet));
-    LayOutLines(lines, kMargin + kBulletTextIndent);
-  }
-
-  // Lays out the run of table rows starting at blocks[first]; returns the
-  // index just past it.
-  size_t LayOutTable(const std::vector<Block>& blocks, size_t first) {
-    std::vector<const Block*> rows;
-    size_t end = first;
-    for (; end < blocks.size() && blocks[end].kind == BlockKind::kTableRow; ++end) {
-      rows.push_back(&blocks[end]);
-    }
-    // Rows that do not fit continue the table on the next page.
-    std::vector<const Block*> chunk;
-    std::vector<double> chunk_tops;
-    double chunk_top = top_;
-    for (const Block* row : rows) {
-      double height = RowHeight(*row);
-      if (!chunk.empty() && chunk_top + height > kBodyBottom) {
-        EmitTableColumns(chunk, chunk_tops);
-        chunk.clear();
-        chunk_tops.clear();
-        StartPage();
-        chunk_top = top_;
-      }
-      chunk.push_back(row);
-      chunk_tops.push_back(chunk_top);
-      chunk_top += height;
-    }
-    EmitTableColumns(chunk, chunk_tops);
-    top_ = chunk_top;
-    return end;
-  }
-
-  static double RowHeight(const Block& row) {
-    size_t line_count = 1;
-    for (const std::string& cell : row.cells) {
-      line_count = std::max(line_count, SplitCellLines(cell).size());
-    }
-    return line_count * kLineHeight;
-  }
-
-  // Word writes a table column by column, so text extraction in stream order
-  // yields the label block and then the value block; the samples copy that so
-  // readers are tested on pairing labels with values by position.
-  void EmitTableColumns(const std::vector<const Block*>& rows, const std::vector<double>& tops) {
-    for (size_t column = 0; column < kColumnX.size(); ++column) {
-      for (size_t r = 0; r < rows.size(); ++r) {
-        std::vector<std::string> lines = SplitCellLines(rows[r]->cells[column]);
-        for (size_t k = 0; k < lines.size(); ++k) {
-          if (lines[k].empty()) continue;
-          CheckFitsColumn(lines[k], column, rows[r]->where);
-          double baseline = tops[r] + k * kLineHeight + kBodySize;
-          pages_.back().runs.push_back({kColumnX[column], baseline, FontStyle::kBody, lines[k]});
-        }
-      }
-    }
-  }
-
-  // Overlapping cells would print as one run of words and make the sample
-  // useless for label/value pairing, so the author must break long cells.
-  void CheckFitsColumn(const std::string& text, size_t column, const std::string& where) {
-    constexpr double kColumnGap = 4;
-    double limit =
-        column + 1 < kColumnX.size() ? kColumnX[column + 1] - kColumnGap : kPageWidth - kMargin;
-    if (kColumnX[column] + measurer_.Width(text, FontStyle::kBody) > limit) {
-      throw InputError(where + ": table cell '" + text +
-                       "' is wider than its column; break it with \\n");
-    }
-  }
-
-  TextMeasurer& measurer_;
-  std::vector<PageLayout> pages_;
-  double top_ = kMargin;  // top of the next line box on the current page
-};
-
-// Two passes: this one fixes every line's page and position, so the page
-// count is known before painting fills in "{pages}".
-std::vector<PageLayout> LayOutPages(const std::vector<Block>& blocks, TextMeasurer& measurer) {
-  return Layouter(measurer).LayOut(blocks);
-}
-
-// ---------------------------------------------------------------------------
-// Painting
-
-// Replaces every "{page}" and "{pages}" in a running footer or header.
-std::string ExpandPageFields(std::string_view text, int page_number, int page_count) {
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (StartsWith(text.substr(i), "{page}")) {
-      out += std::to_string(page_number);
-      i += 6;
-    } else if (StartsWith(text.substr(i), "{pages}")) {
-      out += std::to_string(page_count);
-      i += 7;
-    } else {
-      out += text[i++];
-    }
-  }
-  return out;
-}
-
-void ShowRun(cairo_t* cr, const TextRun& run) {
-  SelectFont(cr, run.style);
-  cairo_move_to(cr, run.x, run.baseline);
-  cairo_show_text(cr, run.text.c_str());
-}
-
-// Running lines are centered so they never collide with the body's margins.
-void ShowRunningLine(cairo_t* cr, TextMeasurer& measurer, std::string_view text, double baseline) {
-  if (text.empty()) return;
-  double width = measurer.Width(text, FontStyle::kSmall);
-  ShowRun(cr, {(kPageWidth - width) / 2, baseline, FontStyle::kSmall, std::string(text)});
-}
+using typeset::InputError;
+using typeset::Markup;
+using typeset::PageLayout;
+using typeset::TextMeasurer;
+using typeset::TextRun;
 
 // Running lines are not wrapped; one that would run off the paper is an
 // authoring error. Checked with the widest page number, before any output.
 void CheckRunningLinesFit(const Markup& markup, int page_count, TextMeasurer& measurer) {
-  constexpr double kMaxWidth = kPageWidth - kMargin;
+  constexpr double kMaxWidth = typeset::kPageWidth - typeset::kMargin;
   for (const std::string& text : {markup.running_header, markup.running_footer}) {
-    std::string expanded = ExpandPageFields(text, page_count, page_count);
-    if (measurer.Width(expanded, FontStyle::kSmall) > kMaxWidth) {
+    std::string expanded = typeset::ExpandPageFields(text, page_count, page_count);
+    if (measurer.Width(expanded, typeset::FontStyle::kSmall) > kMaxWidth) {
       throw InputError("running line '" + text + "' is wider than the page");
     }
   }
 }
 
-// Fixed dates keep regenerated samples byte-identical.
-void SetFixedMetadata(cairo_surface_t* surface) {
-  constexpr const char* kDate = "2017-01-01T00:00:00Z";
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, kDate);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, kDate);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "imr_corpus_gen");
-}
-
 void PaintPage(cairo_t* cr, const PageLayout& page, const Markup& markup, int page_number,
                int page_count, TextMeasurer& measurer) {
-  std::string header = ExpandPageFields(markup.running_header, page_number, page_count);
-  std::string footer = ExpandPageFields(markup.running_footer, page_number, page_count);
-  ShowRunningLine(cr, measurer, header, kHeaderBaseline);
-  for (const TextRun& run : page.runs) ShowRun(cr, run);
-  ShowRunningLine(cr, measurer, footer, kFooterBaseline);
+  std::string header = typeset::ExpandPageFields(markup.running_header, page_number, page_count);
+  std::string footer = typeset::ExpandPageFields(markup.running_footer, page_number, page_count);
+  typeset::ShowRunningLine(cr, measurer, header, typeset::kHeaderBaseline);
+  for (const TextRun& run : page.runs) typeset::ShowRun(cr, run);
+  typeset::ShowRunningLine(cr, measurer, footer, typeset::kFooterBaseline);
   cairo_show_page(cr);
 }
 
@@ -581,9 +71,10 @@ void PaintPdf(const std::vector<PageLayout>& pages, const Markup& markup, TextMe
               const std::string& path) {
   const int page_count = static_cast<int>(pages.size());
   CheckRunningLinesFit(markup, page_count, measurer);
-  SurfacePtr surface(cairo_pdf_surface_create(path.c_str(), kPageWidth, kPageHeight));
-  SetFixedMetadata(surface.get());
-  ContextPtr cr(cairo_create(surface.get()));
+  typeset::SurfacePtr surface(
+      cairo_pdf_surface_create(path.c_str(), typeset::kPageWidth, typeset::kPageHeight));
+  typeset::SetFixedMetadata(surface.get(), "imr_corpus_gen");
+  typeset::ContextPtr cr(cairo_create(surface.get()));
   cairo_set_source_rgb(cr.get(), 0, 0, 0);
   for (int index = 0; index < page_count; ++index) {
     PaintPage(cr.get(), pages[index], markup, index + 1, page_count, measurer);
@@ -617,7 +108,8 @@ std::string ReadFile(const std::string& path) {
 // A scanned document: each PNG becomes one US-letter page holding only the
 // image, so the PDF has no text layer and readers must OCR it.
 int WriteImagePdf(const std::vector<std::string>& pngs, const std::string& out) {
-  cairo_surface_t* pdf = cairo_pdf_surface_create(out.c_str(), kPageWidth, kPageHeight);
+  cairo_surface_t* pdf =
+      cairo_pdf_surface_create(out.c_str(), typeset::kPageWidth, typeset::kPageHeight);
   cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, "2017-01-01T00:00:00Z");
   cairo_t* cr = cairo_create(pdf);
   int status = 0;
@@ -628,8 +120,8 @@ int WriteImagePdf(const std::vector<std::string>& pngs, const std::string& out) 
       status = 2;
     } else {
       cairo_save(cr);
-      cairo_scale(cr, kPageWidth / cairo_image_surface_get_width(image),
-                  kPageHeight / cairo_image_surface_get_height(image));
+      cairo_scale(cr, typeset::kPageWidth / cairo_image_surface_get_width(image),
+                  typeset::kPageHeight / cairo_image_surface_get_height(image));
       cairo_set_source_surface(cr, image, 0, 0);
       cairo_paint(cr);
       cairo_restore(cr);
@@ -654,9 +146,9 @@ int main(int argc, char** argv) {
   }
   const std::string source_path = argv[1];
   try {
-    Markup markup = ParseMarkup(ReadFile(source_path), source_path);
+    Markup markup = typeset::ParseMarkup(ReadFile(source_path), source_path);
     TextMeasurer measurer;
-    std::vector<PageLayout> pages = LayOutPages(markup.blocks, measurer);
+    std::vector<PageLayout> pages = typeset::LayOutPages(markup.blocks, measurer);
     PaintPdf(pages, markup, measurer, argv[2]);
   } catch (const InputError& error) {
     std::cerr << "imr_corpus_gen: " << error.what() << "\n";
