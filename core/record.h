@@ -78,6 +78,7 @@ struct Source {
   int page_count = 0;
   bool encrypted = false;
   std::vector<int> ocr_pages;
+  bool pdf = false;  // read as a PDF (not written: the type a FHIR writer names)
 };
 
 // The output of ingest: pages of text with their layout, sections and type.

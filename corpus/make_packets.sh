@@ -3,11 +3,13 @@
 # PDF) with truth files, for testing how the pipeline splits packets
 # (tools/packet_gen.cc; corpus/README.md, "Packets"). Run from anywhere:
 #
-#   bash corpus/make_packets.sh OUT_DIR [COUNT] [--letters DIR]
+#   bash corpus/make_packets.sh OUT_DIR [COUNT] [--letters DIR] [--seed-base B]
 #   bash corpus/make_packets.sh OUT_DIR --one PAGES SEED
 #
 # The first form writes COUNT (default 32) packets OUT_DIR/packet-NN.pdf and
-# packet-NN.truth.json, seeds 1..COUNT, from 20 to 3000 pages (most under 400);
+# packet-NN.truth.json, seeds B+1..B+COUNT (B is 0 unless --seed-base says;
+# another B gives a fresh set of the same shape, for a check nobody tuned on),
+# from 20 to 3000 pages (most under 400);
 # some have a few scanned pages (none above 1000 pages), most have re-faxed
 # duplicates, all above 40 pages have rotated pages. With --letters DIR (real
 # IMR letters, PDFs that may be encrypted with an empty user password) it also
@@ -29,7 +31,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 usage() {
-  echo "usage: make_packets.sh OUT_DIR [COUNT] [--letters DIR]" >&2
+  echo "usage: make_packets.sh OUT_DIR [COUNT] [--letters DIR] [--seed-base B]" >&2
   echo "       make_packets.sh OUT_DIR --one PAGES SEED" >&2
   exit 2
 }
@@ -149,7 +151,7 @@ make_packets() {
   local count="$1" i pages
   for ((i = 1; i <= count; i++)); do
     pages=$(pages_for "$i" "$count")
-    make_packet "$(printf 'packet-%02d' "$i")" "$i" "$pages" "$(scanned_for "$i" "$pages")" \
+    make_packet "$(printf 'packet-%02d' "$i")" $((seed_base + i)) "$pages" "$(scanned_for "$i" "$pages")" \
       "$(duplicates_for "$i" "$pages")"
   done
 }
@@ -179,6 +181,7 @@ main() {
   out_dir="$1"
   shift
   local count=32 letters="" one_pages="" one_seed=""
+  seed_base=0
   if (($# > 0)) && [[ "$1" =~ ^[0-9]+$ ]]; then
     count="$1"
     shift
@@ -188,6 +191,11 @@ main() {
       --letters)
         (($# >= 2)) || usage
         letters="$2"
+        shift 2
+        ;;
+      --seed-base)
+        (($# >= 2)) && [[ "$2" =~ ^[0-9]+$ ]] || usage
+        seed_base="$2"
         shift 2
         ;;
       --one)

@@ -77,6 +77,7 @@ Document IngestBytes(std::string_view bytes, std::string_view path, const Ingest
   } else if (LooksLikePdf(bytes)) {
     PdfText pdf = ReadPdf(bytes, {options.ocr, options.ocr_dpi, options.max_pages});
     doc.source.encrypted = pdf.encrypted;
+    doc.source.pdf = true;
     doc.source.page_count = pdf.page_count;
     doc.problems = std::move(pdf.problems);
     AddPdfPages(pdf, &doc, &layouts);

@@ -59,7 +59,40 @@ bool IsColumnGap(const PlacedWord& left, const PlacedWord& right) {
 
 }  // namespace
 
+namespace {
+
+// Turns the boxes of a page printed sideways or upside down into the frame
+// its words read in, so lines and reading order come out as on an upright
+// page. The rotation most of the text has decides; the boxes are shifted to
+// start at zero.
+void TurnUpright(std::vector<PlacedWord>* words) {
+  size_t chars[4] = {0, 0, 0, 0};
+  for (const PlacedWord& w : *words) chars[w.rotation & 3] += w.text.size();
+  const int turn = static_cast<int>(std::max_element(std::begin(chars), std::end(chars)) - std::begin(chars));
+  if (turn == 0 || words->empty()) return;
+  double min_x = 1e300, min_y = 1e300;
+  for (PlacedWord& w : *words) {
+    const PlacedWord b = w;
+    if (turn == 1) {  // reads downward; the first line is the rightmost
+      w.x0 = b.y0, w.x1 = b.y1, w.y0 = -b.x1, w.y1 = -b.x0;
+    } else if (turn == 2) {  // upside down
+      w.x0 = -b.x1, w.x1 = -b.x0, w.y0 = -b.y1, w.y1 = -b.y0;
+    } else {  // reads upward; the first line is the leftmost
+      w.x0 = -b.y1, w.x1 = -b.y0, w.y0 = b.x0, w.y1 = b.x1;
+    }
+    min_x = std::min(min_x, w.x0);
+    min_y = std::min(min_y, w.y0);
+  }
+  for (PlacedWord& w : *words) {
+    w.x0 -= min_x, w.x1 -= min_x, w.y0 -= min_y, w.y1 -= min_y;
+    w.rotation = 0;
+  }
+}
+
+}  // namespace
+
 LaidOutPage LayOutWords(std::vector<PlacedWord> words) {
+  TurnUpright(&words);
   LaidOutPage page;
   const std::vector<LineBuild> lines = GroupIntoLines(std::move(words));
   double previous_bottom = 0;

@@ -22,6 +22,10 @@ namespace imr {
 struct PlacedWord {
   std::string text;  // valid UTF-8, no whitespace inside
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  // Quarter turns of the word's baseline from left-to-right (Poppler's text
+  // rotation): 1 reads top to bottom, 2 upside down, 3 bottom to top. A page
+  // whose words mostly turn is laid out in their frame (a sideways page).
+  int rotation = 0;
 };
 
 // One text line of a laid-out page: byte range in `text` and vertical extent.

@@ -55,3 +55,27 @@ TEST(SplitLinesTest, LinesOfPlainText) {
 
 }  // namespace
 }  // namespace imr
+
+namespace imr {
+namespace {
+
+// A page printed sideways: its words read top to bottom (Poppler's rotation
+// 1), the first line the rightmost column. Laid out in the words' own frame
+// it reads as the upright page would.
+TEST(LayOutWordsTest, ASidewaysPageReadsInItsWordsOwnFrame) {
+  std::vector<PlacedWord> words = {
+      // line 1 at x 500..512, words going down the page
+      {"PROGRESS", 500, 100, 512, 160, 1}, {"REPORT", 500, 165, 512, 210, 1},
+      // line 2 at x 480..492
+      {"Pain", 480, 100, 492, 130, 1}, {"is", 480, 134, 492, 146, 1}, {"better.", 480, 150, 492, 195, 1},
+  };
+  EXPECT_EQ(LayOutWords(words).text, "PROGRESS REPORT\nPain is better.\n");
+  // Reading upward (rotation 3): the leftmost column first, each from the bottom.
+  EXPECT_EQ(LayOutWords({{"first", 100, 300, 112, 340, 3}, {"line", 100, 250, 112, 290, 3},
+                         {"second", 120, 300, 132, 350, 3}})
+                .text,
+            "first line\nsecond\n");
+}
+
+}  // namespace
+}  // namespace imr

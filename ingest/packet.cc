@@ -22,9 +22,17 @@ constexpr size_t kSignoffLines = 12;
 // A page starts a document when the evidence for it reaches this weight.
 constexpr double kStartWeight = 2.0;
 
-// Two documents are copies of each other when this share of their word
-// shingles is common to both (a fax header or an OCR slip changes a few).
-constexpr double kDuplicateShare = 0.85;
+// Two documents are copies of each other when these shares of their word
+// shingles and of their numbers are common to both. A copy with a text layer
+// repeats every number (two RFAs of one claim on the same form differ in a
+// date and a code only); where OCR read either, a slip may change a few words
+// and digits.
+struct CopyShares {
+  double shingles;
+  double numbers;
+};
+constexpr CopyShares kTextCopy = {0.9, 1.0};
+constexpr CopyShares kOcrCopy = {0.85, 0.8};
 
 bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 bool IsAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
@@ -251,6 +259,7 @@ struct TitleRow {
 const std::vector<TitleRow>& TitleTable() {
   static const std::vector<TitleRow> table = {
       {"other", "application for independent medical review"},
+      {"other", "dwc form imr"},
       {"imr_final_determination", "imr final determination"},
       {"imr_final_determination", "final determination letter"},
       {"imr_final_determination", "medical professional review"},
@@ -322,6 +331,9 @@ const std::vector<TitleRow>& TitleTable() {
       {"imaging_report", "x-rays", false, true},
       {"imaging_report", "x-ray", false, true},
       {"imaging_report", "arthrogram", false, true},
+      {"imaging_report", "radiographs", false, true},
+      {"imaging_report", "radiograph", false, true},
+      {"imaging_report", "ultrasound", false, true},
       {"other", "fax cover"},
       {"other", "facsimile"},
       {"other", "fax transmittal"},
@@ -370,18 +382,52 @@ std::string TitleTypeOf(std::string_view line) {
   return "";
 }
 
-// The first title among the page's first lines: its type and its line.
+// A line of running prose: long, mostly lower-case words, few digits (a
+// letterhead's address and telephone line is long too, but full of digits).
+bool IsProse(std::string_view line) {
+  if (line.size() < 60) return false;
+  size_t lower = 0, letters = 0, digits = 0;
+  for (char c : line) {
+    digits += IsDigit(c);
+    if (!IsAlpha(c)) continue;
+    ++letters;
+    lower += std::islower(static_cast<unsigned char>(c)) != 0;
+  }
+  return lower * 4 > letters * 3 && digits <= 4;
+}
+
+// The first title among the page's first lines, above its first prose: its
+// type and its line. (A signature block's "Panel QME" under a last page's
+// closing paragraph is no title.)
 std::pair<std::string, std::string> TitleNearTop(const std::vector<std::string_view>& lines, size_t from) {
   for (size_t i = from; i < lines.size() && i < from + kTitleLines; ++i) {
     if (std::string type = TitleTypeOf(lines[i]); !type.empty()) return {type, AsciiLower(CollapseWhitespace(lines[i]))};
+    if (IsProse(lines[i])) break;
   }
   return {"", ""};
 }
 
-// Word 4-shingles of a document's text, fax lines and page numbers left out.
-std::vector<uint64_t> Shingles(const std::vector<Page>& pages, int first, int last) {
+// What two copies of one document share: the same run of words (4-word
+// shingles) and the same numbers (dates, scores, doses). Templated notes of
+// one clinic share most of their words; only their dates and findings tell
+// two visits apart, so the numbers must agree too. Fax lines and page numbers
+// are left out: a re-faxed copy differs there.
+struct Fingerprint {
+  std::vector<uint64_t> shingles;
+  std::vector<uint64_t> numbers;
+  bool ocr = false;  // some page of it was read by OCR
+};
+
+void SortUnique(std::vector<uint64_t>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+Fingerprint FingerprintOf(const std::vector<Page>& pages, int first, int last) {
+  Fingerprint out;
   std::vector<std::string> words;
   for (int p = first; p <= last; ++p) {
+    out.ocr = out.ocr || pages[p - 1].ocr;
     for (const std::string_view line : Lines(pages[p - 1].text)) {
       if (IsFaxHeaderLine(line)) continue;
       const std::string lower = AsciiLower(CollapseWhitespace(line));
@@ -398,17 +444,20 @@ std::vector<uint64_t> Shingles(const std::vector<Page>& pages, int first, int la
       if (!word.empty()) words.push_back(std::move(word));
     }
   }
-  std::vector<uint64_t> out;
   const std::hash<std::string> hash;
   for (size_t i = 0; i + 4 <= words.size(); ++i) {
-    out.push_back(hash(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2] + ' ' + words[i + 3]));
+    out.shingles.push_back(hash(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2] + ' ' + words[i + 3]));
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  for (const std::string& w : words) {
+    if (std::any_of(w.begin(), w.end(), IsDigit)) out.numbers.push_back(hash(w));
+  }
+  SortUnique(&out.shingles);
+  SortUnique(&out.numbers);
   return out;
 }
 
 double SharedShare(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() && b.empty()) return 1;
   if (a.empty() || b.empty()) return 0;
   size_t common = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
@@ -560,18 +609,21 @@ std::vector<PacketDocument> SplitPacket(const std::vector<Page>& pages) {
     }
     before = std::move(here);
   }
-  std::vector<std::vector<uint64_t>> shingles;
+  std::vector<Fingerprint> prints;
   for (size_t d = 0; d < parts.size(); ++d) {
     PacketDocument& part = parts[d];
     part.id = "d" + std::to_string(d + 1);
     part.author = AuthorOf(pages, part);
-    shingles.push_back(Shingles(pages, part.first_page, part.last_page));
+    prints.push_back(FingerprintOf(pages, part.first_page, part.last_page));
     const int length = part.last_page - part.first_page + 1;
     for (size_t e = 0; e < d; ++e) {
       if (!parts[e].duplicate_of.empty()) continue;
       const int other = parts[e].last_page - parts[e].first_page + 1;
       if (std::abs(other - length) > 1) continue;
-      if (SharedShare(shingles[e], shingles[d]) >= kDuplicateShare) {
+      if (prints[d].shingles.empty()) break;
+      const CopyShares& needed = prints[e].ocr || prints[d].ocr ? kOcrCopy : kTextCopy;
+      if (SharedShare(prints[e].shingles, prints[d].shingles) >= needed.shingles &&
+          SharedShare(prints[e].numbers, prints[d].numbers) >= needed.numbers) {
         part.duplicate_of = parts[e].id;
         break;
       }

@@ -117,6 +117,20 @@ TEST(PacketTest, ARefaxedCopyIsADuplicateOfTheFirst) {
   EXPECT_EQ(DescribeSplit(SplitPacket(pages)), "1-1 2-2 3-3=d1");
 }
 
+// Two visits written from one clinic's template share most of their words;
+// their dates and findings differ, so neither is a copy of the other.
+TEST(PacketTest, TemplatedNotesOfTwoVisitsAreNoCopies) {
+  const auto note = [](const std::string& date, const std::string& pain) {
+    return "PHYSICAL THERAPY DAILY NOTE\nDate of service: " + date +
+           "\nThe patient attended therapy for the right shoulder. Treatment included therapeutic exercise, manual "
+           "therapy and a home program review. Pain today " + pain +
+           "/10. Tolerated treatment well without adverse reaction. Continue the plan of care as written.\n"
+           "Signed by Ana Ruiz, PT";
+  };
+  const std::vector<Page> pages = PagesOf({note("03/02/2017", "6"), note("03/09/2017", "5"), note("03/02/2017", "6")});
+  EXPECT_EQ(DescribeSplit(SplitPacket(pages)), "1-1 2-2 3-3=d1");
+}
+
 TEST(PacketTest, SubDocumentNumbersItsPagesFromOne) {
   Document packet;
   packet.pages = PagesOf({"IMR FINAL DETERMINATION\nA.", "PROGRESS NOTE\nSUBJECTIVE:\nPain.", "Page 2\nPLAN:\nRest."});

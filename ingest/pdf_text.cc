@@ -43,7 +43,7 @@ std::vector<PlacedWord> TextLayerWords(const poppler::page& page) {
     std::string_view trimmed = TrimView(text);
     if (trimmed.empty()) continue;
     const poppler::rectf r = box.bbox();
-    words.push_back({std::string(trimmed), r.x(), r.y(), r.x() + r.width(), r.y() + r.height()});
+    words.push_back({std::string(trimmed), r.x(), r.y(), r.x() + r.width(), r.y() + r.height(), box.rotation()});
   }
   return words;
 }

@@ -428,7 +428,7 @@ Json PatientResource(const Record& record, const Context& ctx, const Entries& en
 std::string ContentType(const Document& doc) {
   const std::string path = doc.source.path;
   const bool pdf_name = path.size() >= 4 && (path.ends_with(".pdf") || path.ends_with(".PDF"));
-  bool has_words = false;
+  bool has_words = doc.source.pdf;
   for (const Page& page : doc.pages) has_words = has_words || !page.words.empty() || page.ocr;
   const bool text = !pdf_name && !has_words && !doc.source.encrypted && doc.source.page_count <= 1;
   return text ? "text/plain" : "application/pdf";

@@ -233,6 +233,7 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
         part.doc_type = first.doc_type;
         part.date = first.date;
       }
+      for (int p = part.first_page; p <= part.last_page; ++p) std::vector<Word>().swap(record->document.pages[p - 1].words);
       continue;
     }
     DocumentResult result;
@@ -243,6 +244,9 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
     }
     part.date = DocumentDate(result);
     fields_of[part.id] = result.fields;
+    // Word boxes serve ingest and extraction only: a read document lets go of
+    // them, so a packet holds the boxes of one document at a time past ingest.
+    for (int p = part.first_page; p <= part.last_page; ++p) std::vector<Word>().swap(record->document.pages[p - 1].words);
     AddToRecord(std::move(result), part, record);
   }
   if (record->documents.size() == 1) {

@@ -85,6 +85,8 @@ const char* DocTypeName(DocType type) {
       return "imaging_report";
     case DocType::kOperativeReport:
       return "operative_report";
+    case DocType::kProcedureReport:
+      return "procedure_report";
     case DocType::kOther:
       return "other";
   }
@@ -2006,7 +2008,8 @@ void AddStudyBody(Builder& b, const Study& study, const Provider& referrer, Date
 Document WriteImaging(const Case& world, ClinicalState& state, const Provider& reader,
                       const Provider& referrer, Date date, int injury, const Study& study,
                       Rng& rng) {
-  Builder b(world, rng, DocType::kImagingReport, study.modality == "EMG/NCV" ? "emg" : "imaging",
+  Builder b(world, rng, study.modality == "EMG/NCV" ? DocType::kProcedureReport : DocType::kImagingReport,
+            study.modality == "EMG/NCV" ? "emg" : "imaging",
             date, reader.date_style);
   b.SetSender(reader.office);
   b.SetInjuryVars(world.injuries[injury]);
@@ -2145,7 +2148,8 @@ void AddDictationLine(Builder& b, Date date) {
 
 Document WriteOperative(const Case& world, ClinicalState& state, const Provider& operator_,
                         Date date, int injury, const Procedure& procedure, Rng& rng) {
-  Builder b(world, rng, DocType::kOperativeReport, procedure.surgery ? "operative" : "procedure",
+  Builder b(world, rng, procedure.surgery ? DocType::kOperativeReport : DocType::kProcedureReport,
+            procedure.surgery ? "operative" : "procedure",
             date, operator_.date_style);
   b.SetSender(operator_.office);
   b.SetInjuryVars(world.injuries[injury]);

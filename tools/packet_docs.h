@@ -57,6 +57,7 @@ enum class DocType {
   kMedicalLegalReport,
   kImagingReport,
   kOperativeReport,
+  kProcedureReport,  // electrodiagnostic studies and injection procedure notes (DESIGN.md's procedure_report)
   kOther,
 };
 
