@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 #include <functional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/text.h"
@@ -456,6 +457,13 @@ Fingerprint FingerprintOf(const std::vector<Page>& pages, int first, int last) {
   return out;
 }
 
+// One number for a set of hashes, equal for equal sets.
+uint64_t KeyOf(const std::vector<uint64_t>& sorted) {
+  uint64_t key = 1469598103934665603ull;
+  for (uint64_t h : sorted) key = (key ^ h) * 1099511628211ull;
+  return key;
+}
+
 double SharedShare(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   if (a.empty() && b.empty()) return 1;
   if (a.empty() || b.empty()) return 0;
@@ -609,25 +617,53 @@ std::vector<PacketDocument> SplitPacket(const std::vector<Page>& pages) {
     }
     before = std::move(here);
   }
+  // A copy with a text layer repeats every number of its original, so only
+  // documents with the same numbers are compared; a document OCR read is
+  // compared with every earlier one (scans are few). Linear in the packet,
+  // not quadratic.
   std::vector<Fingerprint> prints;
+  std::unordered_map<uint64_t, std::vector<size_t>> text_by_numbers;  // originals with a text layer
+  std::vector<size_t> originals;                                      // every original, in order
   for (size_t d = 0; d < parts.size(); ++d) {
     PacketDocument& part = parts[d];
     part.id = "d" + std::to_string(d + 1);
     part.author = AuthorOf(pages, part);
     prints.push_back(FingerprintOf(pages, part.first_page, part.last_page));
+    const Fingerprint& print = prints[d];
+    const uint64_t numbers_key = KeyOf(print.numbers);
+    const auto same_numbers = text_by_numbers.find(numbers_key);
+    const std::vector<size_t> none;
+    const std::vector<size_t>& candidates =
+        print.ocr ? originals : same_numbers == text_by_numbers.end() ? none : same_numbers->second;
     const int length = part.last_page - part.first_page + 1;
-    for (size_t e = 0; e < d; ++e) {
-      if (!parts[e].duplicate_of.empty()) continue;
+    for (size_t e : candidates) {
+      if (print.shingles.empty()) break;
       const int other = parts[e].last_page - parts[e].first_page + 1;
       if (std::abs(other - length) > 1) continue;
-      if (prints[d].shingles.empty()) break;
-      const CopyShares& needed = prints[e].ocr || prints[d].ocr ? kOcrCopy : kTextCopy;
-      if (SharedShare(prints[e].shingles, prints[d].shingles) >= needed.shingles &&
-          SharedShare(prints[e].numbers, prints[d].numbers) >= needed.numbers) {
+      const CopyShares& needed = prints[e].ocr || print.ocr ? kOcrCopy : kTextCopy;
+      if (SharedShare(prints[e].shingles, print.shingles) >= needed.shingles &&
+          SharedShare(prints[e].numbers, print.numbers) >= needed.numbers) {
         part.duplicate_of = parts[e].id;
         break;
       }
     }
+    // An OCR copy of a text original: the scans are compared with every original
+    // above; a text copy of a scanned original is looked for here.
+    if (part.duplicate_of.empty() && !print.ocr) {
+      for (size_t e : originals) {
+        if (!prints[e].ocr || print.shingles.empty()) continue;
+        const int other = parts[e].last_page - parts[e].first_page + 1;
+        if (std::abs(other - length) > 1) continue;
+        if (SharedShare(prints[e].shingles, print.shingles) >= kOcrCopy.shingles &&
+            SharedShare(prints[e].numbers, print.numbers) >= kOcrCopy.numbers) {
+          part.duplicate_of = parts[e].id;
+          break;
+        }
+      }
+    }
+    if (!part.duplicate_of.empty()) continue;
+    originals.push_back(d);
+    if (!print.ocr) text_by_numbers[numbers_key].push_back(d);
   }
   return parts;
 }
