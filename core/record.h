@@ -185,6 +185,9 @@ struct Request {
   std::optional<Reference> reference;
   std::optional<Determination> determination;
   std::string document;  // the PacketDocument id that states it
+  // In a packet: the requests of other documents for the same treatment (an
+  // RFA's item, the UR notice's decision on it, the IMR letter's), by id.
+  std::vector<std::string> same_as;
 };
 
 struct Patient {

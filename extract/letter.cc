@@ -1,6 +1,7 @@
 #include "extract/letter.h"
 
 #include "core/text.h"
+#include "extract/form_requests.h"
 #include "extract/letter_requests.h"
 #include "extract/pattern.h"
 #include "extract/stitched_text.h"
@@ -239,6 +240,9 @@ LetterFacts ExtractLetter(const Document& doc) {
   ExtractPatient(doc, &out);
   ExtractReviewer(doc, &out);
   out.requests = ExtractLetterRequests(doc);
+  // Before IMR, a case's requests are an RFA's items and a UR notice's decisions.
+  if (out.requests.empty() && doc.doc_type == "rfa") out.requests = ExtractRfaRequests(doc);
+  if (out.requests.empty() && doc.doc_type == "ur_determination") out.requests = ExtractUrRequests(doc);
   return out;
 }
 

@@ -174,6 +174,7 @@ Json RequestJson(const Request& r) {
                         {"statement_span", SpanJson(ref.statement_span)}};
   }
   if (!r.document.empty()) out["document"] = r.document;
+  if (!r.same_as.empty()) out["same_as"] = r.same_as;
   if (r.determination) out["determination"] = DeterminationJson(*r.determination);
   return out;
 }
@@ -325,6 +326,7 @@ Request RequestFrom(const ReadJson& j) {
   for (const ReadJson& c : Array(j, "codes")) r.codes.push_back({Str(c, "system"), Str(c, "code")});
   r.span = SpanFrom(j);
   r.document = Str(j, "document");
+  r.same_as = Strings(j, "same_as");
   if (auto ref = j.find("reference"); ref != j.end() && ref->is_object()) {
     Reference out;
     out.decision = Str(*ref, "decision");

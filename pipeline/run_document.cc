@@ -168,6 +168,55 @@ void AddToRecord(DocumentResult result, const PacketDocument& part, Record* reco
 
 using FieldsByDocument = std::map<std::string, std::map<std::string, Field>>;
 
+// The case across a packet's documents. A request names the requests of other
+// documents for the same treatment of the same claim (category, body site,
+// side and date of injury), so an
+// RFA's item, the UR decision on it and the IMR letter's decision read as one
+// story; and the timeline gains each request on its document's date: when it
+// was asked for (an RFA, by its author), decided by UR, or by IMR.
+void LinkRequestsAcrossDocuments(const FieldsByDocument& fields_of, Record* record) {
+  if (record->documents.size() <= 1) return;
+  const auto injury_of = [&](const std::string& document) -> std::string {
+    const auto fields = fields_of.find(document);
+    if (fields == fields_of.end()) return "";
+    const auto doi = fields->second.find("date_of_injury");
+    return doi == fields->second.end() ? "" : doi->second.value;
+  };
+  const auto detail = [](const Request& r, const char* key) {
+    const auto it = r.details.find(key);
+    return it == r.details.end() ? std::string() : it->second;
+  };
+  std::map<std::string, std::vector<size_t>> by_treatment;
+  for (size_t i = 0; i < record->requests.size(); ++i) {
+    const Request& r = record->requests[i];
+    if (r.category == "other") continue;
+    by_treatment[r.category + "|" + detail(r, "body_site") + "|" + detail(r, "laterality") + "|" + injury_of(r.document)]
+        .push_back(i);
+  }
+  for (const auto& [treatment, same] : by_treatment) {
+    for (size_t i : same) {
+      for (size_t k : same) {
+        if (record->requests[k].document != record->requests[i].document) {
+          record->requests[i].same_as.push_back(record->requests[k].id);
+        }
+      }
+    }
+  }
+  static const std::map<std::string, std::string> kRoleOf = {
+      {"rfa", "treatment_requested"}, {"ur_determination", "utilization_review_decision"},
+      {"imr_final_determination", "imr_decision"}};
+  std::map<std::string, const PacketDocument*> documents;
+  for (const PacketDocument& d : record->documents) documents[d.id] = &d;
+  for (const Request& r : record->requests) {
+    const auto d = documents.find(r.document);
+    if (d == documents.end() || d->second->date.empty()) continue;
+    const auto role = kRoleOf.find(d->second->doc_type);
+    record->timeline.push_back({d->second->date, "day", role == kRoleOf.end() ? "treatment_requested" : role->second, r.id});
+  }
+  std::stable_sort(record->timeline.begin(), record->timeline.end(),
+                   [](const TimelineEntry& a, const TimelineEntry& b) { return a.date < b.date; });
+}
+
 // Drafts the determinations. A single document decides on its own facts. In a
 // packet each request is decided on the clinical facts of its claim: the
 // documents that state the same date of injury as the request's document, or
@@ -263,6 +312,7 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
     const std::string& words = r.reference ? r.reference->statement : r.text;
     for (Code& c : CptCodesWritten(words)) r.codes.push_back(std::move(c));
   }
+  LinkRequestsAcrossDocuments(fields_of, record);
   // The rulebook is parsed on first use: documents with no request never pay for it.
   if (!record->requests.empty()) {
     DetermineRequestsByClaim(options.rules != nullptr ? *options.rules : Rulebook::Builtin(), fields_of, record);

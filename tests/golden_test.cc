@@ -101,8 +101,9 @@ TEST_P(GoldenTest, EverySpanQuotesItsText) {
     const std::string quoted = CollapseWhitespace(Slice(pages, r.span));
     EXPECT_FALSE(quoted.empty()) << r.id;
     EXPECT_EQ(r.text.substr(0, quoted.size()), quoted) << r.id;  // a span never crosses a page
-    ASSERT_TRUE(r.reference.has_value());
-    EXPECT_NE(CollapseWhitespace(Slice(pages, r.reference->statement_span)), "") << r.id;
+    // A letter or UR notice decided the request; an RFA's request is not decided yet.
+    if (record.document.doc_type != "rfa") ASSERT_TRUE(r.reference.has_value()) << r.id;
+    if (r.reference) EXPECT_NE(CollapseWhitespace(Slice(pages, r.reference->statement_span)), "") << r.id;
   }
   for (const Section& s : record.document.sections) {
     ASSERT_LE(s.page_number, static_cast<int>(pages.size()));

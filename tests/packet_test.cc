@@ -76,6 +76,39 @@ TEST_F(PacketTest, OnePdfOfFiveDocumentsIsOneRecordOfFiveDocuments) {
   for (const Section& s : record.document.sections) EXPECT_LE(s.page_number, 11);
   EXPECT_EQ(record.fields.at("case_number").document, "d1");
   EXPECT_EQ(record.documents[4].date, record.documents[2].date);
+
+  // The case: the RFA's three items, the UR notice's decision on each, linked
+  // to each other and not to the letter's requests (another claim).
+  std::map<std::string, const Request*> by_id;
+  for (const Request& r : record.requests) by_id[r.id] = &r;
+  std::vector<std::string> decisions;
+  int asked = 0;
+  for (const Request& r : record.requests) {
+    SCOPED_TRACE(r.id + " " + r.text);
+    if (r.document == "d2") {
+      ++asked;
+      EXPECT_FALSE(r.reference.has_value());
+      ASSERT_EQ(r.same_as.size(), 1u);
+      EXPECT_EQ(by_id.at(r.same_as[0])->document, "d4");
+      EXPECT_EQ(by_id.at(r.same_as[0])->category, r.category);
+    } else if (r.document == "d4") {
+      ASSERT_TRUE(r.reference.has_value());
+      decisions.push_back(r.reference->decision);
+    } else if (r.document == "d1") {
+      EXPECT_TRUE(r.same_as.empty());
+    }
+  }
+  EXPECT_EQ(asked, 3);
+  EXPECT_EQ(decisions, (std::vector<std::string>{"non_certified", "modified", "certified"}));
+  int on_the_timeline = 0;
+  for (const TimelineEntry& t : record.timeline) {
+    if (!by_id.count(t.source)) continue;
+    ++on_the_timeline;
+    if (by_id.at(t.source)->document == "d2") EXPECT_EQ(t.role, "treatment_requested");
+    if (by_id.at(t.source)->document == "d4") EXPECT_EQ(t.role, "utilization_review_decision");
+    if (t.role == "treatment_requested") EXPECT_EQ(t.date, record.documents[1].date);
+  }
+  EXPECT_EQ(on_the_timeline, static_cast<int>(record.requests.size()));
 }
 
 // The letter inside the packet says what it says alone: the same fields,
