@@ -47,9 +47,10 @@ std::string CollapsedRequestText(std::string_view text) {
 // The facts a determination may read: each at its first place outside the
 // sections that hold a decision. Dates and demographic facts are kept too;
 // the rules decide what they need.
-std::vector<UsableFact> UsableFacts(const Record& record) {
+std::vector<UsableFact> UsableFacts(const std::vector<const Fact*>& facts) {
   std::vector<UsableFact> out;
-  for (const Fact& f : record.facts) {
+  for (const Fact* fact : facts) {
+    const Fact& f = *fact;
     if (!IsDecisionSection(f.section)) {
       out.push_back({&f, f.span, f.text});
       continue;
@@ -270,7 +271,13 @@ void FollowPrimarySurgery(const Rulebook& rules, Record* record) {
 }  // namespace
 
 void DetermineRequests(const Rulebook& rules, Record* record) {
-  const std::vector<UsableFact> facts = UsableFacts(*record);
+  std::vector<const Fact*> all;
+  for (const Fact& f : record->facts) all.push_back(&f);
+  DetermineRequests(rules, all, record);
+}
+
+void DetermineRequests(const Rulebook& rules, const std::vector<const Fact*>& evidence, Record* record) {
+  const std::vector<UsableFact> facts = UsableFacts(evidence);
   const CaseDates dates{FindRequestDate(*record, facts), InjuryDate(*record, facts)};
   for (Request& request : record->requests) {
     request.determination = Determine(rules, facts, dates, request);

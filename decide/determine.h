@@ -28,6 +28,10 @@ namespace imr {
 // whose category has no rule set gets none.
 void DetermineRequests(const Rulebook& rules, Record* record);
 
+// The same on the facts `evidence` (borrowed) instead of the record's own:
+// a packet decides each document's requests on the records of its claim.
+void DetermineRequests(const Rulebook& rules, const std::vector<const Fact*>& evidence, Record* record);
+
 // True for the sections whose text is a decision about a request.
 bool IsDecisionSection(std::string_view section);
 

@@ -217,12 +217,28 @@ void LinkRequestsAcrossDocuments(const FieldsByDocument& fields_of, Record* reco
                    [](const TimelineEntry& a, const TimelineEntry& b) { return a.date < b.date; });
 }
 
+// How far back a request's evidence reaches: the records of the year before
+// it, as a reviewer reads the recent course of care. (And none after it: no
+// reviewer could have read a record written later.)
+constexpr int kLookbackYears = 1;
+// Where a request's document states no date: this many documents before it.
+constexpr size_t kUndatedLookback = 50;
+
+// "2016-12-14" -> "2015-12-14".
+std::string YearsBefore(const std::string& iso, int years) {
+  if (iso.size() < 4) return iso;
+  return std::to_string(std::stoi(iso.substr(0, 4)) - years) + iso.substr(4);
+}
+
 // Drafts the determinations. A single document decides on its own facts. In a
-// packet each request is decided on the clinical facts of its claim: the
-// documents that state the same date of injury as the request's document, or
-// state none (a packet may join two claims of one worker, and a request must
-// not borrow another injury's findings). Its dates (the era, the request date)
-// come from its own document's fields first.
+// packet each document's requests are decided on the clinical facts of its
+// claim's records up to it: the documents that state the same date of injury
+// as the request's document, or state none (a packet may join two claims of
+// one worker, and a request must not borrow another injury's findings), dated
+// in the year up to the request's document (or, undated, the documents just
+// before it), and the request's own document. Its dates (the era, the
+// request date) come from its own document's fields first. Bounded evidence
+// keeps a packet's cost linear in its pages.
 void DetermineRequestsByClaim(const Rulebook& rules, const FieldsByDocument& fields_of, Record* record) {
   if (record->documents.size() <= 1) {
     DetermineRequests(rules, record);
@@ -234,36 +250,48 @@ void DetermineRequestsByClaim(const Rulebook& rules, const FieldsByDocument& fie
     const auto doi = fields->second.find("date_of_injury");
     return doi == fields->second.end() ? "" : doi->second.value;
   };
-  // The documents that state requests, by claim, in order: the facts a claim
-  // may read are gathered once, however many documents ask.
-  std::map<std::string, std::vector<std::string>> askers_of;
+  // Each document's facts lie together, in document order.
+  std::map<std::string, std::pair<size_t, size_t>> facts_of;
+  for (size_t i = 0; i < record->facts.size(); ++i) {
+    auto [it, inserted] = facts_of.emplace(record->facts[i].document, std::make_pair(i, i + 1));
+    if (!inserted) it->second.second = i + 1;
+  }
+  std::vector<std::string> askers;  // documents that state requests, in order
   for (const Request& r : record->requests) {
-    std::vector<std::string>& askers = askers_of[injury_of(r.document)];
     if (std::find(askers.begin(), askers.end(), r.document) == askers.end()) askers.push_back(r.document);
   }
-  for (const auto& [injury, askers] : askers_of) {
+  for (const std::string& asker : askers) {
+    size_t at = 0;
+    while (at < record->documents.size() && record->documents[at].id != asker) ++at;
+    if (at == record->documents.size()) continue;
+    const PacketDocument& own = record->documents[at];
+    const std::string injury = injury_of(asker);
+    const std::string since = own.date.empty() ? "" : YearsBefore(own.date, kLookbackYears);
+    std::vector<const Fact*> evidence;
+    for (size_t d = 0; d < record->documents.size(); ++d) {
+      const PacketDocument& doc = record->documents[d];
+      const auto range = facts_of.find(doc.id);
+      if (range == facts_of.end()) continue;
+      const std::string other = injury_of(doc.id);
+      const bool same_claim = injury.empty() || other.empty() || other == injury;
+      const bool in_time = own.date.empty() ? d <= at && d + kUndatedLookback >= at
+                                            : !doc.date.empty() && doc.date >= since && doc.date <= own.date;
+      if (doc.id != asker && !(same_claim && in_time)) continue;
+      for (size_t i = range->second.first; i < range->second.second; ++i) evidence.push_back(&record->facts[i]);
+    }
     Record view;
-    for (const Fact& f : record->facts) {
-      const std::string other = injury_of(f.document);
-      if (injury.empty() || other.empty() || other == injury) view.facts.push_back(f);
+    const auto fields = fields_of.find(asker);
+    if (fields != fields_of.end()) view.fields = fields->second;
+    for (const auto& [name, field] : record->fields) view.fields.emplace(name, field);
+    std::vector<size_t> taken;
+    for (size_t i = 0; i < record->requests.size(); ++i) {
+      if (record->requests[i].document != asker) continue;
+      taken.push_back(i);
+      view.requests.push_back(std::move(record->requests[i]));
     }
-    for (const std::string& document : askers) {
-      view.fields.clear();
-      const auto own = fields_of.find(document);
-      if (own != fields_of.end()) view.fields = own->second;
-      for (const auto& [name, field] : record->fields) view.fields.emplace(name, field);
-      std::vector<size_t> taken;
-      view.requests.clear();
-      for (size_t i = 0; i < record->requests.size(); ++i) {
-        if (record->requests[i].document != document) continue;
-        taken.push_back(i);
-        view.requests.push_back(std::move(record->requests[i]));
-      }
-      view.problems.clear();
-      DetermineRequests(rules, &view);
-      for (size_t k = 0; k < taken.size(); ++k) record->requests[taken[k]] = std::move(view.requests[k]);
-      for (Problem& p : view.problems) record->problems.push_back(std::move(p));
-    }
+    DetermineRequests(rules, evidence, &view);
+    for (size_t k = 0; k < taken.size(); ++k) record->requests[taken[k]] = std::move(view.requests[k]);
+    for (Problem& p : view.problems) record->problems.push_back(std::move(p));
   }
 }
 
