@@ -128,19 +128,6 @@ std::string StoreName(const std::optional<Shard>& shard) {
   return name;
 }
 
-std::optional<double> PositiveNumber(const std::optional<std::string>& value, double fallback) {
-  if (!value) return fallback;
-  double n = 0;
-  auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), n);
-  if (ec != std::errc() || end != value->data() + value->size() || n <= 0) return std::nullopt;
-  return n;
-}
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 // What the terminal (or a log) sees while the batch runs.
 class Progress {
  public:
@@ -325,7 +312,7 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
       if (first && *first != name && fs::exists(fs::path(out_dir) / *first)) {
         // The same content already made a record: this input gets that
         // record under its own name, without running again.
-        result.json = WithSourcePath(ReadFile(fs::path(out_dir) / *first), input);
+        result.json = WithSourcePath(ReadWholeFile((fs::path(out_dir) / *first).string()), input);
         std::string error;
         result.record = RecordFromJson(result.json, &error).value_or(Record{});
         stored.status = "duplicate";
@@ -428,7 +415,7 @@ int MergeCommand(const Args& args, std::ostream& out, std::ostream& err) {
       if (fs::path(dir) != target_dir) {
         for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
           if (e.path().extension() == ".json" && e.is_regular_file()) {
-            WritePrivateFile((target_dir / e.path().filename()).string(), ReadFile(e.path()));
+            WritePrivateFile((target_dir / e.path().filename()).string(), ReadWholeFile(e.path().string()));
           }
         }
       }

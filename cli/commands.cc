@@ -19,6 +19,11 @@
 
 namespace imr {
 
+std::string ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 int Usage(std::string_view name, std::ostream& err) {
   for (const Command& c : CommandTable()) {
     if (c.name == name) err << "usage: imr " << c.usage << "\n";
@@ -139,12 +144,12 @@ int EvalPackets(const std::string& truth_dir, const std::string& results_dir, st
   PacketScores splitter, per_pdf, per_page;
   for (const PacketTruth& truth : truths) {
     const std::filesystem::path path = std::filesystem::path(results_dir) / (truth.stem + ".json");
-    std::ifstream in(path, std::ios::binary);
     std::string error;
     std::optional<Record> record;
-    if (in) record = RecordFromJson(std::string(std::istreambuf_iterator<char>(in), {}), &error);
+    const bool found = std::filesystem::is_regular_file(path);
+    if (found) record = RecordFromJson(ReadWholeFile(path.string()), &error);
     if (!record) {
-      errors.push_back(path.string() + (in ? ": " + error : ": no record"));
+      errors.push_back(path.string() + (found ? ": " + error : ": no record"));
       ScorePacket(truth, {}, &splitter);
       continue;
     }

@@ -35,6 +35,9 @@ int RunCommand(const Args& args, std::ostream& out, std::ostream& err);
 // For the commands' own files (cli/*.cc).
 inline constexpr int kExitRetry = 75;  // EX_TEMPFAIL: not finished; running it again finishes it
 int Usage(std::string_view name, std::ostream& err);
+
+// The bytes of the file at `path`; "" where it cannot be read.
+std::string ReadWholeFile(const std::string& path);
 class Rulebook;
 // The rule files of `dir`, checked and parsed into `book`; false, with every
 // problem on `err`.

@@ -1,5 +1,7 @@
 #include "cli/flags.h"
 
+#include <charconv>
+
 #include <algorithm>
 
 namespace imr {
@@ -40,6 +42,14 @@ std::optional<std::string> Flags::Value(const std::string& flag) const {
   auto it = values_.find(flag);
   if (it == values_.end()) return std::nullopt;
   return it->second;
+}
+
+std::optional<double> PositiveNumber(const std::optional<std::string>& value, double fallback) {
+  if (!value) return fallback;
+  double n = 0;
+  auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), n);
+  if (ec != std::errc() || end != value->data() + value->size() || n <= 0) return std::nullopt;
+  return n;
 }
 
 std::optional<int> MaxPages(const Flags& flags) {

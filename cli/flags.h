@@ -36,6 +36,10 @@ class Flags {
   std::vector<std::string> positional_;
 };
 
+// The value of a flag that takes a positive number, `fallback` where the flag
+// is absent, nothing where its value is no positive number.
+std::optional<double> PositiveNumber(const std::optional<std::string>& value, double fallback);
+
 // The value of --max-pages (the pages read of one input, 1 to 1,000,000), or
 // nothing when it is absent or not such a number.
 std::optional<int> MaxPages(const Flags& flags);

@@ -87,19 +87,6 @@ double MillisecondsSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-std::optional<double> PositiveNumber(const std::optional<std::string>& value, double fallback) {
-  if (!value) return fallback;
-  double n = 0;
-  auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), n);
-  if (ec != std::errc() || end != value->data() + value->size() || n <= 0) return std::nullopt;
-  return n;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 void SyncDir(const std::string& dir) {
   const int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return;
@@ -236,7 +223,7 @@ Made Handler::Run(Worker& worker, const std::string& path) {
 // that died after storing it), or the first copy of its content.
 std::optional<Made> Handler::FromEarlierRecord(const std::string& record_file, bool as_duplicate) {
   Made made;
-  made.json = ReadFile((fs::path(options_.out_dir) / record_file).string());
+  made.json = ReadWholeFile((fs::path(options_.out_dir) / record_file).string());
   std::string error;
   std::optional<Record> record = RecordFromJson(made.json, &error);
   if (!record) return std::nullopt;

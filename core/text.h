@@ -30,6 +30,9 @@ std::string CollapseWhitespace(std::string_view text);
 std::string CompareKey(std::string_view text);
 
 std::string_view TrimView(std::string_view text);
+
+// Lower-case hexadecimal of `bytes`, two digits a byte (a digest as printed).
+std::string LowerHex(std::string_view bytes);
 std::string AsciiLower(std::string_view text);
 
 // Byte offsets of `view` inside `base`, assuming view points into base.

@@ -59,3 +59,14 @@ TEST(TrimViewTest, StripsBothEnds) {
 
 }  // namespace
 }  // namespace imr
+
+namespace imr {
+namespace {
+
+TEST(LowerHexTest, TwoDigitsAByte) {
+  EXPECT_EQ(LowerHex(std::string_view("\x00\x0f\xa0\xff", 4)), "000fa0ff");
+  EXPECT_EQ(LowerHex(""), "");
+}
+
+}  // namespace
+}  // namespace imr

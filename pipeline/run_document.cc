@@ -11,6 +11,7 @@
 #include <optional>
 #include <sstream>
 
+#include "core/text.h"
 #include "decide/determine.h"
 #include "decide/rulebook.h"
 #include "extract/clinical.h"
@@ -168,6 +169,14 @@ void AddToRecord(DocumentResult result, const PacketDocument& part, Record* reco
 
 using FieldsByDocument = std::map<std::string, std::map<std::string, Field>>;
 
+// The date of injury `document` states, which names its claim; "" for none.
+std::string InjuryOf(const FieldsByDocument& fields_of, const std::string& document) {
+  const auto fields = fields_of.find(document);
+  if (fields == fields_of.end()) return "";
+  const auto doi = fields->second.find("date_of_injury");
+  return doi == fields->second.end() ? "" : doi->second.value;
+}
+
 // The case across a packet's documents. A request names the requests of other
 // documents for the same treatment of the same claim (category, body site,
 // side and date of injury), so an
@@ -176,12 +185,7 @@ using FieldsByDocument = std::map<std::string, std::map<std::string, Field>>;
 // was asked for (an RFA, by its author), decided by UR, or by IMR.
 void LinkRequestsAcrossDocuments(const FieldsByDocument& fields_of, Record* record) {
   if (record->documents.size() <= 1) return;
-  const auto injury_of = [&](const std::string& document) -> std::string {
-    const auto fields = fields_of.find(document);
-    if (fields == fields_of.end()) return "";
-    const auto doi = fields->second.find("date_of_injury");
-    return doi == fields->second.end() ? "" : doi->second.value;
-  };
+  const auto injury_of = [&](const std::string& document) { return InjuryOf(fields_of, document); };
   const auto detail = [](const Request& r, const char* key) {
     const auto it = r.details.find(key);
     return it == r.details.end() ? std::string() : it->second;
@@ -244,12 +248,7 @@ void DetermineRequestsByClaim(const Rulebook& rules, const FieldsByDocument& fie
     DetermineRequests(rules, record);
     return;
   }
-  const auto injury_of = [&](const std::string& document) -> std::string {
-    const auto fields = fields_of.find(document);
-    if (fields == fields_of.end()) return "";
-    const auto doi = fields->second.find("date_of_injury");
-    return doi == fields->second.end() ? "" : doi->second.value;
-  };
+  const auto injury_of = [&](const std::string& document) { return InjuryOf(fields_of, document); };
   // Each document's facts lie together, in document order.
   std::map<std::string, std::pair<size_t, size_t>> facts_of;
   for (size_t i = 0; i < record->facts.size(); ++i) {
@@ -353,13 +352,7 @@ std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
   EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < size; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xF];
-  }
-  return out;
+  return LowerHex(std::string_view(reinterpret_cast<const char*>(digest), size));
 }
 
 Record RunDocument(std::string_view bytes, std::string_view path, const RunOptions& options) {

@@ -19,6 +19,7 @@
 #include <mutex>
 #include <vector>
 
+#include "core/text.h"
 #include "pipeline/record_json.h"
 
 extern char** environ;
@@ -126,13 +127,7 @@ std::optional<std::string> Sha256OfFile(const std::string& path) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
   EVP_DigestFinal_ex(ctx.get(), digest, &size);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < size; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xF];
-  }
-  return out;
+  return LowerHex(std::string_view(reinterpret_cast<const char*>(digest), size));
 }
 
 Worker::Worker(WorkerOptions options) : options_(std::move(options)) { IgnoreSigpipe(); }
