@@ -5,10 +5,8 @@
 #include <cstdint>
 #include <functional>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/text.h"
-#include "ingest/furniture.h"
 #include "ingest/sections.h"
 
 namespace imr {
