@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "ingest/furniture.h"
+#include "ingest/packet.h"
 #include "ingest/layout.h"
 #include "ingest/pdf_text.h"
 #include "ingest/sections.h"
@@ -91,7 +92,7 @@ Document IngestBytes(std::string_view bytes, std::string_view path, const Ingest
   std::vector<std::vector<Span>> furniture = FindFurniture(layouts);
   for (size_t i = 0; i < doc.pages.size(); ++i) doc.pages[i].furniture = std::move(furniture[i]);
   doc.sections = FindSections(doc.pages);
-  doc.doc_type = ClassifyDocument(doc.pages, doc.sections);
+  doc.doc_type = DocumentType(doc.pages, doc.sections);
   return doc;
 }
 

@@ -626,6 +626,7 @@ std::vector<PacketDocument> SplitPacket(const std::vector<Page>& pages) {
     PacketDocument& part = parts[d];
     part.id = "d" + std::to_string(d + 1);
     part.author = AuthorOf(pages, part);
+    if (parts.size() == 1) break;  // a packet of one has no copies
     prints.push_back(FingerprintOf(pages, part.first_page, part.last_page));
     const Fingerprint& print = prints[d];
     const uint64_t numbers_key = KeyOf(print.numbers);
@@ -677,14 +678,19 @@ Document SubDocument(const Document& packet, const PacketDocument& part) {
     doc.pages.push_back(std::move(page));
   }
   doc.sections = FindSections(doc.pages);
+  doc.doc_type = DocumentType(doc.pages, doc.sections);
+  return doc;
+}
+
+std::string DocumentType(const std::vector<Page>& pages, const std::vector<Section>& sections) {
+  if (pages.empty()) return "other";
   // A title line at the top of its first page says what the document is;
   // without one, the words near the top and the sections do.
-  const std::vector<std::string_view> lines = doc.pages.empty() ? std::vector<std::string_view>{} : Lines(doc.pages[0].text);
+  const std::vector<std::string_view> lines = Lines(pages[0].text);
   size_t from = 0;
   while (from < lines.size() && from < 2 && IsFaxHeaderLine(lines[from])) ++from;
   const std::string titled = TitleNearTop(lines, from).first;
-  doc.doc_type = titled.empty() ? ClassifyDocument(doc.pages, doc.sections) : titled;
-  return doc;
+  return titled.empty() ? ClassifyDocument(pages, sections) : titled;
 }
 
 }  // namespace imr

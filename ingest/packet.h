@@ -59,6 +59,11 @@ std::vector<PacketDocument> SplitPacket(const std::vector<Page>& pages);
 // (spans in them too), sections found on them alone, and its type.
 Document SubDocument(const Document& packet, const PacketDocument& part);
 
+// What one document is: the type its title line says near the top of its
+// first page, else what the words near the top and its sections say
+// (ClassifyDocument).
+std::string DocumentType(const std::vector<Page>& pages, const std::vector<Section>& sections);
+
 }  // namespace imr
 
 #endif  // IMR_INGEST_PACKET_H_

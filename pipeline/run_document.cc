@@ -299,7 +299,11 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
   record->document = IngestBytes(bytes, path, {options.ocr, 300, options.max_pages});
   record->document.source.sha256 = Sha256Hex(bytes);
   record->documents = SplitPacket(record->document.pages);
-  record->document.sections.clear();  // found again per document
+  // A packet of one is read as ingest left it; a packet's documents are read
+  // one by one, their sections found again on their own pages.
+  const bool one_document = record->documents.size() == 1;
+  std::vector<Section> whole_sections;
+  whole_sections.swap(record->document.sections);
   FieldsByDocument fields_of;
   for (PacketDocument& part : record->documents) {
     if (!part.duplicate_of.empty()) {
@@ -313,7 +317,12 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
       continue;
     }
     DocumentResult result;
-    {
+    if (one_document) {
+      record->document.sections = std::move(whole_sections);
+      part.doc_type = record->document.doc_type;
+      result = ReadOneDocument(record->document, part);
+      record->document.sections.clear();  // AddToRecord puts them back
+    } else {
       const Document one = SubDocument(record->document, part);
       part.doc_type = one.doc_type;
       result = ReadOneDocument(one, part);
