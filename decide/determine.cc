@@ -98,11 +98,18 @@ struct RequestDate {
   bool estimated = false;  // the latest date of the record, not a request or review date
 };
 
-// The request's date, which picks the guideline era: the UR decision date the
-// header states, else the latest utilization-review or request date the
+// The request's date, which picks the guideline era: the date of the RFA or
+// UR notice that states the request; else the UR decision date the header
+// states, else the latest utilization-review or request date the
 // clinical text gives, else (estimated) the latest date the record gives at
 // all, since a request is made no earlier than the visit that leads to it.
 RequestDate FindRequestDate(const Record& record, const std::vector<UsableFact>& facts) {
+  // An RFA dates the treatments it asks for, a UR notice the decisions it
+  // makes: the record of one such document (or a packet's view of one).
+  if (record.documents.size() == 1) {
+    const PacketDocument& own = record.documents[0];
+    if ((own.doc_type == "rfa" || own.doc_type == "ur_determination") && ParseIsoDay(own.date)) return {own.date, false};
+  }
   if (std::string ur = FieldValue(record, "ur_denial_date"); ParseIsoDay(ur)) return {ur, false};
   if (std::string dated = LatestDated(facts, {"utilization_review", "request"}); !dated.empty()) return {dated, false};
   return {LatestDate(facts), true};

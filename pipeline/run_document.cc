@@ -281,7 +281,14 @@ void DetermineRequestsByClaim(const Rulebook& rules, const FieldsByDocument& fie
     Record view;
     const auto fields = fields_of.find(asker);
     if (fields != fields_of.end()) view.fields = fields->second;
-    for (const auto& [name, field] : record->fields) view.fields.emplace(name, field);
+    // What the document does not state, the record's fields may, when they come
+    // from the same claim (an RFA states no UR date; another claim's letter's
+    // is no date of this request).
+    for (const auto& [name, field] : record->fields) {
+      const std::string other = injury_of(field.document);
+      if (injury.empty() || other.empty() || other == injury) view.fields.emplace(name, field);
+    }
+    view.documents = {own};  // an RFA's or UR notice's date dates its requests
     std::vector<size_t> taken;
     for (size_t i = 0; i < record->requests.size(); ++i) {
       if (record->requests[i].document != asker) continue;

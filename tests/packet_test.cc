@@ -88,6 +88,8 @@ TEST_F(PacketTest, OnePdfOfFiveDocumentsIsOneRecordOfFiveDocuments) {
     if (r.document == "d2") {
       ++asked;
       EXPECT_FALSE(r.reference.has_value());
+      ASSERT_TRUE(r.determination.has_value());
+      EXPECT_EQ(r.determination->request_date, record.documents[1].date);  // the RFA's own date, not the letter's
       ASSERT_EQ(r.same_as.size(), 1u);
       EXPECT_EQ(by_id.at(r.same_as[0])->document, "d4");
       EXPECT_EQ(by_id.at(r.same_as[0])->category, r.category);
