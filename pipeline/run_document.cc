@@ -109,11 +109,11 @@ std::string DocumentDate(const DocumentResult& result) {
   return "";
 }
 
+// The rank of document `id` ("d7": SplitPacket numbers them in page order).
 int RankOfDocument(const Record& record, const std::string& id) {
-  for (const PacketDocument& d : record.documents) {
-    if (d.id == id) return FieldRank(d.doc_type);
-  }
-  return FieldRank("");
+  const size_t index = id.size() > 1 ? std::stoul(id.substr(1)) : 0;
+  if (index == 0 || index > record.documents.size() || record.documents[index - 1].id != id) return FieldRank("");
+  return FieldRank(record.documents[index - 1].doc_type);
 }
 
 void ShiftSpan(int by, Span* span) {
@@ -179,10 +179,10 @@ std::string InjuryOf(const FieldsByDocument& fields_of, const std::string& docum
 
 // The case across a packet's documents. A request names the requests of other
 // documents for the same treatment of the same claim (category, body site,
-// side and date of injury), so an
-// RFA's item, the UR decision on it and the IMR letter's decision read as one
-// story; and the timeline gains each request on its document's date: when it
-// was asked for (an RFA, by its author), decided by UR, or by IMR.
+// side and date of injury), so an RFA's item, the UR decision on it and the
+// IMR letter's decision read as one story; and the timeline gains each
+// request on its document's date: when it was asked for (an RFA, by its
+// author), decided by UR, or by IMR.
 void LinkRequestsAcrossDocuments(const FieldsByDocument& fields_of, Record* record) {
   if (record->documents.size() <= 1) return;
   const auto injury_of = [&](const std::string& document) { return InjuryOf(fields_of, document); };
