@@ -1,5 +1,6 @@
 #include "pipeline/store.h"
 
+#include <algorithm>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -107,6 +108,24 @@ constexpr const char* kMigrations[] = {
       message TEXT NOT NULL);
     CREATE INDEX problems_by_code ON problems(code);
     )sql",
+    // 1 -> 2: case packets. A record file may hold several documents (the
+    // record's `documents`); facts and requests say which, and requests for
+    // the same treatment in other documents of the packet (`same_as`, JSON).
+    R"sql(
+    CREATE TABLE packet_documents (
+      document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+      packet_document TEXT NOT NULL,
+      doc_type TEXT NOT NULL,
+      first_page INTEGER NOT NULL,
+      last_page INTEGER NOT NULL,
+      date TEXT,
+      author TEXT,
+      duplicate_of TEXT,
+      PRIMARY KEY (document_id, packet_document));
+    ALTER TABLE facts ADD COLUMN packet_document TEXT;
+    ALTER TABLE requests ADD COLUMN packet_document TEXT;
+    ALTER TABLE requests ADD COLUMN same_as TEXT;
+    )sql",
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion, "one migration step per schema version");
 
@@ -211,7 +230,7 @@ struct Store::Db {
   }
 };
 
-Store::Store(const std::string& path) : db_(std::make_unique<Db>()) {
+Store::Store(const std::string& path, int up_to_version) : db_(std::make_unique<Db>()) {
   // The database holds record text: readable by the owner only, from the
   // first byte (SQLite creates it with the process umask).
   const mode_t old_mask = umask(0077);
@@ -226,7 +245,7 @@ Store::Store(const std::string& path) : db_(std::make_unique<Db>()) {
     throw std::runtime_error("store: " + path + " has schema " + std::to_string(version) + ", newer than this imr (" +
                              std::to_string(kStoreSchemaVersion) + ")");
   }
-  for (int v = version; v < kStoreSchemaVersion; ++v) {
+  for (int v = version; v < std::min(up_to_version, kStoreSchemaVersion); ++v) {
     db_->Exec("BEGIN IMMEDIATE");
     try {
       db_->Exec(kMigrations[v]);
@@ -300,18 +319,19 @@ void Store::Add(int64_t run_id, const Record& record, const StoredInput& input) 
 
     Statement fact(db,
                    "INSERT INTO facts (document_id, fact_id, kind, text, page_number, begin_offset, end_offset, "
-                   "section, assertion, code_system, code, rule, value) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                   "section, assertion, code_system, code, rule, value, packet_document) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const Fact& f : record.facts) {
       fact.Bind(1, id).Bind(2, f.id).Bind(3, f.kind).Bind(4, f.text).Bind(5, static_cast<int64_t>(f.span.page_number));
       fact.Bind(6, static_cast<int64_t>(f.span.begin)).Bind(7, static_cast<int64_t>(f.span.end));
       fact.Bind(8, f.section).Bind(9, f.assertion);
       fact.BindOrNull(10, f.code ? f.code->system : "").BindOrNull(11, f.code ? f.code->code : "");
-      fact.Bind(12, f.rule).Bind(13, AttributesToJson(f.value)).Run();
+      fact.Bind(12, f.rule).Bind(13, AttributesToJson(f.value)).BindOrNull(14, f.document).Run();
     }
     Statement request(db,
                       "INSERT INTO requests (document_id, request_id, text, category, body_site, laterality, details, "
-                      "page_number, decision, outcome, confidence, rule, guideline_era, request_date) "
-                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                      "page_number, decision, outcome, confidence, rule, guideline_era, request_date, "
+                      "packet_document, same_as) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     Statement criterion(db,
                         "INSERT INTO criteria (document_id, request_id, criterion_id, status, how, evidence) "
                         "VALUES (?,?,?,?,?,?)");
@@ -323,12 +343,21 @@ void Store::Add(int64_t run_id, const Record& record, const StoredInput& input) 
       const Determination* d = r.determination ? &*r.determination : nullptr;
       request.BindOrNull(10, d ? d->outcome : "").BindOrNull(11, d ? d->confidence : "");
       request.BindOrNull(12, d ? d->rule : "").BindOrNull(13, d ? d->guideline_era : "");
-      request.BindOrNull(14, d ? d->request_date : "").Run();
+      request.BindOrNull(14, d ? d->request_date : "").BindOrNull(15, r.document);
+      request.BindOrNull(16, r.same_as.empty() ? "" : nlohmann::json(r.same_as).dump()).Run();
       if (!d) continue;
       for (const CriterionResult& c : d->criteria) {
         nlohmann::json evidence = c.evidence;
         criterion.Bind(1, id).Bind(2, r.id).Bind(3, c.id).Bind(4, c.status).Bind(5, c.how).Bind(6, evidence.dump()).Run();
       }
+    }
+    Statement part(db,
+                   "INSERT INTO packet_documents (document_id, packet_document, doc_type, first_page, last_page, date, "
+                   "author, duplicate_of) VALUES (?,?,?,?,?,?,?,?)");
+    for (const PacketDocument& d : record.documents) {
+      part.Bind(1, id).Bind(2, d.id).Bind(3, d.doc_type).Bind(4, static_cast<int64_t>(d.first_page));
+      part.Bind(5, static_cast<int64_t>(d.last_page)).BindOrNull(6, d.date).BindOrNull(7, d.author);
+      part.BindOrNull(8, d.duplicate_of).Run();
     }
     Statement problem(db, "INSERT INTO problems (document_id, stage, code, page_number, message) VALUES (?,?,?,?,?)");
     for (const Problem& p : record.problems) {
@@ -345,7 +374,7 @@ void Store::Add(int64_t run_id, const Record& record, const StoredInput& input) 
 int64_t Store::CountDocuments() const { return CountRows("documents"); }
 
 int64_t Store::CountRows(std::string_view table) const {
-  for (std::string_view known : {"runs", "documents", "facts", "requests", "criteria", "problems"}) {
+  for (std::string_view known : {"runs", "documents", "facts", "requests", "criteria", "problems", "packet_documents"}) {
     if (table == known) {
       Statement s(db_->handle, "SELECT count(*) FROM " + std::string(table));
       return s.Step() ? s.Int(0) : 0;
@@ -418,11 +447,19 @@ void Store::MergeFrom(const std::string& other_path) {
       }
     }
     db_->Exec(R"sql(
-      INSERT INTO facts SELECT m.new_id, fact_id, kind, text, page_number, begin_offset, end_offset, section,
-        assertion, code_system, code, rule, value FROM other.facts f JOIN doc_map m ON m.old_id = f.document_id;
-      INSERT INTO requests SELECT m.new_id, request_id, text, category, body_site, laterality, details, page_number,
-        decision, outcome, confidence, rule, guideline_era, request_date
+      INSERT INTO facts (document_id, fact_id, kind, text, page_number, begin_offset, end_offset, section,
+          assertion, code_system, code, rule, value, packet_document)
+        SELECT m.new_id, fact_id, kind, text, page_number, begin_offset, end_offset, section,
+          assertion, code_system, code, rule, value, packet_document
+        FROM other.facts f JOIN doc_map m ON m.old_id = f.document_id;
+      INSERT INTO requests (document_id, request_id, text, category, body_site, laterality, details, page_number,
+          decision, outcome, confidence, rule, guideline_era, request_date, packet_document, same_as)
+        SELECT m.new_id, request_id, text, category, body_site, laterality, details, page_number,
+          decision, outcome, confidence, rule, guideline_era, request_date, packet_document, same_as
         FROM other.requests r JOIN doc_map m ON m.old_id = r.document_id;
+      INSERT INTO packet_documents SELECT m.new_id, packet_document, doc_type, first_page, last_page, date, author,
+          duplicate_of
+        FROM other.packet_documents p JOIN doc_map m ON m.old_id = p.document_id;
       INSERT INTO criteria SELECT m.new_id, request_id, criterion_id, status, how, evidence
         FROM other.criteria c JOIN doc_map m ON m.old_id = c.document_id;
       INSERT INTO problems SELECT m.new_id, stage, code, page_number, message

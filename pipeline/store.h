@@ -17,6 +17,9 @@
 //   requests      every request with its category, body site, the letter's
 //                 decision, and its drafted determination (outcome, confidence, rule)
 //   criteria      every criterion of every determination (status, how)
+//   packet_documents  the documents of each record file (a case packet holds
+//                 several): type, pages, date, author, copy of; facts and
+//                 requests name theirs in packet_document (schema 2)
 //   problems      every problem (stage, code, page, message)
 // Child rows are deleted with their document, so indexing a record again
 // replaces it. One Store is used from one thread at a time.
@@ -34,7 +37,7 @@
 
 namespace imr {
 
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 // The version that decides whether a stored record is still current: the
 // build's source commit (set at configure time) and a hash of the rulebook
@@ -64,7 +67,10 @@ class Store {
   // Opens or creates the database at `path` (mode 0600, WAL), creating the
   // schema or migrating an older one. Throws std::runtime_error when the file
   // cannot be opened or holds a newer schema than this build knows.
-  explicit Store(const std::string& path);
+  // Opens `path`, creating it or bringing its schema up to date; a schema
+  // newer than this build's is refused. `up_to_version` stops the migrations
+  // earlier, for tests that make a database of an earlier version.
+  explicit Store(const std::string& path, int up_to_version = kStoreSchemaVersion);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;

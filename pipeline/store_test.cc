@@ -104,19 +104,80 @@ TEST_F(StoreTest, QueriesReadLikeTheReadme) {
   sqlite3_close(db);
 }
 
+// A packet's documents are rows of their own; facts and requests name theirs.
+TEST_F(StoreTest, APacketsDocumentsAndTheirRequestsAreIndexed) {
+  Record r = SampleRecord("ppp", false);
+  r.documents = {{"d1", "rfa", 1, 1, "2016-12-14", "Ann Lee, MD", ""}, {"d2", "ur_determination", 2, 3, "2016-12-21", "", ""}};
+  r.facts[0].document = "d1";
+  r.facts[1].document = "d2";
+  r.requests[0].document = "d2";
+  r.requests[0].same_as = {"r7"};
+  {
+    Store store(Path("imr.sqlite"));
+    store.Add(store.BeginRun("batch", PipelineVersion(), ""), r, {"p.json", "in/p.pdf", "processed", 5, ""});
+    EXPECT_EQ(store.CountRows("packet_documents"), 2);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(Path("imr.sqlite").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT p.doc_type, p.date, r.same_as FROM requests r JOIN packet_documents p "
+                               "ON p.document_id = r.document_id AND p.packet_document = r.packet_document",
+                               -1, &stmt, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "ur_determination");
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)), "2016-12-21");
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2)), "[\"r7\"]");
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
 TEST_F(StoreTest, MigratesFromEveryEarlierVersionAndRefusesANewerOne) {
-  // Version 0 is an empty database (or any SQLite file imr never touched).
+  // Version 0 is an empty database (or any SQLite file imr never touched);
+  // version v is what a build of that schema made.
   for (int version = 0; version < kStoreSchemaVersion; ++version) {
     const std::string path = Path(("v" + std::to_string(version) + ".sqlite").c_str());
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, ("PRAGMA user_version=" + std::to_string(version)).c_str(), nullptr, nullptr, nullptr),
-              SQLITE_OK);
-    sqlite3_close(db);
+    { Store made(path, version); ASSERT_EQ(made.schema_version(), version); }
     Store store(path);
     EXPECT_EQ(store.schema_version(), kStoreSchemaVersion);
     EXPECT_EQ(store.CountDocuments(), 0);
   }
+  // A version-1 database with rows in it (written as that schema had them)
+  // keeps them, and gains the packet columns empty.
+  const std::string v1 = Path("v1-rows.sqlite");
+  { Store at_v1(v1, 1); EXPECT_EQ(at_v1.schema_version(), 1); }
+  {
+    sqlite3* old = nullptr;
+    ASSERT_EQ(sqlite3_open(v1.c_str(), &old), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(old,
+                           "INSERT INTO documents (record_file, input_path, sha256, bytes, pipeline_version, status, "
+                           "doc_type, page_count, processed_at, milliseconds) VALUES ('a.json', 'a.pdf', 'x', 1, 'v', "
+                           "'processed', 'rfa', 1, 'now', 1);"
+                           "INSERT INTO requests (document_id, request_id, text, category, details, page_number) "
+                           "VALUES (1, 'r1', 'MRI', 'imaging.mri.lumbar', '{}', 1);",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(old);
+  }
+  {
+    Store migrated(v1);
+    EXPECT_EQ(migrated.schema_version(), kStoreSchemaVersion);
+    EXPECT_EQ(migrated.CountDocuments(), 1);
+  }
+  sqlite3* check = nullptr;
+  ASSERT_EQ(sqlite3_open(v1.c_str(), &check), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(check, "SELECT text, packet_document IS NULL, same_as IS NULL FROM requests", -1, &stmt,
+                               nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "MRI");
+  EXPECT_EQ(sqlite3_column_int(stmt, 1), 1);
+  EXPECT_EQ(sqlite3_column_int(stmt, 2), 1);
+  sqlite3_finalize(stmt);
+  sqlite3_close(check);
+
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(Path("future.sqlite").c_str(), &db), SQLITE_OK);
   sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
