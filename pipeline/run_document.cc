@@ -109,9 +109,20 @@ std::string DocumentDate(const DocumentResult& result) {
   return "";
 }
 
+// The number of an id such as "f12" or "d7" (its letter `prefix`), or none.
+std::optional<size_t> NumberAfter(std::string_view id, char prefix) {
+  if (id.size() < 2 || id.size() > 12 || id[0] != prefix) return std::nullopt;
+  size_t n = 0;
+  for (char c : id.substr(1)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<size_t>(c - '0');
+  }
+  return n;
+}
+
 // The rank of document `id` ("d7": SplitPacket numbers them in page order).
 int RankOfDocument(const Record& record, const std::string& id) {
-  const size_t index = id.size() > 1 ? std::stoul(id.substr(1)) : 0;
+  const size_t index = NumberAfter(id, 'd').value_or(0);
   if (index == 0 || index > record.documents.size() || record.documents[index - 1].id != id) return FieldRank("");
   return FieldRank(record.documents[index - 1].doc_type);
 }
@@ -127,7 +138,8 @@ void AddToRecord(DocumentResult result, const PacketDocument& part, Record* reco
   const int by = part.first_page - 1;
   const size_t fact_base = record->facts.size();
   const auto global_id = [&](const std::string& id) {
-    return id.size() > 1 && id[0] == 'f' ? "f" + std::to_string(std::stoul(id.substr(1)) + fact_base) : id;
+    const std::optional<size_t> n = NumberAfter(id, 'f');
+    return n ? "f" + std::to_string(*n + fact_base) : id;
   };
   for (Fact& f : result.facts) {
     ShiftSpan(by, &f.span);
