@@ -1,6 +1,9 @@
 #include "pipeline/store.h"
 
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -84,24 +87,34 @@ TEST_F(StoreTest, IndexesARecordAndReplacesItWhenAddedAgain) {
   EXPECT_THROW(store.CountRows("sqlite_master; DROP TABLE runs"), std::invalid_argument);
 }
 
+// The first row `sql` gives on the database at `path`, each column as text
+// ("<null>" for NULL); empty when there is no row.
+std::vector<std::string> FirstRow(const std::string& path, const std::string& sql) {
+  std::vector<std::string> row;
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) return row;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+      const unsigned char* text = sqlite3_column_text(stmt, i);
+      row.push_back(text ? reinterpret_cast<const char*>(text) : "<null>");
+    }
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return row;
+}
+
 TEST_F(StoreTest, QueriesReadLikeTheReadme) {
   {
     Store store(Path("imr.sqlite"));
     const int64_t run = store.BeginRun("batch", PipelineVersion(), "");
     store.Add(run, SampleRecord("aaa", false), {"a.json", "in/a.pdf", "processed", 12.5, ""});
   }
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(Path("imr.sqlite").c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db,
-                               "SELECT d.case_number, r.text FROM requests r JOIN documents d ON d.id = r.document_id "
-                               "WHERE r.category = 'imaging.mri.lumbar' AND r.outcome = 'not_medically_necessary'",
-                               -1, &stmt, nullptr),
-            SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "CM17-0000001");
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
+  EXPECT_EQ(FirstRow(Path("imr.sqlite"),
+                     "SELECT d.case_number, r.text FROM requests r JOIN documents d ON d.id = r.document_id "
+                     "WHERE r.category = 'imaging.mri.lumbar' AND r.outcome = 'not_medically_necessary'"),
+            (std::vector<std::string>{"CM17-0000001", "MRI lumbar spine"}));
 }
 
 // A packet's documents are rows of their own; facts and requests name theirs.
@@ -117,20 +130,10 @@ TEST_F(StoreTest, APacketsDocumentsAndTheirRequestsAreIndexed) {
     store.Add(store.BeginRun("batch", PipelineVersion(), ""), r, {"p.json", "in/p.pdf", "processed", 5, ""});
     EXPECT_EQ(store.CountRows("packet_documents"), 2);
   }
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(Path("imr.sqlite").c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db,
-                               "SELECT p.doc_type, p.date, r.same_as FROM requests r JOIN packet_documents p "
-                               "ON p.document_id = r.document_id AND p.packet_document = r.packet_document",
-                               -1, &stmt, nullptr),
-            SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "ur_determination");
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)), "2016-12-21");
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2)), "[\"r7\"]");
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
+  EXPECT_EQ(FirstRow(Path("imr.sqlite"),
+                     "SELECT p.doc_type, p.date, r.same_as FROM requests r JOIN packet_documents p "
+                     "ON p.document_id = r.document_id AND p.packet_document = r.packet_document"),
+            (std::vector<std::string>{"ur_determination", "2016-12-21", "[\"r7\"]"}));
 }
 
 TEST_F(StoreTest, MigratesFromEveryEarlierVersionAndRefusesANewerOne) {
@@ -165,18 +168,8 @@ TEST_F(StoreTest, MigratesFromEveryEarlierVersionAndRefusesANewerOne) {
     EXPECT_EQ(migrated.schema_version(), kStoreSchemaVersion);
     EXPECT_EQ(migrated.CountDocuments(), 1);
   }
-  sqlite3* check = nullptr;
-  ASSERT_EQ(sqlite3_open(v1.c_str(), &check), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(check, "SELECT text, packet_document IS NULL, same_as IS NULL FROM requests", -1, &stmt,
-                               nullptr),
-            SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "MRI");
-  EXPECT_EQ(sqlite3_column_int(stmt, 1), 1);
-  EXPECT_EQ(sqlite3_column_int(stmt, 2), 1);
-  sqlite3_finalize(stmt);
-  sqlite3_close(check);
+  EXPECT_EQ(FirstRow(v1, "SELECT text, packet_document, same_as FROM requests"),
+            (std::vector<std::string>{"MRI", "<null>", "<null>"}));
 
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(Path("future.sqlite").c_str(), &db), SQLITE_OK);
