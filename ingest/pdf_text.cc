@@ -48,7 +48,30 @@ std::vector<PlacedWord> TextLayerWords(const poppler::page& page) {
   return words;
 }
 
+// Whether the page puts no ink on the paper: rendered small, every pixel is
+// white. Tesseract takes a second or more over a 300 dpi page, and a page
+// without a text layer is often a blank separator; one dark pixel (a scan's
+// speckle, a rule, a light word blurred at this size) sends it to OCR.
+bool InkFree(const poppler::page& page) {
+  constexpr double kDpi = 36;
+  constexpr unsigned char kWhite = 250;
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  const poppler::image image = renderer.render_page(&page, kDpi, kDpi);
+  if (!image.is_valid()) return false;
+  const auto* data = reinterpret_cast<const unsigned char*>(image.const_data());
+  for (int y = 0; y < image.height(); ++y) {
+    const unsigned char* row = data + static_cast<size_t>(y) * static_cast<size_t>(image.bytes_per_row());
+    if (std::any_of(row, row + image.width(), [](unsigned char v) { return v < kWhite; })) return false;
+  }
+  return true;
+}
+
 std::vector<PlacedWord> OcrWords(const poppler::page& page, int dpi, bool* started) {
+  if (InkFree(page)) {
+    *started = true;  // nothing to read is not an engine that failed
+    return {};
+  }
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);
   const poppler::image image = renderer.render_page(&page, dpi, dpi);
@@ -85,8 +108,8 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
                                               "page has no text layer and OCR could not start"));
       }
     }
-    // A page OCR read and found empty is blank, which is no problem; one that
-    // was never read is.
+    // A page OCR read (or found without ink) and found empty is blank, which
+    // is no problem; one that was never read is.
     if (result.words.empty() && !options.ocr) {
       out->problems.push_back(IngestProblem("no_text_layer", i + 1,
                                             "page has no text layer and OCR is off"));
