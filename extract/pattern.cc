@@ -1,13 +1,15 @@
 #include "extract/pattern.h"
 
 #include <re2/re2.h>
+#include <re2/filtered_re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
-#include <mutex>
 #include <numeric>
 
 #include <stdexcept>
+
+#include "core/text.h"
 
 namespace imr {
 namespace {
@@ -65,11 +67,14 @@ std::string ExpandPattern(std::string_view pattern, const std::vector<PatternPie
 Pattern::Pattern(std::string_view pattern) {
   re2::RE2::Options options;
   options.set_log_errors(false);
-  re_ = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+  owned_ = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+  re_ = owned_.get();
   // A pattern that does not compile is a bug in a table, never in the input:
   // fail loudly so the first test that reaches it says which one.
   if (!re_->ok()) throw std::invalid_argument("bad pattern: " + re_->error() + ": " + std::string(pattern));
 }
+
+Pattern::Pattern(const re2::RE2* borrowed) : re_(borrowed) {}
 
 Pattern::~Pattern() = default;
 Pattern::Pattern(Pattern&&) noexcept = default;
@@ -98,53 +103,74 @@ std::vector<Match> Pattern::FindAll(std::string_view text) const {
   return out;
 }
 
-struct PatternSet::Automaton {
-  re2::RE2::Set set{re2::RE2::Options(), re2::RE2::UNANCHORED};
+// Literal words shorter than this are not worth looking for: "of" is on every
+// page, and a row that needs only short words is a candidate everywhere.
+constexpr int kShortestWord = 3;
+
+struct PatternSet::Filter {
+  re2::FilteredRE2 rows{kShortestWord};
+  re2::RE2::Set words{re2::RE2::Options(), re2::RE2::UNANCHORED};
+  bool any_words = false;
 };
 
-struct PatternSet::LazyRow {
-  std::string pattern;
-  std::once_flag once;
-  std::optional<Pattern> compiled;
-};
-
-PatternSet::PatternSet() : set_(std::make_unique<Automaton>()) {}
+PatternSet::PatternSet() : filter_(std::make_unique<Filter>()) {}
 PatternSet::~PatternSet() = default;
 PatternSet::PatternSet(PatternSet&&) noexcept = default;
 
 void PatternSet::Add(std::string_view pattern) {
   if (compiled_) throw std::invalid_argument("PatternSet::Add after Compile");
-  std::string error;
-  if (set_->set.Add(re2::StringPiece(pattern.data(), pattern.size()), &error) < 0) {
-    throw std::invalid_argument("bad pattern: " + error + ": " + std::string(pattern));
+  re2::RE2::Options options;
+  options.set_log_errors(false);
+  int id = -1;
+  if (filter_->rows.Add(re2::StringPiece(pattern.data(), pattern.size()), options, &id) != re2::RE2::NoError) {
+    // FilteredRE2 keeps no failed row; compile it here for RE2's own words.
+    const re2::RE2 failed(re2::StringPiece(pattern.data(), pattern.size()), options);
+    throw std::invalid_argument("bad pattern: " + failed.error() + ": " + std::string(pattern));
   }
-  rows_.push_back(std::make_unique<LazyRow>());
-  rows_.back()->pattern = std::string(pattern);
+  ++size_;
 }
 
 void PatternSet::Compile() {
-  if (!set_->set.Compile()) throw std::invalid_argument("pattern set does not compile");
+  if (compiled_) return;
+  if (size_ > 0) {
+    std::vector<std::string> words;
+    filter_->rows.Compile(&words);  // lower case, as the prefilter reads text
+    for (const std::string& word : words) {
+      if (filter_->words.Add(re2::RE2::QuoteMeta(word), nullptr) < 0) {
+        throw std::invalid_argument("pattern set: a literal word does not compile");
+      }
+    }
+    filter_->any_words = !words.empty();
+    if (filter_->any_words && !filter_->words.Compile()) throw std::invalid_argument("pattern set does not compile");
+  }
+  for (size_t i = 0; i < size_; ++i) rows_.push_back(Pattern(&filter_->rows.GetRE2(static_cast<int>(i))));
   compiled_ = true;
 }
 
 std::vector<int> PatternSet::Candidates(std::string_view text) const {
   if (!compiled_) throw std::logic_error("PatternSet::Candidates before Compile");
   std::vector<int> found;
-  re2::RE2::Set::ErrorInfo error;
-  if (!set_->set.Match(re2::StringPiece(text.data(), text.size()), &found, &error) &&
-      error.kind != re2::RE2::Set::kNoError) {
-    found.resize(rows_.size());
-    std::iota(found.begin(), found.end(), 0);
-    return found;
+  if (size_ == 0) return found;
+  std::vector<int> words;
+  if (filter_->any_words) {
+    const std::string lower = AsciiLower(text);
+    re2::RE2::Set::ErrorInfo error;
+    if (!filter_->words.Match(re2::StringPiece(lower.data(), lower.size()), &words, &error) &&
+        error.kind != re2::RE2::Set::kNoError) {
+      // The automaton ran out of memory on this text: every row may match.
+      found.resize(size_);
+      std::iota(found.begin(), found.end(), 0);
+      return found;
+    }
   }
+  filter_->rows.AllPotentials(words, &found);
   std::sort(found.begin(), found.end());
   return found;
 }
 
 const Pattern& PatternSet::Row(size_t i) const {
-  LazyRow& row = *rows_.at(i);
-  std::call_once(row.once, [&row] { row.compiled.emplace(row.pattern); });
-  return *row.compiled;
+  if (!compiled_) throw std::logic_error("PatternSet::Row before Compile");
+  return rows_.at(i);
 }
 
 }  // namespace imr

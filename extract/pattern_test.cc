@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -34,17 +35,44 @@ TEST(ExpandPatternTest, AnUnknownOrSelfNamingPieceIsABugInTheTable) {
 TEST(PatternSetTest, CandidatesAreTheRowsThatMatchAndEachRowFindsItsOwn) {
   PatternSet set;
   set.Add(R"((?i)\bpain\b)");
-  set.Add(R"((\d)/5)");
+  set.Add(R"((\d+)/5)");
   set.Add(R"(\bnever here\b)");
   set.Compile();
   ASSERT_EQ(set.size(), 3u);
+  // A row with no literal word to look for (row 1) is always a candidate;
+  // the others only where their words are, in any case.
   EXPECT_EQ(set.Candidates("Strength 5/5, no PAIN."), (std::vector<int>{0, 1}));
-  EXPECT_EQ(set.Candidates("painless"), std::vector<int>{});  // \b holds in the set too
-  EXPECT_EQ(set.Candidates(""), std::vector<int>{});
+  EXPECT_EQ(set.Candidates("Strength normal."), std::vector<int>{1});
+  EXPECT_EQ(set.Candidates("It was never here."), (std::vector<int>{1, 2}));
+  EXPECT_EQ(set.Candidates(""), std::vector<int>{1});
+  // The words are a necessary condition, not a match: the row decides.
+  const std::vector<int> painless = set.Candidates("painless");
+  ASSERT_TRUE(std::find(painless.begin(), painless.end(), 0) != painless.end());
+  EXPECT_TRUE(set.Row(0).FindAll("painless").empty());
   const std::vector<Match> grades = set.Row(1).FindAll("4/5 and 5/5");
   ASSERT_EQ(grades.size(), 2u);
   EXPECT_EQ(grades[1].group(1), "5");
   EXPECT_EQ(&set.Row(1), &set.Row(1));  // compiled once
+}
+
+// Every row that matches a text is among its candidates, over the finding
+// table's own rows and texts that name each of them in different case.
+TEST(PatternSetTest, NoRowThatMatchesIsLeftOut) {
+  PatternSet set;
+  const std::vector<std::string> rows = {R"((?i)\bstraight\s+leg\s+rais\w*\b)", R"(\bSLR\b)",
+                                         R"((?i)(?:positive|negative)\s+(?:spurling|phalen)\w*)",
+                                         R"((?i)\b(?:ROM|range of motion)\b.{0,20}\blimited\b)"};
+  for (const std::string& row : rows) set.Add(row);
+  set.Compile();
+  for (const std::string text : {"STRAIGHT LEG RAISING negative", "SLR neg", "slr", "Positive Phalen's test",
+                                 "rom is LIMITED", "Range Of Motion: limited"}) {
+    SCOPED_TRACE(text);
+    const std::vector<int> candidates = set.Candidates(text);
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (set.Row(i).Find(text)) EXPECT_TRUE(std::find(candidates.begin(), candidates.end(), int(i)) != candidates.end());
+    }
+  }
+  EXPECT_EQ(set.Candidates("nothing of the kind"), std::vector<int>{});
 }
 
 TEST(PatternSetTest, ABadRowFailsWhenAddedAndTheSetIsFrozenOnceCompiled) {
