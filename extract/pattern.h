@@ -67,10 +67,11 @@ class Pattern {
 // The answer may be too large (the words are there, the row still does not
 // match: Row(i).FindAll then finds nothing) and is never too small.
 //
-// The first version ran every row together as one RE2::Set; its automaton
-// was built state by state over each text, about 6 MB/s on the letters,
-// against about 4 times that for the literal words and the candidate rows
-// together (bench/stages). Safe to share between threads once compiled.
+// The first version ran every row together as one RE2::Set, whose automaton
+// is built state by state over each text: over the dev letters' text the
+// finding rows took 104 ms that way (set and candidate rows) against 46 ms
+// through the words, for the same matches. Safe to share between threads
+// once compiled.
 //
 //   imr::PatternSet set;
 //   set.Add(R"((?i)\bpain\b)");
