@@ -179,13 +179,17 @@ struct Tally {
 }  // namespace
 
 int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"--memory-mb=", "--no-ocr", "--rules=", "--max-pages="});
+  Flags flags({"--memory-mb=", "--no-ocr", "--rules=", "--max-pages=", "--zygote"});
   if (!flags.Parse(args, err) || !flags.positional().empty() || !MaxPagesValid(flags)) return Usage("worker", err);
+  rlim_t memory_bytes = 0;
   if (const auto mb = flags.Value("--memory-mb"); mb && *mb != "0") {
     const std::optional<double> limit = PositiveNumber(mb, 0);
     if (!limit) return Usage("worker", err);
-    const rlim_t bytes = static_cast<rlim_t>(*limit) * 1024 * 1024;
-    rlimit r{bytes, bytes};
+    memory_bytes = static_cast<rlim_t>(*limit) * 1024 * 1024;
+  }
+  // A zygote's limit is its workers': it sets it in each after the fork.
+  if (memory_bytes > 0 && !flags.Has("--zygote")) {
+    const rlimit r{memory_bytes, memory_bytes};
     setrlimit(RLIMIT_AS, &r);
   }
   RunOptions options;
@@ -198,6 +202,7 @@ int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err) {
   }
   // Records go to the parent through stdout; make sure nothing else does.
   std::ios::sync_with_stdio(false);
+  if (flags.Has("--zygote")) return ServeZygote(STDIN_FILENO, options, memory_bytes);
   return ServeWorker(std::cin, out, options);
 }
 

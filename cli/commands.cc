@@ -16,6 +16,7 @@
 #include "pipeline/output.h"
 #include "pipeline/record_json.h"
 #include "pipeline/run_document.h"
+#include "pipeline/warm_up.h"
 
 namespace imr {
 
@@ -105,6 +106,8 @@ int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
     return Usage("run", err);
   }
   const auto write = format == "fhir" ? RecordToFhirJson : RecordToJson;
+  // The tables are built from the far end while the first file is read.
+  const WarmUp warm_up(options);
   const auto dir = flags.Value("-o");
   if (!dir && flags.positional().size() > 1) {
     err << "imr: run: give -o DIR for more than one file\n";

@@ -5,6 +5,9 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,12 +18,15 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <vector>
 
 #include "core/text.h"
 #include "pipeline/record_json.h"
+#include "pipeline/warm_up.h"
 
 extern char** environ;
 
@@ -63,41 +69,193 @@ void WaitOrKill(pid_t pid) {
   waitpid(pid, nullptr, 0);
 }
 
-// A one-page PDF of one line, read by a worker before its first request: it
-// loads the PDF module and everything a document needs.
-constexpr std::string_view kWarmUpPdf = R"pdf(%PDF-1.4
-1 0 obj
-<< /Type /Catalog /Pages 2 0 R >>
-endobj
-2 0 obj
-<< /Type /Pages /Kids [3 0 R] /Count 1 >>
-endobj
-3 0 obj
-<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>
-endobj
-4 0 obj
-<< /Length 56 >>
-stream
-BT /F1 12 Tf 72 720 Td (Diagnosis: lumbar strain.) Tj ET
-endstream
-endobj
-5 0 obj
-<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>
-endobj
-xref
-0 6
-0000000000 65535 f 
-0000000009 00000 n 
-0000000058 00000 n 
-0000000115 00000 n 
-0000000241 00000 n 
-0000000347 00000 n 
-trailer
-<< /Size 6 /Root 1 0 R >>
-startxref
-417
-%%EOF
-)pdf";
+bool ReadFull(int fd, char* data, size_t size) {
+  while (size > 0) {
+    const ssize_t n = read(fd, data, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    size -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// `imr worker` with the options a worker needs.
+std::vector<std::string> WorkerArgs(const WorkerOptions& options) {
+  const std::string program = options.program.empty() ? ThisProgram() : options.program;
+  std::vector<std::string> args = {program, "worker", "--memory-mb", std::to_string(options.memory_mb)};
+  if (!options.ocr) args.push_back("--no-ocr");
+  if (options.max_pages > 0) {
+    args.push_back("--max-pages");
+    args.push_back(std::to_string(options.max_pages));
+  }
+  if (!options.rules_dir.empty()) {
+    args.push_back("--rules");
+    args.push_back(options.rules_dir);
+  }
+  return args;
+}
+
+// Starts `args` with `in` as its stdin and `out` (or this stdout, for -1) as
+// its stdout, in a process group of its own: a Ctrl-C at the terminal
+// reaches the parent, which finishes the documents in hand, not the worker
+// reading one. Returns its pid, or -1.
+pid_t Spawn(std::vector<std::string> args, int in, int out) {
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in, STDIN_FILENO);
+  if (out >= 0) posix_spawn_file_actions_adddup2(&actions, out, STDOUT_FILENO);
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attributes, 0);
+  pid_t pid = -1;
+  const int rc = posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), environ);
+  posix_spawnattr_destroy(&attributes);
+  posix_spawn_file_actions_destroy(&actions);
+  return rc == 0 ? pid : -1;
+}
+
+// A new worker's pid and the parent's two ends of its pipes, over the
+// zygote's socket; the pipes travel as SCM_RIGHTS.
+bool SendWorker(int socket, pid_t pid, int to_child, int from_child) {
+  iovec data{&pid, sizeof pid};
+  alignas(cmsghdr) char control[CMSG_SPACE(2 * sizeof(int))] = {};
+  msghdr message{};
+  message.msg_iov = &data;
+  message.msg_iovlen = 1;
+  message.msg_control = control;
+  message.msg_controllen = sizeof control;
+  cmsghdr* rights = CMSG_FIRSTHDR(&message);
+  rights->cmsg_level = SOL_SOCKET;
+  rights->cmsg_type = SCM_RIGHTS;
+  rights->cmsg_len = CMSG_LEN(2 * sizeof(int));
+  const int fds[2] = {to_child, from_child};
+  std::memcpy(CMSG_DATA(rights), fds, sizeof fds);
+  ssize_t n;
+  do {
+    n = sendmsg(socket, &message, MSG_NOSIGNAL);
+  } while (n < 0 && errno == EINTR);
+  return n == static_cast<ssize_t>(sizeof pid);
+}
+
+bool ReceiveWorker(int socket, pid_t* pid, int* to_child, int* from_child) {
+  iovec data{pid, sizeof *pid};
+  alignas(cmsghdr) char control[CMSG_SPACE(2 * sizeof(int))] = {};
+  msghdr message{};
+  message.msg_iov = &data;
+  message.msg_iovlen = 1;
+  message.msg_control = control;
+  message.msg_controllen = sizeof control;
+  ssize_t n;
+  do {
+    n = recvmsg(socket, &message, MSG_CMSG_CLOEXEC);
+  } while (n < 0 && errno == EINTR);
+  const cmsghdr* rights = n == static_cast<ssize_t>(sizeof *pid) ? CMSG_FIRSTHDR(&message) : nullptr;
+  if (rights == nullptr || rights->cmsg_type != SCM_RIGHTS || rights->cmsg_len != CMSG_LEN(2 * sizeof(int))) {
+    return false;
+  }
+  int fds[2];
+  std::memcpy(fds, CMSG_DATA(rights), sizeof fds);
+  if (*pid <= 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return false;
+  }
+  *to_child = fds[0];
+  *from_child = fds[1];
+  return true;
+}
+
+int ServeRequests(std::istream& in, std::ostream& out, const RunOptions& options) {
+  std::string header;
+  while (std::getline(in, header)) {
+    size_t size = 0;
+    auto [end, ec] = std::from_chars(header.data(), header.data() + header.size(), size);
+    if (ec != std::errc() || end != header.data() + header.size()) return 2;
+    std::string path(size, '\0');
+    if (!in.read(path.data(), static_cast<std::streamsize>(size))) return 2;
+    out << Frame(RecordToJson(RunFile(path, options)));
+    out.flush();
+    if (!out) return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+// The parent's side of an `imr worker --zygote` process: one per set of
+// worker options, started on first use and shared by every Worker (and
+// thread) of the process. A worker forked from it starts in a few
+// milliseconds with every table already built, where a spawned one builds
+// them all again (about 0.2 s of CPU).
+class Zygote {
+ public:
+  Zygote() = default;
+  ~Zygote() {
+    close(socket_);  // the zygote reads the end of its requests and exits
+    waitpid(pid_, nullptr, 0);
+  }
+  Zygote(const Zygote&) = delete;
+  Zygote& operator=(const Zygote&) = delete;
+
+  // The zygote for `options`, or null when none could be started or it has
+  // stopped (workers are then spawned).
+  static Zygote* For(const WorkerOptions& options) {
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<Zygote>> zygotes;
+    std::vector<std::string> args = WorkerArgs(options);
+    std::string key;
+    for (const std::string& a : args) key += a + '\0';
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto [it, made] = zygotes.try_emplace(key);
+    if (made) it->second = Start(std::move(args));
+    return it->second && it->second->alive_ ? it->second.get() : nullptr;
+  }
+
+  // A new worker; false when the zygote cannot give one (it is then
+  // considered gone).
+  bool Fork(pid_t* pid, int* to_child, int* from_child) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (!alive_) return false;
+    if (!WriteAll(socket_, "F") || !ReceiveWorker(socket_, pid, to_child, from_child)) {
+      alive_ = false;
+      *pid = -1;
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  static std::unique_ptr<Zygote> Start(std::vector<std::string> args) {
+    int ends[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) return nullptr;
+    // Workers are the zygote's grandchildren, orphaned at birth: this
+    // process adopts them, to wait for them as for its own.
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
+    args.push_back("--zygote");
+    const pid_t pid = Spawn(std::move(args), ends[1], -1);
+    close(ends[1]);
+    if (pid < 0) {
+      close(ends[0]);
+      return nullptr;
+    }
+    auto zygote = std::make_unique<Zygote>();
+    zygote->pid_ = pid;
+    zygote->socket_ = ends[0];
+    return zygote;
+  }
+
+  std::mutex mutex_;
+  pid_t pid_ = -1;
+  int socket_ = -1;
+  bool alive_ = true;
+};
+
+namespace {
 
 // The record a failed document gets: what the parent itself can say.
 WorkerResult FailedRecord(const std::string& path, std::string code, std::string message) {
@@ -136,6 +294,17 @@ Worker::~Worker() { Stop(); }
 
 bool Worker::Start() {
   if (pid_ > 0) return true;
+  // The zygote builds its tables now; the worker is forked at the first
+  // document, when they are built.
+  if (options_.zygote && Zygote::For(options_) != nullptr) return true;
+  return Launch();
+}
+
+bool Worker::Launch() {
+  if (pid_ > 0) return true;
+  if (options_.zygote) {
+    if (Zygote* zygote = Zygote::For(options_); zygote && zygote->Fork(&pid_, &to_child_, &from_child_)) return true;
+  }
   int in[2], out[2];
   if (pipe2(in, O_CLOEXEC) != 0) return false;
   if (pipe2(out, O_CLOEXEC) != 0) {
@@ -143,37 +312,10 @@ bool Worker::Start() {
     close(in[1]);
     return false;
   }
-  const std::string program = options_.program.empty() ? ThisProgram() : options_.program;
-  std::vector<std::string> args = {program, "worker", "--memory-mb", std::to_string(options_.memory_mb)};
-  if (!options_.ocr) args.push_back("--no-ocr");
-  if (options_.max_pages > 0) {
-    args.push_back("--max-pages");
-    args.push_back(std::to_string(options_.max_pages));
-  }
-  if (!options_.rules_dir.empty()) {
-    args.push_back("--rules");
-    args.push_back(options_.rules_dir);
-  }
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in[0], STDIN_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-  // A process group of its own: a Ctrl-C at the terminal reaches the
-  // parent, which finishes the documents in hand, not the worker reading one.
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
-  posix_spawnattr_setpgroup(&attributes, 0);
-  pid_t pid = -1;
-  const int rc = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
-  posix_spawnattr_destroy(&attributes);
-  posix_spawn_file_actions_destroy(&actions);
+  const pid_t pid = Spawn(WorkerArgs(options_), in[0], out[1]);
   close(in[0]);
   close(out[1]);
-  if (rc != 0) {
+  if (pid < 0) {
     close(in[1]);
     close(out[0]);
     return false;
@@ -240,7 +382,7 @@ std::optional<std::string> Worker::Exchange(const std::string& path, std::string
 }
 
 WorkerResult Worker::Run(const std::string& path) {
-  if (!Start()) {
+  if (!Launch()) {
     return FailedRecord(path, "worker_unavailable", "no worker process could be started for the document");
   }
   std::string problem;
@@ -265,17 +407,50 @@ int ServeWorker(std::istream& in, std::ostream& out, const RunOptions& options) 
   // What every document needs (the rulebook, the vocabularies, the pattern
   // tables) is made on first use; make it while the parent is still listing
   // and hashing its inputs, not with the first document.
-  RunDocument(kWarmUpPdf, "warm-up.pdf", options);
-  std::string header;
-  while (std::getline(in, header)) {
-    size_t size = 0;
-    auto [end, ec] = std::from_chars(header.data(), header.data() + header.size(), size);
-    if (ec != std::errc() || end != header.data() + header.size()) return 2;
-    std::string path(size, '\0');
-    if (!in.read(path.data(), static_cast<std::streamsize>(size))) return 2;
-    out << Frame(RecordToJson(RunFile(path, options)));
-    out.flush();
-    if (!out) return 1;
+  WarmUpNow(options);
+  return ServeRequests(in, out, options);
+}
+
+int ServeZygote(int socket, const RunOptions& options, uint64_t memory_bytes) {
+  WarmUpNow(options);  // every table built once, here, shared by every worker
+  char request = 0;
+  while (ReadFull(socket, &request, 1)) {
+    int in[2], out[2], report[2];
+    if (pipe2(in, 0) != 0 || pipe2(out, 0) != 0 || pipe2(report, 0) != 0) return 1;
+    const pid_t middle = fork();
+    if (middle == 0) {
+      const pid_t worker = fork();
+      if (worker == 0) {
+        dup2(in[0], STDIN_FILENO);
+        dup2(out[1], STDOUT_FILENO);
+        close_range(3, ~0U, 0);  // the socket, the parent's ends, the report pipe
+        if (memory_bytes > 0) {
+          const rlimit limit{memory_bytes, memory_bytes};
+          setrlimit(RLIMIT_AS, &limit);
+        }
+        std::cout.flush();
+        const int code = ServeRequests(std::cin, std::cout, options);
+        std::cout.flush();
+        _exit(code);
+      }
+      // The middle process exits at once, so the worker is orphaned and
+      // becomes the parent's child (it is the subreaper): the parent waits
+      // for it and reads how it ended, as it does for a worker it spawned.
+      WriteAll(report[1], std::string_view(reinterpret_cast<const char*>(&worker), sizeof worker));
+      _exit(worker > 0 ? 0 : 1);
+    }
+    pid_t worker = -1;
+    if (middle > 0) {
+      waitpid(middle, nullptr, 0);
+      close(report[1]);
+      report[1] = -1;
+      if (!ReadFull(report[0], reinterpret_cast<char*>(&worker), sizeof worker)) worker = -1;
+    }
+    const bool sent = SendWorker(socket, worker, in[1], out[0]);
+    for (int fd : {in[0], in[1], out[0], out[1], report[0], report[1]}) {
+      if (fd >= 0) close(fd);
+    }
+    if (!sent) return 1;
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 // Documents run in worker processes, so that one document cannot take the
-// run down with it. A worker is this program serving `imr worker`: it reads
+// run down with it. A worker is this program serving `imr worker` (forked
+// from an `imr worker --zygote` that has built every table once): it reads
 // input paths on its stdin and answers each with the record, framed, on its
 // stdout, under an address-space limit it sets on itself. The parent gives
 // each document a wall-time limit. A worker that overruns, crashes or runs out
@@ -35,6 +36,10 @@ struct WorkerOptions {
   bool ocr = true;
   std::string rules_dir;      // "" for the builtin rulebook
   int max_pages = 0;          // pages read per input; 0 for the default
+  // Fork workers from a zygote that has built every table once (`imr worker
+  // --zygote`), rather than spawn each one to build them again; a worker is
+  // spawned where no zygote can be had.
+  bool zygote = true;
 };
 
 // A document's record, and its JSON exactly as the worker wrote it (the
@@ -58,14 +63,17 @@ class Worker {
   // hash) with a problem: time_limit, worker_crashed or worker_unavailable.
   WorkerResult Run(const std::string& path);
 
-  // Starts the worker process now, so that its start-up overlaps other
-  // work; false when it cannot be started (Run then says so in a record).
+  // Starts the worker process (or the zygote it will be forked from) now,
+  // so that its start-up overlaps other work; false when it cannot be
+  // started (Run then says so in a record).
   bool Start();
 
   // Stops the worker process (it finishes nothing: call between documents).
   void Stop();
 
  private:
+  // A worker process now: forked from the zygote, or spawned.
+  bool Launch();
   std::optional<std::string> Exchange(const std::string& path, std::string* problem);
 
   WorkerOptions options_;
@@ -77,6 +85,12 @@ class Worker {
 // The worker side of `imr worker`: serves requests from `in` until it closes.
 // Returns the process exit code.
 int ServeWorker(std::istream& in, std::ostream& out, const RunOptions& options);
+
+// The zygote side of `imr worker --zygote`: builds every table, then forks a
+// worker (serving as above, under an address-space limit of `memory_bytes`,
+// 0 for none) for each request byte read from `socket`, and sends back its
+// pid and the parent's ends of its pipes. Returns when `socket` closes.
+int ServeZygote(int socket, const RunOptions& options, uint64_t memory_bytes);
 
 // Lower-case hex SHA-256 of the file at `path`, read in pieces; nothing when
 // it cannot be read.
