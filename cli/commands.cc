@@ -281,6 +281,19 @@ const std::vector<Command>& CommandTable() {
        RunCommandImpl},
       {"eval", "eval --gold DIR RESULTS_DIR [--json] [--misses] [--folds N] [--fold K] | eval --packets TRUTH_DIR RESULTS_DIR",
        "score records against gold annotations: letters (fields, requests, decisions, drafted determinations by rule, confidence and fold: --folds N, default 5; --fold K scores fold K alone) or notes (problems, procedures, medications, age, sex); --packets: packet splits against the generator's truth files (boundaries, documents, types, copies), beside one document per PDF and one per page", EvalCommand},
+      {"report", "report OUT [-o report.html] [--json]",
+       "quality report of a batch or an inbox's night (OUT: the records and imr.sqlite a batch or watch wrote): "
+       "documents, pages, types, OCR share, problems, coverage of each field and fact kind, requests, decisions, "
+       "drafted outcomes, rules, throughput; self-contained HTML with charts (-o), or JSON (--json)",
+       ReportCommand},
+      {"view", "view RECORD.json [-o case.html] [--pdf FILE.pdf]",
+       "a reviewer's view of one record: the pages as images with every fact's box highlighted, and the facts, "
+       "requests and determinations beside them (the PDF is the record's source path unless --pdf names it)",
+       ViewCommand},
+      {"letter", "letter RECORD.json [-o draft.html] [--pdf draft.pdf]",
+       "the drafted determination as a letter for a licensed reviewer to edit and sign, in the structure of the "
+       "IMR final determination letters: HTML (-o) and a typeset PDF (--pdf)",
+       LetterCommand},
       {"assertion", "assertion [FILE.jsonl|-]",
        "assertion of each {\"sentence\", \"target\"} line: present, absent, possible, ...",
        AssertionCommand},

@@ -47,6 +47,9 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err);
 int WatchCommand(const Args& args, std::ostream& out, std::ostream& err);
 int MergeCommand(const Args& args, std::ostream& out, std::ostream& err);
 int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err);
+int ReportCommand(const Args& args, std::ostream& out, std::ostream& err);  // cli/report_command.cc
+int ViewCommand(const Args& args, std::ostream& out, std::ostream& err);    // cli/view_command.cc
+int LetterCommand(const Args& args, std::ostream& out, std::ostream& err);  // cli/letter_command.cc
 
 }  // namespace imr
 
