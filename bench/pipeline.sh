@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# What a batch costs on top of reading the PDF, measured against Poppler alone
+# on the same files in the same run, so the ratios hold across machines:
+#   (a) imr_poppler_text: every file in one process, each page's text boxes
+#       only (bench/poppler_text.cc): the floor;
+#   (b) imr batch DIR -o OUT --jobs 1;   (c) the same with --jobs 2;
+#   (d) pdftotext, one process per file.
+# pages/s is pages (pdfinfo) over the wall time of the whole command, process
+# start-up included. Each figure and each ratio (b/a, c/b, b/d) is the median
+# over REPEAT runs, a run timing a, b, c and d one after the other.
+# Peak RSS of (b) is GNU time's %M on `imr batch`: the kernel folds the peak of
+# every reaped child into its parent's, so it is the largest single process of
+# the batch (the parent or a worker), not the sum of those alive at once.
+# Also: `imr run` start-up on a one-line .txt (median of 5).
+#
+# Input sets, a line each: the dev letters (../shared/data/dwc-letters/pdf),
+# the dev notes (../shared/data/notes-dev/*.txt) typeset into PDFs by
+# imr_corpus_gen, and packets made by corpus/make_packets.sh --one PAGES (a
+# packet is one input, so --jobs 2 cannot help it: c/b near 1 is expected).
+#
+# Usage: bash bench/pipeline.sh [--packets "20 200 3000"] [--no-packets]
+# (the default sizes; the 3000-page packet takes most of the run's time)
+# Env: IMR (default build/imr); REPEAT (default 3); the tools are taken from
+# the build directory of $IMR (bench/imr_poppler_text, tools/imr_corpus_gen,
+# tools/imr_packet_gen) unless IMR_POPPLER_TEXT, IMR_CORPUS_GEN or
+# IMR_PACKET_GEN name them. Needs poppler-utils (pdfinfo, pdftotext), qpdf.
+set -euo pipefail
+export LC_ALL=C  # EPOCHREALTIME and printf with a decimal point
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+imr="${IMR:-$root/build/imr}"
+repeat="${REPEAT:-3}"
+packet_sizes="20 200 3000"
+while (($# > 0)); do
+  case "$1" in
+    --packets) (($# >= 2)) || { echo "usage: pipeline.sh [--packets \"SIZES\"] [--no-packets]" >&2; exit 2; }
+               packet_sizes="$2"; shift 2 ;;
+    --no-packets) packet_sizes=""; shift ;;
+    *) echo "usage: pipeline.sh [--packets \"SIZES\"] [--no-packets]" >&2; exit 2 ;;
+  esac
+done
+[[ -x "$imr" ]] || { echo "bench: no imr at $imr (set IMR, or build first)" >&2; exit 2; }
+imr="$(cd "$(dirname "$imr")" && pwd)/$(basename "$imr")"
+build="$(dirname "$imr")"
+poppler_text="${IMR_POPPLER_TEXT:-$build/bench/imr_poppler_text}"
+corpus_gen="${IMR_CORPUS_GEN:-$build/tools/imr_corpus_gen}"
+packet_gen="${IMR_PACKET_GEN:-$build/tools/imr_packet_gen}"
+[[ -x "$poppler_text" ]] || { echo "bench: no imr_poppler_text at $poppler_text (build the bench targets)" >&2; exit 2; }
+for tool in pdfinfo pdftotext; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool missing (scripts/setup.sh installs poppler-utils)" >&2; exit 2; }
+done
+letters="$root/../shared/data/dwc-letters/pdf"
+notes="$root/../shared/data/notes-dev"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# seconds_of CMD...: wall seconds of one run, output discarded.
+seconds_of() {
+  local start=$EPOCHREALTIME
+  "$@" >/dev/null 2>&1 || true
+  awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.6f\n", b - a }'
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# pdf_pages FILE...: their pages together.
+pdf_pages() {
+  local f total=0
+  for f in "$@"; do total=$((total + $(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }'))); done
+  echo "$total"
+}
+each_pdftotext() { local f; for f in "${pdfs[@]}"; do pdftotext -q "$f" "$work/out.txt"; done; }
+# batch_seconds DIR JOBS RSS_FILE: one batch from nothing (a fresh output
+# directory, so the store skips nothing); its wall seconds, %M into RSS_FILE.
+batch_seconds() {
+  rm -rf "$work/batch-out"
+  local start=$EPOCHREALTIME
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f %M -o "$3" "$imr" batch "$1" -o "$work/batch-out" --jobs "$2" >/dev/null 2>"$work/batch.err" || true
+  else
+    "$imr" batch "$1" -o "$work/batch-out" --jobs "$2" >/dev/null 2>"$work/batch.err" || true
+    echo "" > "$3"
+  fi
+  local end=$EPOCHREALTIME
+  # Exit 1 means "some records have problems"; only a missing summary is a failure.
+  if ! grep -q ' pages in .* pages/s' "$work/batch.err"; then
+    echo "bench: imr batch $1 --jobs $2 failed:" >&2
+    cat "$work/batch.err" >&2
+    exit 1
+  fi
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f\n", b - a }'
+}
+
+# rate_of COLUMN PAGES: the median pages/s of one command over the runs.
+rate_of() { awk -v c="$1" -v p="$2" '{ print p / $c }' "$work/runs" | median; }
+# ratio_of X Y: the median over the runs of rate X / rate Y (time Y / time X).
+ratio_of() { awk -v x="$1" -v y="$2" '{ print $y / $x }' "$work/runs" | median; }
+
+# measure LABEL DIR: one line for the PDFs of DIR (which batch reads whole).
+measure() {
+  local label="$1" dir="$2" r ta tb tc td rss peak=0
+  mapfile -t pdfs < <(find "$dir" -maxdepth 1 -name '*.pdf' | sort)
+  ((${#pdfs[@]})) || { echo "$label: no PDFs in $dir (skipped)"; return; }
+  local pages
+  pages=$(pdf_pages "${pdfs[@]}")
+  printf '%s\n' "${pdfs[@]}" > "$work/list"
+  if ! "$poppler_text" @"$work/list" > "$work/poppler.out" 2>&1; then
+    echo "bench: $label: imr_poppler_text could not read every file: $(cat "$work/poppler.out")" >&2
+  fi
+  : > "$work/runs"
+  for ((r = 0; r < repeat; r++)); do
+    ta=$(seconds_of "$poppler_text" @"$work/list")
+    tb=$(batch_seconds "$dir" 1 "$work/rss")
+    rss=$(cat "$work/rss")
+    if [[ -n "$rss" ]] && ((rss > peak)); then peak=$rss; fi
+    tc=$(batch_seconds "$dir" 2 "$work/rss2")
+    td=$(seconds_of each_pdftotext)
+    echo "$ta $tb $tc $td" >> "$work/runs"
+  done
+  printf '%-22s %5d %6d | %12.1f %12.1f %12.1f %12.1f | %6.3f %5.2f %6.3f | %s\n' "$label" "${#pdfs[@]}" "$pages" \
+    "$(rate_of 1 "$pages")" "$(rate_of 2 "$pages")" "$(rate_of 3 "$pages")" "$(rate_of 4 "$pages")" \
+    "$(ratio_of 2 1)" "$(ratio_of 3 2)" "$(ratio_of 2 4)" \
+    "$( ((peak > 0)) && echo "$peak KiB" || echo "n/a (no /usr/bin/time)")"
+}
+
+# Start-up: the pipeline on a one-line text file, where reading is nothing.
+echo "Seen on 10-19-16 for neck pain." > "$work/one-line.txt"
+startup=$(for ((r = 0; r < 5; r++)); do seconds_of "$imr" run "$work/one-line.txt"; done | median)
+printf 'imr run start-up on a one-line .txt: %.1f ms (median of 5; the PDF module is not loaded for text)\n' \
+  "$(awk -v s="$startup" 'BEGIN { print s * 1000 }')"
+printf '%-22s %5s %6s | %12s %12s %12s %12s | %6s %5s %6s | %s\n' "pages/s, median of $repeat" files pages \
+  "(a) poppler" "(b) batch j1" "(c) batch j2" "(d) pdftotext" b/a c/b b/d "peak RSS of (b)"
+
+# A note as imr_corpus_gen markup: plain paragraphs. A line that starts like a
+# directive, heading, table row or bullet gets a no-break space in front, so
+# it is printed as written.
+note_as_markup() { sed -E 's/^([[:space:]]*)([@|=-])/\1\xc2\xa0\2/' "$1"; }
+
+if [[ -d "$letters" ]]; then
+  measure "dev letters" "$letters"
+else
+  echo "dev letters: $letters is absent (skipped)"
+fi
+
+if [[ ! -d "$notes" ]]; then
+  echo "dev notes: $notes is absent (skipped)"
+elif [[ ! -x "$corpus_gen" ]]; then
+  echo "dev notes: no imr_corpus_gen at $corpus_gen (it needs cairo; skipped)"
+else
+  mkdir -p "$work/notes"
+  for note in "$notes"/*.txt; do
+    stem="$(basename "$note" .txt)"
+    note_as_markup "$note" > "$work/$stem.txt"
+    "$corpus_gen" "$work/$stem.txt" "$work/notes/$stem.pdf" ||
+      echo "bench: $stem could not be typeset (left out)" >&2
+    rm -f "$work/$stem.txt"
+  done
+  measure "dev notes as PDFs" "$work/notes"
+fi
+
+for size in $packet_sizes; do
+  if [[ ! -x "$packet_gen" ]] || ! command -v qpdf >/dev/null; then
+    echo "packet --one $size: needs imr_packet_gen at $packet_gen and qpdf (skipped)"
+    continue
+  fi
+  # One seed for every size: the same packet from run to run and machine to machine.
+  IMR_PACKET_GEN="$packet_gen" bash "$root/corpus/make_packets.sh" "$work/gen" --one "$size" 7 > /dev/null
+  mkdir -p "$work/packet-$size"
+  mv "$work/gen/packet-$size.pdf" "$work/packet-$size/"
+  measure "packet --one $size" "$work/packet-$size"
+  rm -rf "$work/packet-$size" "$work/gen"
+done
+
