@@ -17,6 +17,7 @@
 #include "pipeline/record_json.h"
 #include "pipeline/run_document.h"
 #include "pipeline/warm_up.h"
+#include "report/eval_html.h"
 
 namespace imr {
 
@@ -173,7 +174,7 @@ int EvalPackets(const std::string& truth_dir, const std::string& results_dir, st
 }
 
 int EvalCommand(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"--gold=", "--json", "--misses", "--folds=", "--fold=", "--packets="});
+  Flags flags({"--gold=", "--json", "--misses", "--folds=", "--fold=", "--packets=", "-o=", "--baseline="});
   if (!flags.Parse(args, err) || flags.positional().size() != 1) return Usage("eval", err);
   if (const auto truth_dir = flags.Value("--packets")) return EvalPackets(*truth_dir, flags.positional()[0], out, err);
   const auto gold_dir = flags.Value("--gold");
@@ -205,18 +206,33 @@ int EvalCommand(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   // Letters and notes are scored apart: a folder of note gold gives no letter table.
-  if (!notes.empty()) {
-    const NotesReport notes_report = EvaluateNotes(notes, records);
-    if (flags.Has("--json")) {
-      out << EvalReportToJson(Evaluate(gold, records, options), &notes_report);
-    } else {
-      if (!gold.empty()) out << FormatEvalTable(Evaluate(gold, records, options));
-      out << FormatNotesTable(notes_report, flags.Has("--misses"));
-    }
-    return errors.empty() ? kExitClean : kExitProblems;
-  }
   const EvalReport report = Evaluate(gold, records, options);
-  out << (flags.Has("--json") ? EvalReportToJson(report) : FormatEvalTable(report));
+  std::optional<NotesReport> notes_report;
+  if (!notes.empty()) notes_report = EvaluateNotes(notes, records);
+  const NotesReport* notes_scored = notes_report ? &*notes_report : nullptr;
+  const std::string json = EvalReportToJson(report, notes_scored);
+  std::optional<BaselineComparison> comparison;
+  if (const auto baseline = flags.Value("--baseline")) {
+    std::ifstream in(*baseline, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string error;
+    if (!in.good() && !in.eof()) error = "cannot be read";
+    if (error.empty()) comparison = CompareToBaseline(json, text, &error);
+    if (!comparison) {
+      err << "imr: eval: --baseline " << *baseline << ": " << error << "\n";
+      return kExitUsage;
+    }
+  }
+  if (const auto html = flags.Value("-o")) {
+    WritePrivateFile(*html, EvalReportToHtml(report, notes_scored, comparison ? &*comparison : nullptr));
+  }
+  if (flags.Has("--json")) {
+    out << json;
+  } else {
+    if (!gold.empty()) out << FormatEvalTable(report);
+    if (notes_scored != nullptr) out << FormatNotesTable(*notes_scored, flags.Has("--misses"));
+    if (comparison) out << FormatBaselineComparison(*comparison);
+  }
   return errors.empty() ? kExitClean : kExitProblems;
 }
 
@@ -279,16 +295,19 @@ const std::vector<Command>& CommandTable() {
        "instead (with -o, as DIR/fhir/<stem>.json); --rules decides with the rule files of DIR "
        "(checked first) instead of the builtin rulebook",
        RunCommandImpl},
-      {"eval", "eval --gold DIR RESULTS_DIR [--json] [--misses] [--folds N] [--fold K] | eval --packets TRUTH_DIR RESULTS_DIR",
-       "score records against gold annotations: letters (fields, requests, decisions, drafted determinations by rule, confidence and fold: --folds N, default 5; --fold K scores fold K alone) or notes (problems, procedures, medications, age, sex); --packets: packet splits against the generator's truth files (boundaries, documents, types, copies), beside one document per PDF and one per page", EvalCommand},
+      {"eval", "eval --gold DIR RESULTS_DIR [-o eval.html] [--json] [--baseline OLD.json] [--misses] [--folds N] [--fold K] | eval --packets TRUTH_DIR RESULTS_DIR",
+       "score records against gold annotations: letters (fields, requests, decisions, drafted determinations by rule, confidence and fold: --folds N, default 5; --fold K scores fold K alone) or notes (problems, procedures, medications, age, sex; overlapping and exact spans); -o writes the scores as a page with charts; --baseline compares with an earlier --json report (measures improved and regressed, misses fixed and new); --packets: packet splits against the generator's truth files (boundaries, documents, types, copies), beside one document per PDF and one per page", EvalCommand},
       {"report", "report OUT [-o report.html] [--json]",
        "quality report of a batch or an inbox's night (OUT: the records and imr.sqlite a batch or watch wrote): "
        "documents, pages, types, OCR share, problems, coverage of each field and fact kind, requests, decisions, "
        "drafted outcomes, rules, throughput; self-contained HTML with charts (-o), or JSON (--json)",
        ReportCommand},
-      {"view", "view RECORD.json [-o case.html] [--pdf FILE.pdf]",
+      {"view", "view RECORD.json [-o case.html] [--pdf FILE.pdf] [--pages A-B]",
        "a reviewer's view of one record: the pages as images with every fact's box highlighted, and the facts, "
-       "requests and determinations beside them (the PDF is the record's source path unless --pdf names it)",
+       "requests and determinations beside them (the PDF is the record's source path unless --pdf names it); "
+       "one self-contained HTML file, mode 0600, written to -o or else beside the record as RECORD.html; draws "
+       "pages 1-60 unless --pages names others; exit 1 when some pages read otherwise than the record (no boxes "
+       "on them)",
        ViewCommand},
       {"letter", "letter RECORD.json [-o draft.html] [--pdf draft.pdf]",
        "the drafted determination as a letter for a licensed reviewer to edit and sign, in the structure of the "

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -59,6 +60,10 @@ Json AgreementJson(const Agreement& a) {
           {"confusion", a.confusion},
           {"accuracy", a.Accuracy()},
           {"kappa", a.Kappa()},
+          {"kappa_95", [&] {
+             const auto [low, high] = a.KappaInterval();
+             return Json::array({low, high});
+           }()},
           {"overturn_recall", a.OverturnRecall()},
           {"overturn_precision", a.OverturnPrecision()},
           {"by_category", by_category},
@@ -222,7 +227,9 @@ std::map<std::string, Record> ReadRecordDir(const std::string& dir, std::vector<
 Json MentionScoreJson(const MentionScore& s) {
   return {{"gold", s.gold},          {"found", s.found_gold},       {"facts", s.facts},
           {"right", s.right_facts},  {"precision", s.Precision()},  {"recall", s.Recall()},
-          {"f1", s.F1()},            {"assertion", s.AssertionAccuracy()}};
+          {"f1", s.F1()},            {"assertion", s.AssertionAccuracy()},
+          {"exact", {{"found", s.exact_gold}, {"right", s.exact_facts}, {"precision", s.ExactPrecision()},
+                     {"recall", s.ExactRecall()}, {"f1", s.ExactF1()}}}};
 }
 
 Json NotesJson(const NotesReport& n) {
@@ -284,6 +291,90 @@ std::string EvalReportToJson(const EvalReport& r, const NotesReport* notes) {
   };
   if (notes != nullptr) out["notes"] = NotesJson(*notes);
   return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+namespace {
+
+// Keys whose numbers are better higher.
+bool HigherIsBetter(std::string_view key) {
+  static constexpr std::string_view kKeys[] = {"precision", "recall",          "f1",        "rate",
+                                               "accuracy",  "kappa",           "assertion", "overturn_recall",
+                                               "overturn_precision", "categorized_share"};
+  return std::find(std::begin(kKeys), std::end(kKeys), key) != std::end(kKeys);
+}
+
+void FlattenMeasures(const Json& j, const std::string& path, std::map<std::string, double>* out) {
+  if (j.is_object()) {
+    for (const auto& [key, value] : j.items()) {
+      const std::string child = path.empty() ? key : path + "." + key;
+      if (value.is_number() && HigherIsBetter(key)) {
+        (*out)[child] = value.get<double>();
+      } else if (key != "misses") {
+        FlattenMeasures(value, child, out);
+      }
+    }
+  } else if (j.is_array()) {
+    for (size_t i = 0; i < j.size(); ++i) FlattenMeasures(j[i], path + "." + std::to_string(i), out);
+  }
+}
+
+// Every miss of a report (letters' and notes'), keyed without what was got:
+// a miss whose wrong answer changed is still the same miss.
+std::map<std::string, Miss> MissesOf(const Json& report) {
+  std::map<std::string, Miss> out;
+  const auto add = [&](const Json& misses) {
+    if (!misses.is_array()) return;
+    for (const Json& m : misses) {
+      Miss miss{m.value("stem", ""), m.value("what", ""), m.value("expected", ""), m.value("got", "")};
+      out.emplace(miss.stem + '\0' + miss.what + '\0' + miss.expected + '\0' +
+                      (miss.expected.empty() ? miss.got : ""),
+                  std::move(miss));
+    }
+  };
+  add(report.value("misses", Json::array()));
+  if (report.contains("notes")) add(report["notes"].value("misses", Json::array()));
+  return out;
+}
+
+}  // namespace
+
+std::optional<BaselineComparison> CompareToBaseline(std::string_view today, std::string_view baseline,
+                                                    std::string* error) {
+  const Json now = Json::parse(today, nullptr, false);
+  const Json before = Json::parse(baseline, nullptr, false);
+  for (const Json* j : {&now, &before}) {
+    if (j->is_discarded() || !j->is_object() || j->value("schema", "") != "imr.eval/1") {
+      *error = "not an imr eval --json report (schema imr.eval/1)";
+      return std::nullopt;
+    }
+  }
+  std::map<std::string, double> after_measures, before_measures;
+  FlattenMeasures(now, "", &after_measures);
+  FlattenMeasures(before, "", &before_measures);
+  BaselineComparison out;
+  for (const auto& [measure, after] : after_measures) {
+    auto it = before_measures.find(measure);
+    if (it == before_measures.end()) continue;
+    const double delta = after - it->second;
+    if (std::abs(delta) < 1e-9) {
+      ++out.unchanged;
+    } else {
+      (delta > 0 ? out.improved : out.regressed).push_back({measure, it->second, after});
+    }
+  }
+  const auto by_size = [](const MeasureChange& a, const MeasureChange& b) {
+    return std::abs(a.after - a.before) > std::abs(b.after - b.before);
+  };
+  std::stable_sort(out.improved.begin(), out.improved.end(), by_size);
+  std::stable_sort(out.regressed.begin(), out.regressed.end(), by_size);
+  const std::map<std::string, Miss> misses_now = MissesOf(now), misses_before = MissesOf(before);
+  for (const auto& [key, miss] : misses_before) {
+    if (!misses_now.count(key)) out.fixed.push_back(miss);
+  }
+  for (const auto& [key, miss] : misses_now) {
+    if (!misses_before.count(key)) out.new_misses.push_back(miss);
+  }
+  return out;
 }
 
 }  // namespace imr

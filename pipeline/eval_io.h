@@ -44,6 +44,11 @@ std::vector<PacketTruth> ReadPacketTruthDir(const std::string& dir, std::vector<
 // The letters' report, and the notes' under "notes" when there are any.
 std::string EvalReportToJson(const EvalReport& report, const NotesReport* notes = nullptr);
 
+// Compares two EvalReportToJson texts; nothing, with `error` set, when either
+// is not such a report.
+std::optional<BaselineComparison> CompareToBaseline(std::string_view today, std::string_view baseline,
+                                                    std::string* error);
+
 }  // namespace imr
 
 #endif  // IMR_PIPELINE_EVAL_IO_H_

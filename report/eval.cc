@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <random>
 #include <sstream>
 #include <tuple>
 
@@ -65,6 +66,7 @@ void Add(const GoldRequest& gold, const Request& request, Agreement* agreement) 
   const bool approved = outcome == "medically_necessary";
   const bool overturned = gold.decision == "overturned";
   const bool agree = approved == overturned;
+  agreement->pairs.emplace_back(overturned, approved);
   auto& [agreeing, total] = agreement->by_category[request.category];
   agreeing += agree;
   ++total;
@@ -202,6 +204,32 @@ double Agreement::Kappa() const {
   return expected < 1.0 ? (Accuracy() - expected) / (1.0 - expected) : 0.0;
 }
 
+std::pair<double, double> Agreement::KappaInterval(int resamples) const {
+  if (pairs.empty() || resamples <= 0) return {0.0, 0.0};
+  // Kappa of a 2x2 table: [reviewer overturned][draft approved].
+  const auto kappa = [](const int (&cell)[2][2], double n) {
+    const double gold_yes = cell[1][0] + cell[1][1], said_yes = cell[0][1] + cell[1][1];
+    const double observed = (cell[1][1] + cell[0][0]) / n;
+    const double expected = (gold_yes / n) * (said_yes / n) + ((n - gold_yes) / n) * ((n - said_yes) / n);
+    return expected < 1.0 ? (observed - expected) / (1.0 - expected) : 0.0;
+  };
+  std::mt19937_64 random(20140101);  // fixed: an interval is reproducible
+  std::uniform_int_distribution<size_t> pick(0, pairs.size() - 1);
+  std::vector<double> kappas;
+  kappas.reserve(static_cast<size_t>(resamples));
+  for (int r = 0; r < resamples; ++r) {
+    int cell[2][2] = {{0, 0}, {0, 0}};
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      const auto& [overturned, approved] = pairs[pick(random)];
+      ++cell[overturned][approved];
+    }
+    kappas.push_back(kappa(cell, static_cast<double>(pairs.size())));
+  }
+  std::sort(kappas.begin(), kappas.end());
+  const auto at = [&](double q) { return kappas[static_cast<size_t>(q * static_cast<double>(kappas.size() - 1) + 0.5)]; };
+  return {at(0.025), at(0.975)};
+}
+
 double Agreement::OverturnRecall() const {
   return Ratio(Count("overturned", true), Count("overturned", true) + Count("overturned", false));
 }
@@ -266,7 +294,7 @@ namespace {
 
 std::string FormatAgreement(const Agreement& a) {
   std::ostringstream out;
-  char line[200];
+  char line[260];
   std::snprintf(line, sizeof line,
                 "\ndeterminations (matched requests): %d of %d determined (%.1f%%)\n"
                 "  reviewer \\ drafted      medically_necessary  not_medically_necessary  insufficient_documentation  none\n",
@@ -283,10 +311,11 @@ std::string FormatAgreement(const Agreement& a) {
                   cell("not_medically_necessary"), cell("insufficient_documentation"), cell("none"));
     out << line;
   }
+  const auto [kappa_low, kappa_high] = a.KappaInterval();
   std::snprintf(line, sizeof line,
-                "  accuracy %.3f  kappa %.3f  overturn recall %.3f  overturn precision %.3f"
+                "  accuracy %.3f  kappa %.3f (95%% bootstrap %.3f to %.3f)  overturn recall %.3f  overturn precision %.3f"
                 "  (always \"upheld\": accuracy %.3f, kappa 0)\n",
-                a.Accuracy(), a.Kappa(), a.OverturnRecall(), a.OverturnPrecision(),
+                a.Accuracy(), a.Kappa(), kappa_low, kappa_high, a.OverturnRecall(), a.OverturnPrecision(),
                 Ratio(a.Count("upheld", true) + a.Count("upheld", false), a.total));
   out << line << "  agreement by request category:\n";
   for (const auto& [category, counts] : a.by_category) {
@@ -309,7 +338,7 @@ std::string FormatAgreement(const Agreement& a) {
 
 std::string FormatFolds(const std::vector<Agreement>& folds, int only_fold) {
   std::ostringstream out;
-  char line[200];
+  char line[260];
   std::snprintf(line, sizeof line, "\n%zu folds by case number (report/eval.h FoldOf)%s\n", folds.size(),
                 only_fold ? ", this run scored one fold alone" : "");
   out << line << "  fold  requests  accuracy  kappa   overturn recall  overturn precision  all-upheld accuracy\n";
@@ -378,6 +407,28 @@ std::string FormatEvalTable(const EvalReport& r) {
   for (const Miss& m : r.misses) {
     out << "  " << m.stem << "  " << m.what << "\n    expected: " << m.expected
         << "\n    got:      " << m.got << "\n";
+  }
+  return out.str();
+}
+
+std::string FormatBaselineComparison(const BaselineComparison& c) {
+  std::ostringstream out;
+  char line[300];
+  std::snprintf(line, sizeof line,
+                "\nagainst the baseline, measures: %zu regressed, %zu improved, %d unchanged; misses: %zu new, %zu fixed\n",
+                c.regressed.size(), c.improved.size(), c.unchanged, c.new_misses.size(), c.fixed.size());
+  out << line;
+  for (const auto& [title, list] : {std::pair{"regressed", &c.regressed}, {"improved", &c.improved}}) {
+    for (const MeasureChange& m : *list) {
+      std::snprintf(line, sizeof line, "  %-9s %-60s %.3f -> %.3f\n", title, m.measure.c_str(), m.before, m.after);
+      out << line;
+    }
+  }
+  for (const auto& [title, list] : {std::pair{"new miss", &c.new_misses}, {"fixed", &c.fixed}}) {
+    for (const Miss& m : *list) {
+      out << "  " << title << " " << m.stem << " " << m.what << ": expected '" << m.expected << "' got '" << m.got
+          << "'\n";
+    }
   }
   return out.str();
 }

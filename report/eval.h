@@ -81,6 +81,14 @@ struct Agreement {
   double DeterminedShare() const;
   double Accuracy() const;
   double Kappa() const;           // Cohen's kappa, approve vs deny
+  // Kappa's 95% interval by the percentile bootstrap: the 2.5th and 97.5th
+  // percentiles of kappa over `resamples` draws, with replacement, of the
+  // matched requests (`pairs`). The seed is fixed, so the same records give
+  // the same interval.
+  std::pair<double, double> KappaInterval(int resamples = 2000) const;
+  // Per matched request, in order: (the reviewer overturned the denial, the
+  // draft found the request medically necessary).
+  std::vector<std::pair<bool, bool>> pairs;
   double OverturnRecall() const;  // overturned found medically necessary
   double OverturnPrecision() const;
 };
@@ -127,6 +135,23 @@ struct EvalReport {
   double CategorizedShare() const;
 };
 
+// One measure in two eval reports (`imr eval --json` today and a baseline).
+struct MeasureChange {
+  std::string measure;  // its path in the JSON: "requests.f1", "notes.folds.all.kinds.problem.exact.f1"
+  double before = 0, after = 0;
+};
+
+// What moved between a baseline report and today's. Only measures where
+// higher is better are compared (rates, precision, recall, F1, accuracy,
+// kappa, overturn recall and precision); counts are not.
+struct BaselineComparison {
+  std::vector<MeasureChange> improved, regressed;
+  int unchanged = 0;
+  // Misses (stem, what, expected) of the baseline that are gone today, and
+  // today's that the baseline did not have.
+  std::vector<Miss> fixed, new_misses;
+};
+
 // `records` maps an input stem to its record. Letters without a record count
 // as wrong on everything and are listed as misses.
 EvalReport Evaluate(const std::vector<GoldLetter>& gold, const std::map<std::string, Record>& records,
@@ -134,6 +159,10 @@ EvalReport Evaluate(const std::vector<GoldLetter>& gold, const std::map<std::str
 
 // Human-readable table with one line per measure, then the misses.
 std::string FormatEvalTable(const EvalReport& report);
+
+// What moved against a baseline: regressions first, then improvements, then
+// new and fixed misses, a line each.
+std::string FormatBaselineComparison(const BaselineComparison& comparison);
 
 }  // namespace imr
 

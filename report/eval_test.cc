@@ -91,6 +91,34 @@ TEST(EvaluateTest, AgreementConfusionKappaAndOverturnRecall) {
   EXPECT_NE(table.find("kappa 0.375"), std::string::npos) << table;
 }
 
+// The interval is a bootstrap over the matched requests: it holds the
+// estimate, it is the same on every run, and it narrows as requests grow.
+TEST(EvaluateTest, KappaIntervalHoldsTheEstimateIsReproducibleAndNarrowsWithMoreRequests) {
+  Agreement perfect;
+  for (int i = 0; i < 40; ++i) perfect.pairs.emplace_back(i % 2 == 0, i % 2 == 0);
+  EXPECT_EQ(perfect.KappaInterval(), (std::pair<double, double>{1.0, 1.0}));
+
+  // 30% disagreement: kappa near 0.4.
+  const auto mixed = [](int copies) {
+    Agreement a;
+    for (int c = 0; c < copies; ++c) {
+      for (const auto& pair : {std::pair{true, true}, {true, true}, {true, false}, {false, false}, {false, false},
+                               {false, false}, {false, true}, {false, false}, {true, true}, {false, true}}) {
+        a.pairs.push_back(pair);
+      }
+    }
+    return a;
+  };
+  const Agreement small = mixed(3), large = mixed(30);
+  const auto [low, high] = small.KappaInterval();
+  EXPECT_LT(low, 0.4);
+  EXPECT_GT(high, 0.4);
+  EXPECT_EQ(small.KappaInterval(), small.KappaInterval());
+  const auto [large_low, large_high] = large.KappaInterval();
+  EXPECT_LT(large_high - large_low, (high - low) / 2);
+  EXPECT_EQ(Agreement().KappaInterval(), (std::pair<double, double>{0.0, 0.0}));
+}
+
 TEST(EvaluateTest, AgreementByRuleAndConfidence) {
   GoldLetter g;
   g.stem = "L";

@@ -65,6 +65,8 @@ size_t Covered(const std::vector<Range>& words, const Range& span) {
   }));
 }
 
+double HarmonicMean(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0; }
+
 bool HalfCovered(size_t covered, size_t words) { return words > 0 && 2 * covered >= words; }
 
 std::string Quote(std::string_view text, Range r) {
@@ -85,6 +87,11 @@ void ScoreKind(const GoldNote& gold, const std::string& gold_kind, std::string_v
     if (m.kind != gold_kind) continue;
     const std::vector<Range>& words = gold_words[g++];
     ++score.gold;
+    const bool exact = std::any_of(facts.begin(), facts.end(), [&](const Found& f) {
+      return std::any_of(f.spans.begin(), f.spans.end(),
+                         [&](const Range& span) { return span.begin == m.begin && span.end == m.end; });
+    });
+    score.exact_gold += exact;
     const Found* best = nullptr;
     size_t best_covered = 0;
     for (const Found& f : facts) {
@@ -114,6 +121,9 @@ void ScoreKind(const GoldNote& gold, const std::string& gold_kind, std::string_v
   for (const Found& f : facts) {
     for (const Range& span : f.spans) {
       ++score.facts;
+      score.exact_facts += std::any_of(gold.mentions.begin(), gold.mentions.end(), [&](const GoldMention& m) {
+        return m.kind == gold_kind && m.begin == span.begin && m.end == span.end;
+      });
       const bool right = std::any_of(gold_words.begin(), gold_words.end(), [&](const std::vector<Range>& words) {
         return HalfCovered(Covered(words, span), words.size());
       });
@@ -154,11 +164,11 @@ double Ratio(int a, int b) { return b ? static_cast<double>(a) / b : 0.0; }
 
 double MentionScore::Precision() const { return Ratio(right_facts, facts); }
 double MentionScore::Recall() const { return Ratio(found_gold, gold); }
-double MentionScore::F1() const {
-  const double p = Precision(), r = Recall();
-  return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
-}
+double MentionScore::F1() const { return HarmonicMean(Precision(), Recall()); }
 double MentionScore::AssertionAccuracy() const { return Ratio(right_assertion, asserted); }
+double MentionScore::ExactPrecision() const { return Ratio(exact_facts, facts); }
+double MentionScore::ExactRecall() const { return Ratio(exact_gold, gold); }
+double MentionScore::ExactF1() const { return HarmonicMean(ExactPrecision(), ExactRecall()); }
 
 NotesReport EvaluateNotes(const std::vector<GoldNote>& gold, const std::map<std::string, Record>& records) {
   NotesReport report;
@@ -192,9 +202,10 @@ std::string FormatNotesTable(const NotesReport& report, bool with_misses) {
       if (k == f.kinds.end() || (k->second.gold == 0 && k->second.facts == 0)) continue;
       const MentionScore& s = k->second;
       std::snprintf(line, sizeof line,
-                    "  %-11s P %.3f  R %.3f  F1 %.3f   (gold %d, found %d; facts %d, right %d)  assertion %.3f\n",
+                    "  %-11s P %.3f  R %.3f  F1 %.3f   (gold %d, found %d; facts %d, right %d)  assertion %.3f"
+                    "  exact F1 %.3f\n",
                     kind, s.Precision(), s.Recall(), s.F1(), s.gold, s.found_gold, s.facts, s.right_facts,
-                    s.AssertionAccuracy());
+                    s.AssertionAccuracy(), s.ExactF1());
       out << line;
     }
     std::snprintf(line, sizeof line, "  age %.3f (%d/%d)  sex %.3f (%d/%d)\n", f.age.rate(), f.age.correct,

@@ -44,10 +44,15 @@ struct MentionScore {
   int gold = 0, found_gold = 0;     // recall side
   int facts = 0, right_facts = 0;   // precision side
   int asserted = 0, right_assertion = 0;  // on found gold mentions
-  double Precision() const;
+  // Exact match: a fact's span is the gold mention's very bytes.
+  int exact_gold = 0, exact_facts = 0;
+  double Precision() const;  // overlap: half of the mention's words
   double Recall() const;
   double F1() const;
   double AssertionAccuracy() const;
+  double ExactPrecision() const;
+  double ExactRecall() const;
+  double ExactF1() const;
 };
 
 struct FoldScore {
