@@ -1,19 +1,27 @@
-// Loads libimr_pdf.so (Poppler and Tesseract) on first use; see pdf_text.h.
+// Loads libimr_pdf.so (Poppler and Tesseract) on first use; see pdf_text.h
+// and pdf_module.h.
 #include <dlfcn.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
-#include <mutex>
 #include <string>
 #include <vector>
 
+#include "ingest/pdf_module.h"
 #include "ingest/pdf_text.h"
 
 namespace imr {
 namespace {
 
 using ReadFunction = void (*)(const char*, size_t, const PdfOptions*, PdfText*);
+using DrawFunction = void (*)(const char*, size_t, const DrawOptions*, PagePictures*);
+
+// The module's entry points; null where it could not be loaded.
+struct ModuleEntries {
+  ReadFunction read = nullptr;
+  DrawFunction draw = nullptr;
+};
 
 // IMR_PDF_MODULE first (an explicit choice); then beside the executable (the
 // build tree puts imr and libimr_pdf.so in one folder, and so may a copied
@@ -39,7 +47,7 @@ std::vector<std::string> ModuleCandidates() {
   return out;
 }
 
-ReadFunction LoadModule() {
+ModuleEntries LoadModule() {
   // Tesseract's OpenMP threads spin against each other on a small machine
   // (measured: 22 s against 6 s for a two-page scan on 2 cores); imr
   // parallelizes across documents instead. The OpenMP runtime reads its limit
@@ -48,17 +56,22 @@ ReadFunction LoadModule() {
   for (const std::string& path : ModuleCandidates()) {
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) continue;
-    if (auto fn = reinterpret_cast<ReadFunction>(dlsym(handle, "ImrReadPdf"))) return fn;
+    if (auto read = reinterpret_cast<ReadFunction>(dlsym(handle, "ImrReadPdf"))) {
+      return {read, reinterpret_cast<DrawFunction>(dlsym(handle, "ImrDrawPdfPages"))};
+    }
   }
-  return nullptr;
+  return {};
+}
+
+const ModuleEntries& Module() {
+  static const ModuleEntries entries = LoadModule();
+  return entries;
 }
 
 }  // namespace
 
 PdfText ReadPdf(std::string_view bytes, const PdfOptions& options) {
-  static std::once_flag once;
-  static ReadFunction read = nullptr;
-  std::call_once(once, [] { read = LoadModule(); });
+  const ReadFunction read = Module().read;
   PdfText out;
   if (!read) {
     out.problems.push_back({Stage::kIngest, "pdf_reader_unavailable", 0,
@@ -66,6 +79,17 @@ PdfText ReadPdf(std::string_view bytes, const PdfOptions& options) {
     return out;
   }
   read(bytes.data(), bytes.size(), &options, &out);
+  return out;
+}
+
+PagePictures DrawPdfPages(std::string_view bytes, const DrawOptions& options) {
+  const DrawFunction draw = Module().draw;
+  PagePictures out;
+  if (!draw) {
+    out.problem = "libimr_pdf.so (Poppler) could not be loaded, or is older than this imr; set IMR_PDF_MODULE";
+    return out;
+  }
+  draw(bytes.data(), bytes.size(), &options, &out);
   return out;
 }
 

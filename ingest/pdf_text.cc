@@ -5,14 +5,19 @@
 #include <poppler-image.h>
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
+#ifdef IMR_HAVE_CAIRO
+#include <cairo.h>
+#endif
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <mutex>
 #include <string>
 
 #include "core/text.h"
+#include "ingest/pdf_module.h"
 
 namespace imr {
 namespace {
@@ -118,7 +123,111 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
   }
 }
 
+#ifdef IMR_HAVE_CAIRO
+// The quarter turns LayOutWords reads a page in (layout.cc, TurnUpright): the
+// rotation most of its characters have.
+int TextTurn(const std::vector<PlacedWord>& words) {
+  if (words.empty()) return 0;
+  size_t chars[4] = {0, 0, 0, 0};
+  for (const PlacedWord& w : words) chars[w.rotation & 3] += w.text.size();
+  return static_cast<int>(std::max_element(std::begin(chars), std::end(chars)) - std::begin(chars));
+}
+
+// `word` on a `width` x `height` page turned clockwise by a quarter (Poppler's
+// rotate_90); the turned page is `height` wide.
+PlacedWord TurnClockwise(const PlacedWord& word, double height) {
+  PlacedWord out = word;
+  out.x0 = height - word.y1, out.x1 = height - word.y0, out.y0 = word.x0, out.y1 = word.x1;
+  return out;
+}
+
+// LayOutWords shifts a turned page's boxes to start at zero; the corner it
+// shifted from, on the picture turned `quarters` clockwise, undoes that.
+void PlaceTurnedWords(const std::vector<PlacedWord>& words, int quarters, PagePicture* picture) {
+  double width = quarters % 2 ? picture->height : picture->width;  // the page upright
+  double height = quarters % 2 ? picture->width : picture->height;
+  std::vector<PlacedWord> turned = words;
+  for (int q = 0; q < quarters; ++q) {
+    for (PlacedWord& w : turned) w = TurnClockwise(w, height);
+    std::swap(width, height);
+  }
+  picture->word_x = std::numeric_limits<double>::max();
+  picture->word_y = std::numeric_limits<double>::max();
+  for (const PlacedWord& w : turned) {
+    picture->word_x = std::min(picture->word_x, w.x0);
+    picture->word_y = std::min(picture->word_y, w.y0);
+  }
+}
+
+cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// An 8-bit gray image as a PNG: cairo writes an A8 surface as 8-bit grayscale.
+std::string GrayPng(const poppler::image& image) {
+  const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_A8, image.width());
+  std::vector<unsigned char> pixels(static_cast<size_t>(stride) * static_cast<size_t>(image.height()));
+  const auto* data = reinterpret_cast<const unsigned char*>(image.const_data());
+  for (int y = 0; y < image.height(); ++y) {
+    std::copy_n(data + static_cast<size_t>(y) * static_cast<size_t>(image.bytes_per_row()), image.width(),
+                pixels.data() + static_cast<size_t>(y) * static_cast<size_t>(stride));
+  }
+  const std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+      cairo_image_surface_create_for_data(pixels.data(), CAIRO_FORMAT_A8, image.width(), image.height(), stride),
+      cairo_surface_destroy);
+  std::string png;
+  if (cairo_surface_write_to_png_stream(surface.get(), AppendBytes, &png) != CAIRO_STATUS_SUCCESS) png.clear();
+  return png;
+}
+
+// Page `page_number` drawn the way its words read; an empty picture when the
+// page cannot be drawn.
+PagePicture DrawPage(const poppler::document& doc, int page_number, int dpi) {
+  PagePicture picture;
+  picture.page_number = page_number;
+  const std::unique_ptr<poppler::page> page(doc.create_page(page_number - 1));
+  if (!page) return picture;
+  const std::vector<PlacedWord> words = TextLayerWords(*page);
+  const int quarters = (4 - TextTurn(words)) % 4;  // clockwise turns that make the words read upright
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  const poppler::image image =
+      renderer.render_page(page.get(), dpi, dpi, -1, -1, -1, -1, static_cast<poppler::rotation_enum>(quarters));
+  if (!image.is_valid()) return picture;
+  picture.png = GrayPng(image);
+  picture.width = image.width() * 72.0 / dpi;
+  picture.height = image.height() * 72.0 / dpi;
+  if (quarters != 0) PlaceTurnedWords(words, quarters, &picture);
+  return picture;
+}
+#endif  // IMR_HAVE_CAIRO
+
 }  // namespace
+
+PagePictures DrawPdfPagesInModule(std::string_view bytes, const DrawOptions& options) {
+  SilencePoppler();
+  PagePictures out;
+#ifndef IMR_HAVE_CAIRO
+  out.problem = "this imr was built without cairo, so it cannot write page pictures";
+#else
+  if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
+    out.problem = "the PDF is larger than 2 GiB";
+    return out;
+  }
+  const std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc || doc->is_locked()) {
+    out.problem = "the PDF does not open";
+    return out;
+  }
+  const int last = std::min(options.last_page, doc->pages());
+  for (int n = std::max(1, options.first_page); n <= last; ++n) out.pages.push_back(DrawPage(*doc, n, options.dpi));
+#endif
+  return out;
+}
 
 PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
   SilencePoppler();
@@ -160,9 +269,15 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
 
 }  // namespace imr
 
-// The module's one exported symbol, looked up by pdf_module.cc.
+// The module's exported symbols, looked up by pdf_module.cc.
 extern "C" __attribute__((visibility("default"))) void ImrReadPdf(const char* bytes, size_t size,
                                                                  const imr::PdfOptions* options,
                                                                  imr::PdfText* out) {
   *out = imr::ReadPdfInModule(std::string_view(bytes, size), *options);
+}
+
+extern "C" __attribute__((visibility("default"))) void ImrDrawPdfPages(const char* bytes, size_t size,
+                                                                      const imr::DrawOptions* options,
+                                                                      imr::PagePictures* out) {
+  *out = imr::DrawPdfPagesInModule(std::string_view(bytes, size), *options);
 }

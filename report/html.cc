@@ -131,7 +131,7 @@ std::string FormatNumber(double value, int decimals) {
 }
 
 std::string SvgBarChart(const std::vector<std::pair<std::string, double>>& bars, const ChartOptions& options) {
-  constexpr int kLabelWidth = 220, kValueWidth = 70, kGap = 4, kTop = 22;
+  constexpr int kLabelWidth = 260, kValueWidth = 70, kGap = 4, kTop = 22;  // 34 characters of label
   const int bar_area = std::max(60, options.width - kLabelWidth - kValueWidth);
   double largest = 0;
   for (const auto& [label, value] : bars) largest = std::max(largest, value);

@@ -32,9 +32,9 @@ TEST(HtmlTest, APageForbidsEveryFetchAndCarriesTheSelfTest) {
 TEST(HtmlTest, BarsAreProportionalAndEachValueIsWritten) {
   const std::string svg = SvgBarChart({{"letter", 74}, {"rfa", 37}, {"none", 0}}, {.title = "Types", .width = 500});
   EXPECT_EQ(Count(svg, "<rect class=\"bar\""), 3u);
-  // 500 - 220 - 70 = 210 px for the largest bar; half of it for half the value.
-  EXPECT_NE(svg.find("width=\"210\" height=\"18\"><title>letter: 74</title>"), std::string::npos) << svg;
-  EXPECT_NE(svg.find("width=\"105\" height=\"18\"><title>rfa: 37</title>"), std::string::npos) << svg;
+  // 500 - 260 - 70 = 170 px for the largest bar; half of it for half the value.
+  EXPECT_NE(svg.find("width=\"170\" height=\"18\"><title>letter: 74</title>"), std::string::npos) << svg;
+  EXPECT_NE(svg.find("width=\"85\" height=\"18\"><title>rfa: 37</title>"), std::string::npos) << svg;
   EXPECT_NE(svg.find("width=\"0\" height=\"18\"><title>none: 0</title>"), std::string::npos) << svg;
   EXPECT_NE(svg.find("data-check=\"chart\""), std::string::npos);
   const std::string long_label = SvgBarChart({{std::string(40, 'x') + "é", 1}}, {.title = "t"});
