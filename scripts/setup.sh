@@ -13,7 +13,7 @@ packages=(
   libssl-dev                            # pipeline: SHA-256 of each input
   libgtest-dev libgmock-dev             # tests
   libbenchmark-dev                      # bench
-  libcairo2-dev fonts-dejavu-core qpdf  # corpus generator: real fonts, encrypted samples
+  libcairo2-dev fonts-dejavu-core qpdf  # imr letter --pdf, imr view pages, corpus generator; encrypted samples
   nodejs npm                            # tests/fhir: FHIR R4 JSON schema check of bundles
   chromium                              # tests/browser: the HTML reports opened headless
   slurmctld slurmd slurm-client munge sqlite3  # tests/slurm_test.sh: imr batch as a Slurm array; the store counted

@@ -15,9 +15,9 @@
 //   for (const typeset::TextRun& run : pages[0].runs) typeset::ShowRun(cr.get(), run);
 //   cairo_show_page(cr.get());
 //
-// Users: imr_corpus_gen (corpus/src/*.txt markup, ParseMarkup) and imr_packet_gen
-// (synthetic case packets, blocks built in code). Developer tools only; nothing
-// here is linked into imr. Errors in the input (a table cell wider than its
+// Users: imr_corpus_gen (corpus/src/*.txt markup, ParseMarkup), imr_packet_gen
+// (synthetic case packets, blocks built in code) and `imr letter --pdf`
+// (report/letter.cc, the drafted determination letter). Errors in the input (a table cell wider than its
 // column, invalid UTF-8 in markup) throw InputError with a "where: what" message.
 #ifndef IMR_TOOLS_TYPESET_H_
 #define IMR_TOOLS_TYPESET_H_
