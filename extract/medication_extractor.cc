@@ -236,7 +236,10 @@ size_t ReadNamesAfter(std::string_view text, const std::vector<DrugMention>& nam
   static const Pattern opens(R"(^\s*\(\s*$)");
   static const Pattern closes(R"(^\s*\))");
   size_t used = 0;
-  for (size_t k = i + 1; k < names.size(); ++k) {
+  // `text` ends with the candidate's page; a name on the next one is not read
+  // with it (and lies past the end of `text`).
+  const auto on_the_page = [&](size_t k) { return names[k].end <= text.size(); };
+  for (size_t k = i + 1; k < names.size() && on_the_page(k); ++k) {
     const std::string_view between = text.substr(c->end, names[k].begin - std::min(names[k].begin, c->end));
     if (names[k].begin < c->end) break;
     if (joined.FullMatch(between) && IsGenericName(names[k - 1]) && IsGenericName(names[k]) &&
@@ -249,7 +252,10 @@ size_t ReadNamesAfter(std::string_view text, const std::vector<DrugMention>& nam
     if (opens.FullMatch(between)) {
       // The parenthesis holds names only, and closes.
       size_t last = k;
-      while (last + 1 < names.size() && joined.FullMatch(text.substr(names[last].end, names[last + 1].begin - names[last].end))) ++last;
+      while (last + 1 < names.size() && on_the_page(last + 1) &&
+             joined.FullMatch(text.substr(names[last].end, names[last + 1].begin - names[last].end))) {
+        ++last;
+      }
       const std::optional<Match> close = closes.Find(text.substr(names[last].end));
       if (!close) break;
       if (names[k].name->brand && !c->value.count("brand")) c->value["brand"] = std::string(names[k].name->name);

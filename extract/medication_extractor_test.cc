@@ -236,5 +236,22 @@ TEST(ExtractMedicationsTest, EmptyTextGivesNothing) {
   EXPECT_TRUE(ExtractMedications(Region{}).empty());
 }
 
+// A brand whose generic names run on over the page break: the names on the
+// next page are read on their own, never joined past the end of the first
+// page (which once threw out_of_range and lost the region's medications).
+TEST(ExtractMedicationsTest, NamesJoinedOverThePageBreakAreReadNotThrown) {
+  const auto [pages, region] = testing::TwoPageRegion("current_medications", {"", "Norco (hydrocodone/", ""},
+                                                      {"Page 2\n", "acetaminophen) 10/325 mg daily.", ""});
+  std::vector<Fact> facts;
+  ASSERT_NO_THROW(facts = ExtractMedications(region));
+  ASSERT_GE(facts.size(), 2u);
+  EXPECT_EQ(facts.front().span.page_number, 1);
+  EXPECT_EQ(facts.back().span.page_number, 2);
+  for (const Fact& fact : facts) {
+    SCOPED_TRACE(fact.text);
+    EXPECT_EQ(Slice(pages, fact.span), fact.text);
+  }
+}
+
 }  // namespace
 }  // namespace imr
