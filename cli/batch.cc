@@ -353,11 +353,12 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
       for (const Problem& p : result.record.problems) ++tally.problems_by_code[p.code];
       progress.Done(result.record.document.source.page_count, problem, /*skipped=*/false);
     }
+    worker.Stop();  // out of work: this worker ends while the others finish theirs
   };
   std::vector<std::thread> threads;
   for (auto& worker : workers) threads.emplace_back(work, std::ref(*worker));
   for (std::thread& t : threads) t.join();
-  workers.clear();  // each worker reads the end of its input and exits
+  workers.clear();
 
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
   const bool finished = !stop_requested && !tally.write_failed;

@@ -61,9 +61,11 @@ bool WriteAll(int fd, std::string_view data) {
 std::string Frame(std::string_view payload) { return std::to_string(payload.size()) + "\n" + std::string(payload); }
 
 void WaitOrKill(pid_t pid) {
-  for (int i = 0; i < 200; ++i) {  // up to 2 s for a clean exit
+  // Up to 2 s for a clean exit, looked at every millisecond: a worker that
+  // has read the end of its input is gone in a few.
+  for (int i = 0; i < 2000; ++i) {
     if (waitpid(pid, nullptr, WNOHANG) == pid) return;
-    usleep(10000);
+    usleep(1000);
   }
   kill(pid, SIGKILL);
   waitpid(pid, nullptr, 0);
