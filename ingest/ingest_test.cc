@@ -192,6 +192,40 @@ TEST(IngestErrorsTest, Table) {
   EXPECT_TRUE(IsCleanUtf8(junk.pages[0].text));
 }
 
+// An encrypted letter (empty user password, compressed object streams, as
+// the real letters are) damaged in two ways Poppler cannot read past: it is
+// damaged, not password-protected, and says so. Fixed bug: 22 of 40 real
+// letters damaged on purpose were recorded as encrypted_needs_password.
+TEST(IngestErrorsTest, ADamagedEncryptedPdfIsDamagedNotPasswordProtected) {
+  if (imr::testing::RunShell("command -v qpdf").exit_code != 0) GTEST_SKIP() << "no qpdf (scripts/setup.sh installs it)";
+  const std::string encrypted = ::testing::TempDir() + "imr-encrypted.pdf";
+  ASSERT_EQ(imr::testing::RunShell("qpdf --object-streams=generate --encrypt '' '' 256 -- '" +
+                                   CorpusPath("letter-layout2.pdf") + "' '" + encrypted + "'")
+                .exit_code,
+            0);
+  const std::string bytes = imr::testing::ReadFile(encrypted);
+  ASSERT_NE(bytes.find("/Encrypt"), std::string::npos);
+  const Document whole = IngestBytes(bytes, "encrypted.pdf", {});
+  EXPECT_EQ(DescribeProblems(whole), "");  // the control: it opens with the empty password
+  EXPECT_EQ(whole.source.page_count, 2);
+
+  std::string garbage;
+  for (int i = 0; i < 3000; ++i) garbage += static_cast<char>((i * 37) % 256);
+  std::string spliced = bytes;
+  spliced.insert(bytes.size() / 2, garbage);
+  std::string pointer_broken = bytes;
+  pointer_broken.replace(bytes.rfind("startxref") + 10, 6, "999999");
+  for (const auto& [name, damaged] : {std::pair{"spliced", spliced}, {"startxref broken", pointer_broken}}) {
+    SCOPED_TRACE(name);
+    const Document doc = IngestBytes(damaged, "damaged.pdf", {});
+    EXPECT_EQ(DescribeProblems(doc), "pdf_damaged@0");
+    EXPECT_TRUE(doc.source.encrypted);
+    ExpectDocumentInvariants(doc);
+  }
+  // The one that needs a password still says so (qpdf's reading agrees).
+  EXPECT_EQ(DescribeProblems(IngestCorpusFile("errors/password.pdf")), "encrypted_needs_password@0");
+}
+
 TEST(IngestBytesTest, PlainTextIsOnePageWithSections) {
   const std::pair<std::string, std::string> rows[] = {
       {"HISTORY\nFell at work.\n", ""},

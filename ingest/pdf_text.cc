@@ -17,6 +17,7 @@
 #include <string>
 
 #include "core/text.h"
+#include "ingest/pdf_repair.h"
 #include "ingest/pdf_module.h"
 
 namespace imr {
@@ -237,18 +238,29 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
     out.problems.push_back(IngestProblem("too_large", 0, "file is larger than 2 GiB"));
     return out;
   }
-  const std::unique_ptr<poppler::document> doc(
+  std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   const bool truncated = LooksTruncated(bytes);
+  // Poppler says only that it could not open the file. qpdf tells a password
+  // from damage, and rebuilds what it can; the rebuilt copy lives as long as
+  // Poppler reads it.
+  Repair repair;
   if (!doc) {
-    const bool encrypted = bytes.find("/Encrypt") != std::string_view::npos;
-    out.encrypted = encrypted;
-    out.problems.push_back(
-        encrypted ? IngestProblem("encrypted_needs_password", 0,
-                                  "PDF is encrypted and does not open with an empty password")
-        : truncated ? IngestProblem("pdf_truncated", 0, "PDF is truncated and could not be read")
-                    : IngestProblem("pdf_unreadable", 0, "PDF structure could not be read"));
-    return out;
+    repair = RepairPdf(bytes);
+    out.encrypted = bytes.find("/Encrypt") != std::string_view::npos;
+    if (repair.outcome == RepairOutcome::kRepaired && repair.bytes.size() <= static_cast<size_t>(std::numeric_limits<int>::max())) {
+      doc.reset(poppler::document::load_from_raw_data(repair.bytes.data(), static_cast<int>(repair.bytes.size())));
+    }
+    if (!doc) {
+      out.problems.push_back(
+          repair.outcome == RepairOutcome::kNeedsPassword
+              ? IngestProblem("encrypted_needs_password", 0, "PDF is encrypted and does not open with an empty password")
+          : truncated ? IngestProblem("pdf_truncated", 0, "PDF is truncated and could not be read or repaired")
+                      : IngestProblem("pdf_damaged", 0, "PDF is damaged and could not be read or repaired"));
+      return out;
+    }
+    out.problems.push_back(IngestProblem("pdf_repaired", 0,
+                                         "PDF was damaged; it was rebuilt and read, and may lack some of its content"));
   }
   // Poppler answers is_encrypted() false for a document it could not unlock.
   out.encrypted = doc->is_encrypted() || doc->is_locked();

@@ -127,7 +127,7 @@ class StabilityTracker {
 // so its input belongs in failed/: the record carries a problem and either
 // no page holds any text or what was read is not text (binary_content).
 // That covers not_a_pdf, empty_file, unreadable_file, encrypted_needs_password,
-// pdf_unreadable, too_large, a scan without OCR, worker_crashed, time_limit.
+// pdf_damaged, pdf_truncated, too_large, a scan without OCR, worker_crashed, time_limit.
 // A document with some text and some problems is processed, not failed.
 bool NoTextCouldBeRead(const Record& record);
 

@@ -8,6 +8,7 @@ packages=(
   libpoppler-cpp-dev poppler-utils      # ingest: PDF text and word boxes; pdftotext for bench
   libtesseract-dev tesseract-ocr tesseract-ocr-eng  # ingest: OCR of pages without text
   libre2-dev                            # extract, normalize: pattern tables
+  libqpdf-dev                           # ingest: damaged PDFs told from encrypted ones, and rebuilt
   nlohmann-json3-dev                    # pipeline, decide: JSON records and rule files
   libsqlite3-dev                        # pipeline: result store
   libssl-dev                            # pipeline: SHA-256 of each input
