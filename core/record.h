@@ -177,7 +177,10 @@ struct Determination {
 
 struct Request {
   std::string id;  // "r1"
-  std::string text;
+  std::string text;     // the words as the page has them: Slice(pages, span), line breaks and all
+  std::string display;  // the same words on one line, for people and for matching
+  // `display`, or `text` where a request was made without one (by hand, in a test).
+  const std::string& DisplayText() const { return display.empty() ? text : display; }
   std::string category = "other";
   Attributes details;  // quantity, visits, frequency_per_week, weeks, body_site, drug, ...
   std::vector<Code> codes;  // HCPCS Level II where certain; CPT as written in the text

@@ -265,7 +265,7 @@ void FollowPrimarySurgery(const Rulebook& rules, Record* record) {
     const bool met = necessary != primaries.end();
     d.criteria.push_back({"primary_surgery", met ? "met" : "unmet", {}, "stated"});
     const Request& primary = met ? **necessary : *primaries.front();
-    const std::string named = "the surgery requested ('" + CollapsedRequestText(primary.text) + "')";
+    const std::string named = "the surgery requested ('" + CollapsedRequestText(primary.DisplayText()) + "')";
     if (!met) d.outcome = "not_medically_necessary";
     d.rationale = AmendRationale(
         d.rationale,

@@ -236,7 +236,7 @@ Outcome EvaluateRequest(const RequestTest& test, const Request& request) {
     if (it == request.details.end()) combine(StatusNamed(test.missing));
     else combine(Passes(value_test, it->second) ? Status::kMet : Status::kUnmet);
   }
-  if (!test.words.empty()) combine(HasWord(Lower(request.text), test.words) ? Status::kMet : Status::kUnmet);
+  if (!test.words.empty()) combine(HasWord(Lower(request.DisplayText()), test.words) ? Status::kMet : Status::kUnmet);
   return {status, {}, status == Status::kNotDocumented ? Basis::kAbsent : Basis::kStated};
 }
 

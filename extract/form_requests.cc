@@ -38,12 +38,13 @@ size_t SentenceEnd(std::string_view text, size_t begin, size_t limit) {
 Request MakeRequest(const StitchedText& s, const FormItem& item, size_t index) {
   Request r;
   r.id = "r" + std::to_string(index + 1);
-  r.text = CollapseWhitespace(std::string_view(s.text).substr(item.begin, item.end - item.begin));
   r.span = s.ToSpan(item.begin, item.end);
+  r.text = std::string(s.Quote(item.begin, item.end));
+  r.display = CollapseWhitespace(std::string_view(s.text).substr(item.begin, item.end - item.begin));
   if (!item.decision.empty()) {
     Reference ref;
     ref.decision = item.decision;
-    ref.statement = CollapseWhitespace(std::string_view(s.text).substr(item.decision_begin, item.decision_end - item.decision_begin));
+    ref.statement = std::string(s.Quote(item.decision_begin, item.decision_end));
     ref.statement_span = s.ToSpan(item.decision_begin, item.decision_end);
     r.reference = std::move(ref);
   }

@@ -163,8 +163,7 @@ Reference ReferenceFor(const StitchedText& s, const Item& item) {
   for (const std::string* g : {&ref.claims_administrator_guideline, &ref.reviewer_guideline}) {
     if (!g->empty()) ref.guidelines.push_back(*g);
   }
-  ref.statement = CollapseWhitespace(
-      std::string_view(s.text).substr(item.statement_begin, item.statement_end - item.statement_begin));
+  ref.statement = std::string(s.Quote(item.statement_begin, item.statement_end));
   ref.statement_span = s.ToSpan(item.statement_begin, item.statement_end);
   return ref;
 }
@@ -203,9 +202,10 @@ std::vector<Request> FindIssueAtDisputeItems(const Document& doc) {
   for (size_t i = 0; i < texts.size(); ++i) {
     Request r;
     r.id = "r" + std::to_string(i + 1);
-    r.text = CollapseWhitespace(texts[i]);
     const size_t begin = OffsetIn(issues.text, texts[i]);
     r.span = issues.ToSpan(begin, begin + texts[i].size());
+    r.text = std::string(issues.Quote(begin, begin + texts[i].size()));
+    r.display = CollapseWhitespace(texts[i]);
     Reference ref;
     ref.decision = i < decisions.size() ? decisions[i] : (decisions.size() == 1 ? decisions[0] : "");
     ref.reviewer_guideline = CollapseWhitespace(guidelines.text);
@@ -239,8 +239,9 @@ std::vector<Request> ExtractLetterRequests(const Document& doc) {
     TrimTrailingPunctuation(s.text, &item);
     Request r;
     r.id = "r" + std::to_string(requests.size() + 1);
-    r.text = CollapseWhitespace(std::string_view(s.text).substr(item.item_begin, item.item_end - item.item_begin));
     r.span = s.ToSpan(item.item_begin, item.item_end);
+    r.text = std::string(s.Quote(item.item_begin, item.item_end));
+    r.display = CollapseWhitespace(std::string_view(s.text).substr(item.item_begin, item.item_end - item.item_begin));
     r.reference = ReferenceFor(s, item);
     requests.push_back(std::move(r));
   }

@@ -143,10 +143,11 @@ void ExpectSpansQuoteValues(const Document& doc, const LetterFacts& letter) {
   }
   for (const Request& request : letter.requests) {
     SCOPED_TRACE("request " + request.id);
-    EXPECT_EQ(CollapseWhitespace(Slice(doc.pages, request.span)), request.text);
+    // `text` quotes the page exactly, line breaks and all; `display` is it on one line.
+    EXPECT_EQ(Slice(doc.pages, request.span), request.text);
+    EXPECT_EQ(request.display, CollapseWhitespace(request.text));
     ASSERT_TRUE(request.reference.has_value());
-    EXPECT_EQ(CollapseWhitespace(Slice(doc.pages, request.reference->statement_span)),
-              request.reference->statement);
+    EXPECT_EQ(Slice(doc.pages, request.reference->statement_span), request.reference->statement);
   }
 }
 
@@ -352,7 +353,7 @@ std::string DescribeRequests(const std::vector<Request>& requests) {
   std::vector<std::string> lines;
   for (const Request& r : requests) {
     const Reference& ref = *r.reference;
-    lines.push_back(r.text + " => " + ref.decision + " [" + ref.claims_administrator_guideline +
+    lines.push_back(r.display + " => " + ref.decision + " [" + ref.claims_administrator_guideline +
                     " | " + ref.reviewer_guideline + "]");
   }
   return Join(lines, "\n");
@@ -446,7 +447,7 @@ TEST(ExtractLetterRequestsTest, Layout1PartialStatementIsKeptWhole) {
   const LetterFacts letter = ExtractLetter(doc);
   ASSERT_EQ(letter.requests.size(), 1u);
   EXPECT_EQ(letter.requests[0].text, "Physical therapy 6 sessions");
-  EXPECT_EQ(letter.requests[0].reference->statement, CollapseWhitespace(statement));
+  EXPECT_EQ(letter.requests[0].reference->statement, statement);  // as the page has it
   EXPECT_EQ(Slice(doc.pages, letter.requests[0].reference->statement_span), statement);
 }
 

@@ -26,6 +26,11 @@ Span StitchedText::ToSpan(size_t begin, size_t end) const {
   return {piece.page_number, piece.page_begin + local_begin, piece.page_begin + local_end};
 }
 
+std::string_view StitchedText::Quote(size_t begin, size_t end) const {
+  const Span span = ToSpan(begin, end);
+  return span.empty() ? std::string_view() : std::string_view(text).substr(begin, span.size());
+}
+
 size_t StitchedText::ToJoined(const Span& span) const {
   for (const Piece& p : pieces) {
     if (p.page_number == span.page_number && span.begin >= p.page_begin && span.begin <= p.page_begin + p.size) {

@@ -33,6 +33,10 @@ struct StitchedText {
 
   Span ToSpan(size_t begin, size_t end) const;
 
+  // The words ToSpan(begin, end) points at, exactly as the page has them:
+  // the range clipped to the page where it starts.
+  std::string_view Quote(size_t begin, size_t end) const;
+
   // The inverse of ToSpan for a span's start: where span.begin sits in `text`,
   // or npos when no piece holds it.
   size_t ToJoined(const Span& span) const;

@@ -390,7 +390,7 @@ std::optional<Json> RequestResource(const Request& request, const Context& ctx, 
     category_concept["text"] = category;
     out["category"] = OneOf(category_concept);
   }
-  out["code"] = {{"text", Display(request.text)}};
+  out["code"] = {{"text", Display(request.DisplayText())}};
   out["subject"] = ctx.subject;
   return out;
 }

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/text.h"
+
 namespace imr {
 namespace {
 
@@ -159,7 +161,7 @@ Json DeterminationJson(const Determination& d) {
 }
 
 Json RequestJson(const Request& r) {
-  Json out = {{"id", r.id}, {"text", r.text}, {"category", r.category}};
+  Json out = {{"id", r.id}, {"text", r.text}, {"display", r.DisplayText()}, {"category", r.category}};
   out["details"] = AttributesJson(r.details);
   out["codes"] = Json::array();
   for (const Code& c : r.codes) out["codes"].push_back({{"system", c.system}, {"code", c.code}});
@@ -321,6 +323,8 @@ Request RequestFrom(const ReadJson& j) {
   Request r;
   r.id = Str(j, "id");
   r.text = Str(j, "text");
+  r.display = Str(j, "display");
+  if (r.display.empty()) r.display = CollapseWhitespace(r.text);  // a record from before the key
   r.category = Str(j, "category");
   if (auto d = j.find("details"); d != j.end()) r.details = AttributesFrom(*d);
   for (const ReadJson& c : Array(j, "codes")) r.codes.push_back({Str(c, "system"), Str(c, "code")});

@@ -360,10 +360,10 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
   }
   record->timeline = BuildTimeline(record->fields, record->facts);
   for (Request& r : record->requests) {
-    RequestNormal normal = NormalizeRequest(r.text);
+    RequestNormal normal = NormalizeRequest(r.DisplayText());
     r.category = std::move(normal.category);
     r.details = std::move(normal.details);
-    if (auto hcpcs = HcpcsForRequest(r.category, r.details, r.text)) r.codes.push_back(*hcpcs);
+    if (auto hcpcs = HcpcsForRequest(r.category, r.details, r.DisplayText())) r.codes.push_back(*hcpcs);
     const std::string& words = r.reference ? r.reference->statement : r.text;
     for (Code& c : CptCodesWritten(words)) r.codes.push_back(std::move(c));
   }

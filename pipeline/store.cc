@@ -336,7 +336,7 @@ void Store::Add(int64_t run_id, const Record& record, const StoredInput& input) 
                         "INSERT INTO criteria (document_id, request_id, criterion_id, status, how, evidence) "
                         "VALUES (?,?,?,?,?,?)");
     for (const Request& r : record.requests) {
-      request.Bind(1, id).Bind(2, r.id).Bind(3, r.text).Bind(4, r.category);
+      request.Bind(1, id).Bind(2, r.id).Bind(3, r.DisplayText()).Bind(4, r.category);
       request.BindOrNull(5, AttributeOr(r.details, "body_site")).BindOrNull(6, AttributeOr(r.details, "laterality"));
       request.Bind(7, AttributesToJson(r.details)).Bind(8, static_cast<int64_t>(r.span.page_number));
       request.BindOrNull(9, r.reference ? r.reference->decision : "");

@@ -330,7 +330,7 @@ LetterSentence PlanSentence(const Record& record, EvidenceBook& book) {
   std::vector<std::string> texts;
   LetterSentence s;
   for (const Request& r : record.requests) {
-    texts.push_back(Clean(r.text));
+    texts.push_back(Clean(r.DisplayText()));
     AddId(&s.evidence, book.Cite({r.span, r.text, ""}, r.id));
   }
   if (texts.empty()) return {"The record names no disputed treatment request.", {}};
@@ -351,7 +351,7 @@ std::string OutcomeWords(const std::string& outcome) {
 LetterItem ItemFor(const Request& request, const LetterOptions& options, EvidenceBook& book) {
   LetterItem item;
   item.request_id = request.id;
-  item.text = Clean(request.text);
+  item.text = Clean(request.DisplayText());
   if (request.reference) item.claims_administrator_guideline = Clean(request.reference->claims_administrator_guideline);
   if (!request.determination) return item;
   const Determination& d = *request.determination;

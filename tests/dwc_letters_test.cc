@@ -176,9 +176,12 @@ TEST_F(DwcLettersTest, EverySpanIsValid) {
     }
     for (const auto& [name, field] : record.fields) EXPECT_FALSE(Slice(pages, field.span).empty()) << stem << " " << name;
     for (const Request& r : record.requests) {
-      const std::string quoted = CollapseWhitespace(Slice(pages, r.span));
-      EXPECT_FALSE(quoted.empty()) << stem << " " << r.id;
-      EXPECT_EQ(r.text.substr(0, quoted.size()), quoted) << stem << " " << r.id;
+      // Fixed bug: a request wrapped over a line break was quoted with the
+      // break made a space; `text` is the page's words exactly, `display` one line.
+      EXPECT_FALSE(r.text.empty()) << stem << " " << r.id;
+      EXPECT_EQ(Slice(pages, r.span), r.text) << stem << " " << r.id;
+      EXPECT_EQ(r.display.substr(0, CollapseWhitespace(r.text).size()), CollapseWhitespace(r.text)) << stem << " " << r.id;
+      if (r.reference) EXPECT_EQ(Slice(pages, r.reference->statement_span), r.reference->statement) << stem << " " << r.id;
     }
   }
 }
