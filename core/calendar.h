@@ -12,6 +12,14 @@ namespace imr {
 // (1-12) and day (1-31). Howard Hinnant's days_from_civil algorithm.
 long DaysFromCivil(int year, int month, int day);
 
+struct CivilDay {
+  int year = 1970, month = 1, day = 1;
+};
+
+// The inverse: the date `days` days after 1970-01-01. Howard Hinnant's
+// civil_from_days algorithm.
+CivilDay CivilFromDays(long days);
+
 }  // namespace imr
 
 #endif  // IMR_CORE_CALENDAR_H_

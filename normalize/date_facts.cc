@@ -14,18 +14,10 @@ namespace {
 // How far before a date its role words may stand.
 constexpr size_t kRoleWindow = 80;
 
-// Back from days since 1970-01-01 (Howard Hinnant's civil calendar algorithm).
-CalendarDate CivilFromDays(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
-  return {y, m, d, DatePrecision::kDay};
+// Back from days since 1970-01-01, to the day.
+CalendarDate DateFromDays(long days) {
+  const CivilDay c = CivilFromDays(days);
+  return {c.year, c.month, c.day, DatePrecision::kDay};
 }
 
 std::string PrecisionName(DatePrecision p) {
@@ -119,7 +111,7 @@ void ResolveRelative(Fact* f, const std::vector<std::pair<const Fact*, CalendarD
 CalendarDate AddToDate(const CalendarDate& date, int amount, std::string_view unit) {
   if (unit == "day" || unit == "week") {
     const int days = unit == "week" ? 7 * amount : amount;
-    return CivilFromDays(DaysFromCivil(date.year, date.month, date.day) + days);
+    return DateFromDays(DaysFromCivil(date.year, date.month, date.day) + days);
   }
   const int months = unit == "year" ? 12 * amount : unit == "month" ? amount : 0;
   int total = date.year * 12 + (date.month - 1) + months;

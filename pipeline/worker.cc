@@ -123,15 +123,25 @@ pid_t Spawn(std::vector<std::string> args, int in, int out) {
 
 // A new worker's pid and the parent's two ends of its pipes, over the
 // zygote's socket; the pipes travel as SCM_RIGHTS.
-bool SendWorker(int socket, pid_t pid, int to_child, int from_child) {
-  iovec data{&pid, sizeof pid};
+// One message: a pid, with room for two descriptors beside it.
+struct PidAndTwoPipes {
+  explicit PidAndTwoPipes(pid_t* pid) : data{pid, sizeof *pid} {
+    header.msg_iov = &data;
+    header.msg_iovlen = 1;
+    header.msg_control = control;
+    header.msg_controllen = sizeof control;
+  }
+  PidAndTwoPipes(const PidAndTwoPipes&) = delete;
+  PidAndTwoPipes& operator=(const PidAndTwoPipes&) = delete;
+
+  iovec data;
   alignas(cmsghdr) char control[CMSG_SPACE(2 * sizeof(int))] = {};
-  msghdr message{};
-  message.msg_iov = &data;
-  message.msg_iovlen = 1;
-  message.msg_control = control;
-  message.msg_controllen = sizeof control;
-  cmsghdr* rights = CMSG_FIRSTHDR(&message);
+  msghdr header{};
+};
+
+bool SendWorker(int socket, pid_t pid, int to_child, int from_child) {
+  PidAndTwoPipes message(&pid);
+  cmsghdr* rights = CMSG_FIRSTHDR(&message.header);
   rights->cmsg_level = SOL_SOCKET;
   rights->cmsg_type = SCM_RIGHTS;
   rights->cmsg_len = CMSG_LEN(2 * sizeof(int));
@@ -139,24 +149,18 @@ bool SendWorker(int socket, pid_t pid, int to_child, int from_child) {
   std::memcpy(CMSG_DATA(rights), fds, sizeof fds);
   ssize_t n;
   do {
-    n = sendmsg(socket, &message, MSG_NOSIGNAL);
+    n = sendmsg(socket, &message.header, MSG_NOSIGNAL);
   } while (n < 0 && errno == EINTR);
   return n == static_cast<ssize_t>(sizeof pid);
 }
 
 bool ReceiveWorker(int socket, pid_t* pid, int* to_child, int* from_child) {
-  iovec data{pid, sizeof *pid};
-  alignas(cmsghdr) char control[CMSG_SPACE(2 * sizeof(int))] = {};
-  msghdr message{};
-  message.msg_iov = &data;
-  message.msg_iovlen = 1;
-  message.msg_control = control;
-  message.msg_controllen = sizeof control;
+  PidAndTwoPipes message(pid);
   ssize_t n;
   do {
-    n = recvmsg(socket, &message, MSG_CMSG_CLOEXEC);
+    n = recvmsg(socket, &message.header, MSG_CMSG_CLOEXEC);
   } while (n < 0 && errno == EINTR);
-  const cmsghdr* rights = n == static_cast<ssize_t>(sizeof *pid) ? CMSG_FIRSTHDR(&message) : nullptr;
+  const cmsghdr* rights = n == static_cast<ssize_t>(sizeof *pid) ? CMSG_FIRSTHDR(&message.header) : nullptr;
   if (rights == nullptr || rights->cmsg_type != SCM_RIGHTS || rights->cmsg_len != CMSG_LEN(2 * sizeof(int))) {
     return false;
   }

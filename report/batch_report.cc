@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "core/calendar.h"
 #include "report/html.h"
 
 namespace imr {
@@ -32,16 +33,6 @@ double Percentile(const std::vector<double>& sorted, double share) {
   return sorted[std::clamp<size_t>(rank, 1, sorted.size()) - 1];
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 // "2024-05-01T01:30:07Z" (or with a space, as SQLite's datetime() writes) as
 // seconds since the epoch; false for anything else.
 bool ParseUtc(std::string_view text, int64_t* seconds) {
@@ -57,18 +48,10 @@ bool ParseUtc(std::string_view text, int64_t* seconds) {
 // The inverse of ParseUtc, cut to what a bin of `bin_seconds` needs to be told
 // apart from its neighbours; `same_day` drops the date.
 std::string FormatBinStart(int64_t seconds, int64_t bin_seconds, bool same_day) {
-  int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+  const int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
   const int64_t in_day = seconds - days * 86400;
-  // civil_from_days (H. Hinnant).
-  days += 719468;
-  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const int64_t doe = days - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
+  const CivilDay date = CivilFromDays(static_cast<long>(days));
+  const int y = date.year, m = date.month, d = date.day;
   const int h = static_cast<int>(in_day / 3600);
   const int mi = static_cast<int>(in_day / 60 % 60);
   const int s = static_cast<int>(in_day % 60);
