@@ -12,6 +12,7 @@
 #include <set>
 #include <thread>
 
+#include "pipeline/record_json.h"
 #include "pipeline/store.h"
 #include "tests/testing.h"
 
@@ -85,6 +86,31 @@ TEST_F(BatchTest, OneRecordPerInputDuplicatesByContentAndAResumeRedoesNothing) {
   EXPECT_NE(again.out.find("0 processed, 0 duplicates, " + std::to_string(inputs_) + " already done"),
             std::string::npos)
       << again.out;
+}
+
+// The inputs are medical records: what a batch prints (progress, summary,
+// problems, on stdout and stderr) names files and codes, never their words.
+// Every quote of every record, of ten letters and more, is looked for in it.
+TEST_F(BatchTest, NoRecordTextReachesTheLog) {
+  const fs::path out = dir_ / "out";
+  const testing::CommandResult run = Batch("-o '" + out.string() + "' --jobs 2");
+  ASSERT_EQ(Records(out).size(), static_cast<size_t>(inputs_)) << run.out;
+  size_t quotes = 0;
+  for (const std::string& name : Records(out)) {
+    std::string error;
+    const std::optional<Record> record = RecordFromJson(testing::ReadFile((out / name).string()), &error);
+    ASSERT_TRUE(record.has_value()) << name << ": " << error;
+    std::vector<std::string> said;
+    for (const Fact& f : record->facts) said.push_back(f.text);
+    for (const Request& r : record->requests) said.push_back(r.display);
+    for (const auto& [field, value] : record->fields) said.push_back(value.value);
+    for (const std::string& words : said) {
+      if (words.size() < 10) continue;  // "left", a date: too short to tell apart from a file name
+      ++quotes;
+      EXPECT_EQ(run.out.find(words), std::string::npos) << "the log quotes " << name << ": " << words;
+    }
+  }
+  EXPECT_GT(quotes, 100u);
 }
 
 TEST_F(BatchTest, AKilledBatchStartedAgainFinishesTheRestOnly) {
