@@ -48,14 +48,7 @@
 #include "extract/letter.h"
 #include "extract/region.h"
 #include "ingest/ingest.h"
-#include "normalize/date_facts.h"
-#include "normalize/dates.h"
 #include "normalize/fact_merge.h"
-#include "normalize/hcpcs.h"
-#include "normalize/icd10.h"
-#include "normalize/medication_normal.h"
-#include "normalize/request_category.h"
-#include "normalize/spine_levels.h"
 #include "pipeline/run_document.h"
 
 namespace imr {
@@ -118,25 +111,14 @@ Extracted ExtractStage(const Document& doc) {
   return out;
 }
 
-// The normalize calls of ReadOneDocument, then those RunStages makes on the
-// whole record (timeline, request categories and codes), for one document.
+// The normalize stage of ReadOneDocument, then what RunStages normalizes on
+// the whole record (timeline, request categories and codes), for one
+// document: the pipeline's own functions (pipeline/run_document.h).
 void NormalizeStage(const Document& doc, Extracted* e) {
-  NormalizeDateFields(&e->fields, &e->problems);
-  NormalizeDateFacts(doc, e->fields, &e->facts);
-  NormalizeMedicationFacts(&e->facts);
-  CodeDiagnosisFacts(&e->facts);
-  NormalizeSpinalLevels(&e->facts);
-  MergeRepeatedFacts(&e->facts);
+  NormalizeDocumentFacts(doc, &e->fields, &e->facts, &e->problems);
   std::vector<TimelineEntry> timeline = BuildTimeline(e->fields, e->facts);
   benchmark::DoNotOptimize(timeline.data());
-  for (Request& r : e->requests) {
-    RequestNormal normal = NormalizeRequest(r.text);
-    r.category = std::move(normal.category);
-    r.details = std::move(normal.details);
-    if (auto hcpcs = HcpcsForRequest(r.category, r.details, r.text)) r.codes.push_back(*hcpcs);
-    const std::string& words = r.reference ? r.reference->statement : r.text;
-    for (Code& c : CptCodesWritten(words)) r.codes.push_back(std::move(c));
-  }
+  for (Request& r : e->requests) NormalizeRequestWords(&r);
 }
 
 AssertionInput FindFactsToAssert(const std::vector<Input>& inputs) {

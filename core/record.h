@@ -102,6 +102,12 @@ struct PacketDocument {
   std::string duplicate_of;  // the id of an earlier copy of the same words, or ""
 };
 
+// The header fields of the record contract (DESIGN.md), as an IMR letter's
+// header table lists them: what eval scores and what a report counts.
+inline constexpr std::string_view kHeaderFieldNames[] = {"case_number",    "date_assigned",  "decision_date",
+                                                         "date_of_injury", "ur_denial_date", "application_received",
+                                                         "priority"};
+
 // A value the document states once, with the words that state it.
 struct Field {
   std::string value;  // normalized: ISO date, lower-case keyword, case number

@@ -79,14 +79,8 @@ DocumentResult ReadOneDocument(const Document& doc, const PacketDocument& part) 
     for (Fact& f : ExtractClinicalFacts(doc, &out.problems)) out.facts.push_back(std::move(f));
   });
   for (size_t i = 0; i < out.facts.size(); ++i) out.facts[i].id = "f" + std::to_string(i + 1);
-  Guarded(Stage::kNormalize, part, &out.problems, [&] {
-    NormalizeDateFields(&out.fields, &out.problems);
-    NormalizeDateFacts(doc, out.fields, &out.facts);
-    NormalizeMedicationFacts(&out.facts);
-    CodeDiagnosisFacts(&out.facts);
-    NormalizeSpinalLevels(&out.facts);
-    MergeRepeatedFacts(&out.facts);
-  });
+  Guarded(Stage::kNormalize, part, &out.problems,
+          [&] { NormalizeDocumentFacts(doc, &out.fields, &out.facts, &out.problems); });
   out.sections = doc.sections;
   return out;
 }
@@ -359,14 +353,7 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
     record->document.doc_type = "packet";
   }
   record->timeline = BuildTimeline(record->fields, record->facts);
-  for (Request& r : record->requests) {
-    RequestNormal normal = NormalizeRequest(r.DisplayText());
-    r.category = std::move(normal.category);
-    r.details = std::move(normal.details);
-    if (auto hcpcs = HcpcsForRequest(r.category, r.details, r.DisplayText())) r.codes.push_back(*hcpcs);
-    const std::string& words = r.reference ? r.reference->statement : r.text;
-    for (Code& c : CptCodesWritten(words)) r.codes.push_back(std::move(c));
-  }
+  for (Request& r : record->requests) NormalizeRequestWords(&r);
   LinkRequestsAcrossDocuments(fields_of, record);
   // The rulebook is parsed on first use: documents with no request never pay for it.
   if (!record->requests.empty()) {
@@ -375,6 +362,25 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
 }
 
 }  // namespace
+
+void NormalizeDocumentFacts(const Document& doc, std::map<std::string, Field>* fields, std::vector<Fact>* facts,
+                            std::vector<Problem>* problems) {
+  NormalizeDateFields(fields, problems);
+  NormalizeDateFacts(doc, *fields, facts);
+  NormalizeMedicationFacts(facts);
+  CodeDiagnosisFacts(facts);
+  NormalizeSpinalLevels(facts);
+  MergeRepeatedFacts(facts);
+}
+
+void NormalizeRequestWords(Request* r) {
+  RequestNormal normal = NormalizeRequest(r->DisplayText());
+  r->category = std::move(normal.category);
+  r->details = std::move(normal.details);
+  if (auto hcpcs = HcpcsForRequest(r->category, r->details, r->DisplayText())) r->codes.push_back(*hcpcs);
+  const std::string& words = r->reference ? r->reference->statement : r->text;
+  for (Code& c : CptCodesWritten(words)) r->codes.push_back(std::move(c));
+}
 
 std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];

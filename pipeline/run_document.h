@@ -8,8 +8,10 @@
 #ifndef IMR_PIPELINE_RUN_DOCUMENT_H_
 #define IMR_PIPELINE_RUN_DOCUMENT_H_
 
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/record.h"
 
@@ -37,6 +39,15 @@ Record RunFile(const std::string& path, const RunOptions& options);
 // Reads and ingests `path` only (pages, sections, type): what `imr text`
 // shows. The record's facts, fields and requests are left empty.
 Record IngestFile(const std::string& path, const RunOptions& options);
+
+// The normalize stage of one document's extraction, as RunDocument runs it:
+// ISO dates of fields and facts, medications, diagnosis codes, spinal levels,
+// repeated facts merged. (bench/ times it alone.)
+void NormalizeDocumentFacts(const Document& doc, std::map<std::string, Field>* fields, std::vector<Fact>* facts,
+                            std::vector<Problem>* problems);
+
+// A request's category, details and codes, from its words.
+void NormalizeRequestWords(Request* request);
 
 // Lower-case hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);

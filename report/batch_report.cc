@@ -15,9 +15,7 @@ namespace {
 // The record contract's header fields and fact kinds (DESIGN.md, "Output
 // contract"): each gets a row even where no document has it, since a zero
 // there is the news.
-constexpr std::string_view kContractFields[] = {"case_number",    "date_of_injury",       "date_assigned",
-                                                "decision_date",  "ur_denial_date",       "application_received",
-                                                "priority"};
+constexpr const auto& kContractFields = kHeaderFieldNames;
 constexpr std::string_view kContractFactKinds[] = {
     "date",    "age",     "sex",      "diagnosis",         "procedure",         "medication", "allergy",
     "finding", "duration", "treatment_history", "functional_status", "citation",   "decision"};

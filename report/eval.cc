@@ -12,10 +12,6 @@
 namespace imr {
 namespace {
 
-const char* const kHeaderFields[] = {"case_number",    "date_assigned",        "decision_date",
-                                     "date_of_injury", "ur_denial_date",       "application_received",
-                                     "priority"};
-
 void Check(const std::string& stem, const std::string& what, const std::string& expected,
            const std::string& got, Score* score, std::vector<Miss>* misses) {
   ++score->total;
@@ -41,7 +37,8 @@ std::string Join(const std::vector<std::string>& parts) {
 std::string GuidelineKey(const std::optional<std::string>& s) { return s ? CompareKey(*s) : ""; }
 
 void ScoreLetterFields(const GoldLetter& gold, const Record& record, EvalReport* report) {
-  for (const char* name : kHeaderFields) {
+  for (const std::string_view header_field : kHeaderFieldNames) {
+    const std::string name(header_field);
     auto it = gold.fields.find(name);
     if (it == gold.fields.end()) continue;
     Check(gold.stem, name, it->second.value_or(""), FieldValue(record, name), &report->fields[name],
