@@ -10,6 +10,7 @@
 #include <chrono>
 #include <ctime>
 #include <iterator>
+#include <map>
 #include <stdexcept>
 
 #include "pipeline/data_hash.h"
@@ -154,15 +155,28 @@ std::string AttributeOr(const Attributes& a, const char* key) {
   return it == a.end() ? "" : it->second;
 }
 
-// A prepared statement, finalized on scope exit.
+sqlite3_stmt* Prepare(sqlite3* db, std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+    throw std::runtime_error(std::string("store: ") + sqlite3_errmsg(db));
+  }
+  return stmt;
+}
+
+// A prepared statement: its own, finalized on scope exit, or borrowed from
+// the store's cache (Store::Db::Cached), reset for the next use instead.
 class Statement {
  public:
-  Statement(sqlite3* db, std::string_view sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) {
-      throw std::runtime_error(std::string("store: ") + sqlite3_errmsg(db));
+  Statement(sqlite3* db, std::string_view sql) : db_(db), stmt_(Prepare(db, sql)), owned_(true) {}
+  Statement(sqlite3* db, sqlite3_stmt* cached) : db_(db), stmt_(cached), owned_(false) {}
+  ~Statement() {
+    if (owned_) {
+      sqlite3_finalize(stmt_);
+    } else {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
     }
   }
-  ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
 
   Statement& Bind(int i, std::string_view s) {
@@ -203,6 +217,7 @@ class Statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+  bool owned_;
 };
 
 }  // namespace
@@ -214,7 +229,20 @@ const std::string& PipelineVersion() {
 
 struct Store::Db {
   sqlite3* handle = nullptr;
-  ~Db() { sqlite3_close_v2(handle); }
+  // The statements a batch runs for every document, prepared once: preparing
+  // them again for each one was a fifth of the batch process's own work.
+  std::map<std::string, sqlite3_stmt*, std::less<>> cache;
+
+  ~Db() {
+    for (const auto& [sql, stmt] : cache) sqlite3_finalize(stmt);
+    sqlite3_close_v2(handle);
+  }
+
+  Statement Cached(std::string_view sql) {
+    auto it = cache.find(sql);
+    if (it == cache.end()) it = cache.emplace(std::string(sql), Prepare(handle, sql)).first;
+    return Statement(handle, it->second);
+  }
 
   void Exec(const std::string& sql) {
     char* message = nullptr;
@@ -278,24 +306,24 @@ void Store::EndRun(int64_t run_id, const RunSummary& summary) {
 std::optional<std::string> Store::Find(std::string_view sha256, std::string_view pipeline_version) const {
   // A document the run itself failed (its worker overran or crashed) is no
   // answer for its content: the next copy runs again, perhaps under new limits.
-  Statement s(db_->handle,
-              "SELECT record_file FROM documents d WHERE sha256=? AND pipeline_version=? AND status!='duplicate' "
-              "AND NOT EXISTS (SELECT 1 FROM problems p WHERE p.document_id = d.id AND p.code IN "
-              "('time_limit', 'worker_crashed', 'worker_unavailable')) ORDER BY id LIMIT 1");
+  Statement s = db_->Cached(
+      "SELECT record_file FROM documents d WHERE sha256=? AND pipeline_version=? AND status!='duplicate' "
+      "AND NOT EXISTS (SELECT 1 FROM problems p WHERE p.document_id = d.id AND p.code IN "
+      "('time_limit', 'worker_crashed', 'worker_unavailable')) ORDER BY id LIMIT 1");
   s.Bind(1, sha256).Bind(2, pipeline_version);
   if (!s.Step()) return std::nullopt;
   return s.Text(0);
 }
 
 bool Store::Has(std::string_view record_file, std::string_view sha256, std::string_view pipeline_version) const {
-  Statement s(db_->handle, "SELECT 1 FROM documents WHERE record_file=? AND sha256=? AND pipeline_version=?");
+  Statement s = db_->Cached("SELECT 1 FROM documents WHERE record_file=? AND sha256=? AND pipeline_version=?");
   s.Bind(1, record_file).Bind(2, sha256).Bind(3, pipeline_version);
   return s.Step();
 }
 
 int64_t Store::ProblemCount(std::string_view record_file) const {
-  Statement s(db_->handle,
-              "SELECT count(*) FROM problems p JOIN documents d ON d.id = p.document_id WHERE d.record_file=?");
+  Statement s =
+      db_->Cached("SELECT count(*) FROM problems p JOIN documents d ON d.id = p.document_id WHERE d.record_file=?");
   s.Bind(1, record_file);
   return s.Step() ? s.Int(0) : 0;
 }
@@ -304,12 +332,12 @@ void Store::Add(int64_t run_id, const Record& record, const StoredInput& input) 
   sqlite3* db = db_->handle;
   db_->Exec("BEGIN IMMEDIATE");
   try {
-    Statement(db, "DELETE FROM documents WHERE record_file=?").Bind(1, input.record_file).Run();
+    db_->Cached("DELETE FROM documents WHERE record_file=?").Bind(1, input.record_file).Run();
     const Source& src = record.document.source;
-    Statement doc(db,
-                  "INSERT INTO documents (record_file, input_path, sha256, bytes, pipeline_version, status, "
-                  "duplicate_of, doc_type, page_count, case_number, run_id, processed_at, milliseconds) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Statement doc = db_->Cached(
+        "INSERT INTO documents (record_file, input_path, sha256, bytes, pipeline_version, status, "
+        "duplicate_of, doc_type, page_count, case_number, run_id, processed_at, milliseconds) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     doc.Bind(1, input.record_file).Bind(2, input.input_path).Bind(3, src.sha256);
     doc.Bind(4, static_cast<int64_t>(src.bytes)).Bind(5, PipelineVersion()).Bind(6, input.status);
     doc.BindOrNull(7, input.duplicate_of).Bind(8, record.document.doc_type);
@@ -317,10 +345,10 @@ void Store::Add(int64_t run_id, const Record& record, const StoredInput& input) 
     doc.Bind(11, run_id).Bind(12, Now()).Bind(13, input.milliseconds).Run();
     const int64_t id = static_cast<int64_t>(sqlite3_last_insert_rowid(db));
 
-    Statement fact(db,
-                   "INSERT INTO facts (document_id, fact_id, kind, text, page_number, begin_offset, end_offset, "
-                   "section, assertion, code_system, code, rule, value, packet_document) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Statement fact = db_->Cached(
+        "INSERT INTO facts (document_id, fact_id, kind, text, page_number, begin_offset, end_offset, "
+        "section, assertion, code_system, code, rule, value, packet_document) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const Fact& f : record.facts) {
       fact.Bind(1, id).Bind(2, f.id).Bind(3, f.kind).Bind(4, f.text).Bind(5, static_cast<int64_t>(f.span.page_number));
       fact.Bind(6, static_cast<int64_t>(f.span.begin)).Bind(7, static_cast<int64_t>(f.span.end));
@@ -328,13 +356,13 @@ void Store::Add(int64_t run_id, const Record& record, const StoredInput& input) 
       fact.BindOrNull(10, f.code ? f.code->system : "").BindOrNull(11, f.code ? f.code->code : "");
       fact.Bind(12, f.rule).Bind(13, AttributesToJson(f.value)).BindOrNull(14, f.document).Run();
     }
-    Statement request(db,
-                      "INSERT INTO requests (document_id, request_id, text, category, body_site, laterality, details, "
-                      "page_number, decision, outcome, confidence, rule, guideline_era, request_date, "
-                      "packet_document, same_as) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    Statement criterion(db,
-                        "INSERT INTO criteria (document_id, request_id, criterion_id, status, how, evidence) "
-                        "VALUES (?,?,?,?,?,?)");
+    Statement request = db_->Cached(
+        "INSERT INTO requests (document_id, request_id, text, category, body_site, laterality, details, "
+        "page_number, decision, outcome, confidence, rule, guideline_era, request_date, "
+        "packet_document, same_as) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Statement criterion = db_->Cached(
+        "INSERT INTO criteria (document_id, request_id, criterion_id, status, how, evidence) "
+        "VALUES (?,?,?,?,?,?)");
     for (const Request& r : record.requests) {
       request.Bind(1, id).Bind(2, r.id).Bind(3, r.DisplayText()).Bind(4, r.category);
       request.BindOrNull(5, AttributeOr(r.details, "body_site")).BindOrNull(6, AttributeOr(r.details, "laterality"));
@@ -348,18 +376,25 @@ void Store::Add(int64_t run_id, const Record& record, const StoredInput& input) 
       if (!d) continue;
       for (const CriterionResult& c : d->criteria) {
         nlohmann::json evidence = c.evidence;
-        criterion.Bind(1, id).Bind(2, r.id).Bind(3, c.id).Bind(4, c.status).Bind(5, c.how).Bind(6, evidence.dump()).Run();
+        criterion.Bind(1, id)
+            .Bind(2, r.id)
+            .Bind(3, c.id)
+            .Bind(4, c.status)
+            .Bind(5, c.how)
+            .Bind(6, evidence.dump())
+            .Run();
       }
     }
-    Statement part(db,
-                   "INSERT INTO packet_documents (document_id, packet_document, doc_type, first_page, last_page, date, "
-                   "author, duplicate_of) VALUES (?,?,?,?,?,?,?,?)");
+    Statement part = db_->Cached(
+        "INSERT INTO packet_documents (document_id, packet_document, doc_type, first_page, last_page, date, "
+        "author, duplicate_of) VALUES (?,?,?,?,?,?,?,?)");
     for (const PacketDocument& d : record.documents) {
       part.Bind(1, id).Bind(2, d.id).Bind(3, d.doc_type).Bind(4, static_cast<int64_t>(d.first_page));
       part.Bind(5, static_cast<int64_t>(d.last_page)).BindOrNull(6, d.date).BindOrNull(7, d.author);
       part.BindOrNull(8, d.duplicate_of).Run();
     }
-    Statement problem(db, "INSERT INTO problems (document_id, stage, code, page_number, message) VALUES (?,?,?,?,?)");
+    Statement problem =
+        db_->Cached("INSERT INTO problems (document_id, stage, code, page_number, message) VALUES (?,?,?,?,?)");
     for (const Problem& p : record.problems) {
       problem.Bind(1, id).Bind(2, StageName(p.stage)).Bind(3, p.code);
       problem.Bind(4, static_cast<int64_t>(p.page_number)).Bind(5, p.message).Run();
@@ -374,7 +409,8 @@ void Store::Add(int64_t run_id, const Record& record, const StoredInput& input) 
 int64_t Store::CountDocuments() const { return CountRows("documents"); }
 
 int64_t Store::CountRows(std::string_view table) const {
-  for (std::string_view known : {"runs", "documents", "facts", "requests", "criteria", "problems", "packet_documents"}) {
+  for (std::string_view known :
+       {"runs", "documents", "facts", "requests", "criteria", "problems", "packet_documents"}) {
     if (table == known) {
       Statement s(db_->handle, "SELECT count(*) FROM " + std::string(table));
       return s.Step() ? s.Int(0) : 0;
