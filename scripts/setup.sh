@@ -12,6 +12,7 @@ packages=(
   nlohmann-json3-dev                    # pipeline, decide: JSON records and rule files
   libsqlite3-dev                        # pipeline: result store
   libssl-dev                            # pipeline: SHA-256 of each input
+  libmimalloc-dev                       # imr: the allocator (CMake IMR_MALLOC)
   libgtest-dev libgmock-dev             # tests
   libbenchmark-dev                      # bench
   libcairo2-dev fonts-dejavu-core qpdf  # imr letter --pdf, imr view pages, corpus generator; encrypted samples
