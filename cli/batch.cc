@@ -323,20 +323,24 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
         stored.status = "duplicate";
         stored.duplicate_of = *first;
       } else {
-        result = worker.Run(input);
+        // The worker writes the record, then its rows: a document is done
+        // once the store holds it. When the worker could not give a record,
+        // the record made here is filed below the same way.
+        const Filing filing{record_path.string(), store->path(), run, stored};
+        result = worker.Run(input, &filing);
       }
       stored.milliseconds = std::chrono::duration<double, std::milli>(Clock::now() - began).count();
-      // The record first (each thread its own file, in parallel), then its
-      // rows: a document is done once the store holds it.
-      std::string failure;
-      try {
-        WritePrivateFile(record_path.string(), result.json);
-      } catch (const std::exception& e) {
-        failure = e.what();
+      std::string failure = result.filing_error;
+      if (!result.filed) {
+        try {
+          WritePrivateFile(record_path.string(), result.json);
+        } catch (const std::exception& e) {
+          failure = e.what();
+        }
       }
       std::lock_guard<std::mutex> lock(mutex);
       try {
-        if (failure.empty()) store->Add(run, result.record, stored);
+        if (failure.empty() && !result.filed) store->Add(run, result.record, stored);
       } catch (const std::exception& e) {
         failure = e.what();
       }

@@ -258,7 +258,7 @@ struct Store::Db {
   }
 };
 
-Store::Store(const std::string& path, int up_to_version) : db_(std::make_unique<Db>()) {
+Store::Store(const std::string& path, int up_to_version) : db_(std::make_unique<Db>()), path_(path) {
   // The database holds record text: readable by the owner only, from the
   // first byte (SQLite creates it with the process umask).
   const mode_t old_mask = umask(0077);

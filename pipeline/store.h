@@ -76,6 +76,7 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   int schema_version() const;
+  const std::string& path() const { return path_; }
 
   int64_t BeginRun(std::string_view command, std::string_view pipeline_version, std::string_view shard);
   void EndRun(int64_t run_id, const RunSummary& summary);
@@ -105,6 +106,7 @@ class Store {
  private:
   struct Db;
   std::unique_ptr<Db> db_;
+  std::string path_;
 };
 
 }  // namespace imr

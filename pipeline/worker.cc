@@ -24,7 +24,10 @@
 #include <mutex>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/text.h"
+#include "pipeline/output.h"
 #include "pipeline/record_json.h"
 #include "pipeline/warm_up.h"
 
@@ -176,15 +179,85 @@ bool ReceiveWorker(int socket, pid_t* pid, int* to_child, int* from_child) {
   return true;
 }
 
+// A request: the document's path and, when the worker is to file its
+// record, where. As JSON: {"path": P} or {"path": P, "filing": {...}}.
+struct Request {
+  std::string path;
+  std::optional<Filing> filing;
+};
+
+std::string RequestText(const std::string& path, const Filing* filing) {
+  nlohmann::json request = {{"path", path}};
+  if (filing != nullptr) {
+    request["filing"] = {{"record_path", filing->record_path}, {"store_path", filing->store_path},
+                         {"run_id", filing->run_id},           {"record_file", filing->input.record_file},
+                         {"input_path", filing->input.input_path}, {"status", filing->input.status}};
+  }
+  return request.dump();
+}
+
+std::optional<Request> ParseRequest(std::string_view text) {
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || !j.contains("path") || !j["path"].is_string()) return std::nullopt;
+  Request request{j["path"].get<std::string>(), std::nullopt};
+  if (const auto f = j.find("filing"); f != j.end()) {
+    try {
+      Filing filing;
+      filing.record_path = f->at("record_path").get<std::string>();
+      filing.store_path = f->at("store_path").get<std::string>();
+      filing.run_id = f->at("run_id").get<int64_t>();
+      filing.input.record_file = f->at("record_file").get<std::string>();
+      filing.input.input_path = f->at("input_path").get<std::string>();
+      filing.input.status = f->at("status").get<std::string>();
+      request.filing = std::move(filing);
+    } catch (const nlohmann::json::exception&) {
+      return std::nullopt;
+    }
+  }
+  return request;
+}
+
+// Writes `json`, the record of `record`, where `filing` says, then indexes it
+// in the store (kept open in `store` from one document to the next). The
+// answer: {"error": why the filing stopped or "", "summary": the record's
+// page count and problems, as a record}.
+std::string FileRecord(const Record& record, const std::string& json, const Filing& filing, double milliseconds,
+                       std::unique_ptr<Store>* store) {
+  std::string error;
+  try {
+    WritePrivateFile(filing.record_path, json);
+    if (*store == nullptr || (*store)->path() != filing.store_path) *store = std::make_unique<Store>(filing.store_path);
+    StoredInput input = filing.input;
+    input.milliseconds = milliseconds;
+    (*store)->Add(filing.run_id, record, input);
+  } catch (const std::exception& e) {
+    error = e.what();  // a path and the system's or SQLite's words, never record text
+  }
+  Record summary;
+  summary.document.source.page_count = record.document.source.page_count;
+  summary.problems = record.problems;
+  return nlohmann::json{{"error", error}, {"summary", nlohmann::json::parse(RecordToJson(summary))}}.dump();
+}
+
 int ServeRequests(std::istream& in, std::ostream& out, const RunOptions& options) {
+  std::unique_ptr<Store> store;  // opened by the first filing, in this process (never across a fork)
   std::string header;
   while (std::getline(in, header)) {
     size_t size = 0;
     auto [end, ec] = std::from_chars(header.data(), header.data() + header.size(), size);
     if (ec != std::errc() || end != header.data() + header.size()) return 2;
-    std::string path(size, '\0');
-    if (!in.read(path.data(), static_cast<std::streamsize>(size))) return 2;
-    out << Frame(RecordToJson(RunFile(path, options)));
+    std::string text(size, '\0');
+    if (!in.read(text.data(), static_cast<std::streamsize>(size))) return 2;
+    const std::optional<Request> request = ParseRequest(text);
+    if (!request) return 2;
+    const auto began = Clock::now();
+    const Record record = RunFile(request->path, options);
+    std::string json = RecordToJson(record);
+    if (request->filing) {
+      const double milliseconds = std::chrono::duration<double, std::milli>(Clock::now() - began).count();
+      json = FileRecord(record, json, *request->filing, milliseconds, &store);
+    }
+    out << Frame(json);
     out.flush();
     if (!out) return 1;
   }
@@ -271,8 +344,10 @@ WorkerResult FailedRecord(const std::string& path, std::string code, std::string
   if (stat(path.c_str(), &info) == 0) record.document.source.bytes = static_cast<uint64_t>(info.st_size);
   if (auto hash = Sha256OfFile(path)) record.document.source.sha256 = *hash;
   record.problems.push_back({Stage::kPipeline, std::move(code), 0, std::move(message)});
-  std::string json = RecordToJson(record);
-  return {std::move(record), std::move(json)};
+  WorkerResult result;
+  result.json = RecordToJson(record);
+  result.record = std::move(record);
+  return result;
 }
 
 }  // namespace
@@ -341,7 +416,7 @@ void Worker::Stop() {
   to_child_ = from_child_ = -1;
 }
 
-std::optional<std::string> Worker::Exchange(const std::string& path, std::string* problem) {
+std::optional<std::string> Worker::Exchange(const std::string& request, std::string* problem) {
   const auto deadline = Clock::now() + std::chrono::duration<double>(options_.seconds);
   const auto died = [&](const char* how) {
     int status = 0;
@@ -354,7 +429,7 @@ std::optional<std::string> Worker::Exchange(const std::string& path, std::string
     if (WIFSIGNALED(status)) *problem += " (signal " + std::to_string(WTERMSIG(status)) + ")";
     return std::nullopt;
   };
-  if (!WriteAll(to_child_, Frame(path))) return died("the worker process had stopped");
+  if (!WriteAll(to_child_, Frame(request))) return died("the worker process had stopped");
   std::string buffer;
   size_t expected = std::string::npos, header = 0;
   char chunk[1 << 16];
@@ -387,13 +462,13 @@ std::optional<std::string> Worker::Exchange(const std::string& path, std::string
   return buffer.substr(header, expected);
 }
 
-WorkerResult Worker::Run(const std::string& path) {
+WorkerResult Worker::Run(const std::string& path, const Filing* filing) {
   if (!Launch()) {
     return FailedRecord(path, "worker_unavailable", "no worker process could be started for the document");
   }
   std::string problem;
-  const std::optional<std::string> json = Exchange(path, &problem);
-  if (!json) {
+  const std::optional<std::string> answer = Exchange(RequestText(path, filing), &problem);
+  if (!answer) {
     if (problem == "time_limit") {
       return FailedRecord(path, "time_limit",
                           "the document took longer than " + std::to_string(static_cast<long long>(options_.seconds)) +
@@ -404,7 +479,25 @@ WorkerResult Worker::Run(const std::string& path) {
                             std::to_string(options_.memory_mb) + " MB); the worker was replaced");
   }
   std::string error;
-  if (std::optional<Record> record = RecordFromJson(*json, &error)) return {std::move(*record), *json};
+  if (filing == nullptr) {
+    if (std::optional<Record> record = RecordFromJson(*answer, &error)) {
+      WorkerResult result;
+      result.record = std::move(*record);
+      result.json = *answer;
+      return result;
+    }
+  } else {
+    const nlohmann::json filed = nlohmann::json::parse(*answer, nullptr, /*allow_exceptions=*/false);
+    if (filed.is_object() && filed.contains("summary") && filed.value("error", nlohmann::json()).is_string()) {
+      if (std::optional<Record> summary = RecordFromJson(filed["summary"].dump(), &error)) {
+        WorkerResult result;
+        result.record = std::move(*summary);
+        result.filed = true;
+        result.filing_error = filed["error"].get<std::string>();
+        return result;
+      }
+    }
+  }
   Stop();
   return FailedRecord(path, "worker_crashed", "the worker's record could not be read; the worker was replaced");
 }

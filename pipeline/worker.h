@@ -1,18 +1,23 @@
 // Documents run in worker processes, so that one document cannot take the
 // run down with it. A worker is this program serving `imr worker` (forked
 // from an `imr worker --zygote` that has built every table once): it reads
-// input paths on its stdin and answers each with the record, framed, on its
-// stdout, under an address-space limit it sets on itself. The parent gives
-// each document a wall-time limit. A worker that overruns, crashes or runs out
-// of memory is killed and replaced, and its document gets a record whose
-// problem says so: one record per input, whatever happens.
+// requests on its stdin and answers each with the record, framed, on its
+// stdout, under an address-space limit it sets on itself; or, asked to file
+// the record, writes and indexes it itself and answers with a summary. The
+// parent gives each document a wall-time limit. A worker that overruns,
+// crashes or runs out of memory is killed and replaced, and its document gets
+// a record whose problem says so: one record per input, whatever happens.
 //
 //   imr::Worker worker({.seconds = 300, .memory_mb = 4096});
 //   imr::WorkerResult r = worker.Run("in/CM16-0213037.pdf");   // never throws for the document
 //   WritePrivateFile("out/CM16-0213037.json", r.json);          // byte for byte what `imr run` writes
 //
+//   imr::Filing filing{"out/CM16-0213037.json", "out/imr.sqlite", run, {"CM16-0213037.json", path}};
+//   r = worker.Run(path, &filing);   // r.filed: written and indexed by the worker
+//
 // Frames, both ways: the payload's byte count in decimal, a newline, the
-// payload. Paths and records are never written to a log.
+// payload. A request is JSON, {"path": P} with "filing" beside it when the
+// worker files the record. Paths and records are never written to a log.
 #ifndef IMR_PIPELINE_WORKER_H_
 #define IMR_PIPELINE_WORKER_H_
 
@@ -26,6 +31,7 @@
 
 #include "core/record.h"
 #include "pipeline/run_document.h"
+#include "pipeline/store.h"
 
 namespace imr {
 
@@ -42,11 +48,28 @@ struct WorkerOptions {
   bool zygote = true;
 };
 
+// Where a worker files a document itself: it writes the record (atomically,
+// owner-only) and indexes it in the store, and hands back a summary, so the
+// record neither crosses the pipe nor is parsed again by the parent. Over the
+// dev letters that parse was more than half of a batch process's own work,
+// done while the other workers wanted the CPU.
+struct Filing {
+  std::string record_path;
+  std::string store_path;
+  int64_t run_id = 0;
+  StoredInput input;  // record_file, input_path and status; the worker times it
+};
+
 // A document's record, and its JSON exactly as the worker wrote it (the
-// record is read back for the store; the file is the worker's bytes).
+// record is read back for the store; the file is the worker's bytes). With
+// a Filing the worker filed it: `filed` is set, `json` is empty and `record`
+// holds only the page count and the problems; `filing_error` says why the
+// record could not be written or indexed, when it could not.
 struct WorkerResult {
   Record record;
   std::string json;
+  bool filed = false;
+  std::string filing_error;
 };
 
 // One worker process, started on first use and reused across documents.
@@ -61,7 +84,9 @@ class Worker {
   // The record of `path`. When the worker cannot give one in time, or dies,
   // the record is made here from what the parent knows (path, size, content
   // hash) with a problem: time_limit, worker_crashed or worker_unavailable.
-  WorkerResult Run(const std::string& path);
+  // With `filing`, the worker writes and indexes the record itself; when it
+  // cannot give one (the record above), nothing is filed.
+  WorkerResult Run(const std::string& path, const Filing* filing = nullptr);
 
   // Starts the worker process (or the zygote it will be forked from) now,
   // so that its start-up overlaps other work; false when it cannot be
@@ -74,7 +99,7 @@ class Worker {
  private:
   // A worker process now: forked from the zygote, or spawned.
   bool Launch();
-  std::optional<std::string> Exchange(const std::string& path, std::string* problem);
+  std::optional<std::string> Exchange(const std::string& request, std::string* problem);
 
   WorkerOptions options_;
   pid_t pid_ = -1;

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/record_json.h"
+#include "pipeline/store.h"
 #include "tests/testing.h"
 
 namespace imr {
@@ -75,6 +77,60 @@ TEST(WorkerTest, WorkersStoppedForTimeAreReplacedFromTheZygoteAndWaitedFor) {
   const std::vector<std::string> children = Children();
   EXPECT_TRUE(AnyContains(children, "--zygote"));
   EXPECT_FALSE(AnyContains(children, "Z ")) << "a stopped worker was left a zombie";
+}
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+TEST(WorkerTest, AFilingWorkerWritesAndIndexesTheRecordThatItWouldHaveSent) {
+  const std::string letter = testing::SourceDir() + "/corpus/letter-layout1-lumbar.pdf";
+  const fs::path out = fs::path(::testing::TempDir()) / "worker-filing";
+  fs::remove_all(out);
+  fs::create_directories(out);
+  Worker worker({.program = testing::ImrBinary(), .max_pages = 103});
+  const WorkerResult sent = worker.Run(letter);
+  ASSERT_FALSE(sent.filed);
+
+  Store store((out / "imr.sqlite").string());
+  const int64_t run = store.BeginRun("test", PipelineVersion(), "");
+  const Filing filing{(out / "lumbar.json").string(), store.path(), run, {"lumbar.json", letter}};
+  const WorkerResult filed = worker.Run(letter, &filing);
+  ASSERT_TRUE(filed.filed);
+  EXPECT_EQ(filed.filing_error, "");
+  EXPECT_EQ(filed.json, "") << "a filed record crossed the pipe";
+  EXPECT_EQ(ReadAll(out / "lumbar.json"), sent.json);
+  EXPECT_EQ(fs::status(out / "lumbar.json").permissions() & fs::perms::others_all, fs::perms::none);
+  // The summary the batch counts with.
+  EXPECT_EQ(filed.record.document.source.page_count, sent.record.document.source.page_count);
+  EXPECT_EQ(filed.record.problems.size(), sent.record.problems.size());
+  // The rows, as the batch process would have written them.
+  EXPECT_TRUE(store.Has("lumbar.json", sent.record.document.source.sha256, PipelineVersion()));
+  EXPECT_EQ(store.CountRows("facts"), static_cast<int64_t>(sent.record.facts.size()));
+  EXPECT_EQ(store.CountRows("requests"), static_cast<int64_t>(sent.record.requests.size()));
+  EXPECT_GT(store.CountRows("facts"), 0);
+}
+
+TEST(WorkerTest, ARecordThatCannotBeFiledSaysWhyAndTheWorkerGoesOn) {
+  const std::string letter = testing::SourceDir() + "/corpus/letter-layout2.pdf";
+  const fs::path out = fs::path(::testing::TempDir()) / "worker-filing-fails";
+  fs::remove_all(out);
+  fs::create_directories(out);
+  Worker worker({.program = testing::ImrBinary(), .max_pages = 104});
+  Store store((out / "imr.sqlite").string());
+  const int64_t run = store.BeginRun("test", PipelineVersion(), "");
+  const Filing nowhere{(out / "no-such-folder" / "letter.json").string(), store.path(), run, {"letter.json", letter}};
+  const WorkerResult failed = worker.Run(letter, &nowhere);
+  EXPECT_TRUE(failed.filed);
+  EXPECT_NE(failed.filing_error, "");
+  EXPECT_EQ(store.CountDocuments(), 0) << "rows were indexed for a record that was not written";
+
+  const Filing here{(out / "letter.json").string(), store.path(), run, {"letter.json", letter}};
+  const WorkerResult filed = worker.Run(letter, &here);
+  EXPECT_EQ(filed.filing_error, "");
+  EXPECT_EQ(store.CountDocuments(), 1);
+  EXPECT_TRUE(fs::exists(out / "letter.json"));
 }
 
 }  // namespace
