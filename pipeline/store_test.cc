@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <thread>
 
 namespace imr {
 namespace {
@@ -202,6 +203,24 @@ TEST_F(StoreTest, MergeCombinesShardsAndReplacesWhatIsThereAlready) {
   EXPECT_EQ(merged.CountDocuments(), 2);
   EXPECT_EQ(merged.CountRows("facts"), 4);
   EXPECT_EQ(merged.CountRows("runs"), 2);
+}
+
+// Workers file their own records, each through its own connection: one
+// that finds another holding the write lock waits for it instead of failing.
+TEST_F(StoreTest, AWriterWaitsWhileAnotherConnectionHoldsTheWriteLock) {
+  Store store(Path("imr.sqlite"));
+  const int64_t run = store.BeginRun("test", PipelineVersion(), "");
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(Path("imr.sqlite").c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  std::thread holder([other] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
+  });
+  EXPECT_NO_THROW(store.Add(run, SampleRecord("abc", false), {"a.json", "in/a.pdf", "processed", 1.0}));
+  holder.join();
+  sqlite3_close(other);
+  EXPECT_EQ(store.CountDocuments(), 1);
 }
 
 TEST(PipelineVersionTest, NamesTheSourceAndTheDataCompiledIn) {
