@@ -79,6 +79,14 @@ TEST(WorkerTest, WorkersStoppedForTimeAreReplacedFromTheZygoteAndWaitedFor) {
   EXPECT_FALSE(AnyContains(children, "Z ")) << "a stopped worker was left a zombie";
 }
 
+// An empty folder of its own under the test's temporary directory.
+fs::path EmptyFolder(const std::string& name) {
+  const fs::path out = fs::path(::testing::TempDir()) / name;
+  fs::remove_all(out);
+  fs::create_directories(out);
+  return out;
+}
+
 std::string ReadAll(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -86,9 +94,7 @@ std::string ReadAll(const fs::path& path) {
 
 TEST(WorkerTest, AFilingWorkerWritesAndIndexesTheRecordThatItWouldHaveSent) {
   const std::string letter = testing::SourceDir() + "/corpus/letter-layout1-lumbar.pdf";
-  const fs::path out = fs::path(::testing::TempDir()) / "worker-filing";
-  fs::remove_all(out);
-  fs::create_directories(out);
+  const fs::path out = EmptyFolder("worker-filing");
   Worker worker({.program = testing::ImrBinary(), .max_pages = 103});
   const WorkerResult sent = worker.Run(letter);
   ASSERT_FALSE(sent.filed);
@@ -114,9 +120,7 @@ TEST(WorkerTest, AFilingWorkerWritesAndIndexesTheRecordThatItWouldHaveSent) {
 
 TEST(WorkerTest, ARecordThatCannotBeFiledSaysWhyAndTheWorkerGoesOn) {
   const std::string letter = testing::SourceDir() + "/corpus/letter-layout2.pdf";
-  const fs::path out = fs::path(::testing::TempDir()) / "worker-filing-fails";
-  fs::remove_all(out);
-  fs::create_directories(out);
+  const fs::path out = EmptyFolder("worker-filing-fails");
   Worker worker({.program = testing::ImrBinary(), .max_pages = 104});
   Store store((out / "imr.sqlite").string());
   const int64_t run = store.BeginRun("test", PipelineVersion(), "");
