@@ -3,8 +3,11 @@
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <memory>
+#include <vector>
 
 #include "core/text.h"
 #include "ingest/pdf_text.h"
@@ -22,6 +25,25 @@ bool PastDeadline(void* deadline, int /*words*/) {
   auto* d = static_cast<Deadline*>(deadline);
   if (std::chrono::steady_clock::now() >= d->at) d->passed = true;
   return d->passed;
+}
+
+// The slope of the page's text lines in the image (y down): the median of
+// the baselines of lines longer than a quarter of the page. A scan turned by
+// a degree puts the end of a line a line's height below its start, and
+// LayOutWords, which groups words by height on the page, would mix lines.
+double TextSlope(tesseract::ResultIterator& it, int width) {
+  std::vector<double> slopes;
+  it.Begin();
+  do {
+    int x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    if (it.Baseline(tesseract::RIL_TEXTLINE, &x1, &y1, &x2, &y2) && x2 - x1 > width / 4) {
+      slopes.push_back(static_cast<double>(y2 - y1) / (x2 - x1));
+    }
+  } while (it.Next(tesseract::RIL_TEXTLINE));
+  it.Begin();
+  if (slopes.empty()) return 0;
+  std::nth_element(slopes.begin(), slopes.begin() + static_cast<long>(slopes.size() / 2), slopes.end());
+  return slopes[slopes.size() / 2];
 }
 
 }  // namespace
@@ -69,6 +91,9 @@ OcrPage OcrEngine::Read(const unsigned char* gray, int width, int height, int by
   const std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return out;
   const double scale = 72.0 / dpi;  // pixels to points
+  // Each word box turned about the page's centre so that its lines run level.
+  const double angle = std::atan(TextSlope(*it, width));
+  const double cos_a = std::cos(angle), sin_a = std::sin(angle), cx = width / 2.0, cy = height / 2.0;
   double confidence_sum = 0;
   do {
     const std::unique_ptr<char[]> raw(it->GetUTF8Text(tesseract::RIL_WORD));
@@ -77,7 +102,11 @@ OcrPage OcrEngine::Read(const unsigned char* gray, int width, int height, int by
     if (TrimView(text).empty()) continue;
     int left = 0, top = 0, right = 0, bottom = 0;
     it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom);
-    out.words.push_back({std::string(TrimView(text)), left * scale, top * scale, right * scale, bottom * scale});
+    const double x = (left + right) / 2.0 - cx, y = (top + bottom) / 2.0 - cy;
+    const double level_x = cx + x * cos_a + y * sin_a, level_y = cy - x * sin_a + y * cos_a;
+    const double half_w = (right - left) / 2.0, half_h = (bottom - top) / 2.0;
+    out.words.push_back({std::string(TrimView(text)), (level_x - half_w) * scale, (level_y - half_h) * scale,
+                         (level_x + half_w) * scale, (level_y + half_h) * scale});
     confidence_sum += it->Confidence(tesseract::RIL_WORD);
   } while (it->Next(tesseract::RIL_WORD));
   if (!out.words.empty()) out.mean_confidence = confidence_sum / static_cast<double>(out.words.size());

@@ -9,14 +9,15 @@
 namespace imr {
 namespace {
 
-constexpr size_t kMinLetters = 4;  // shorter words are too often real in both forms
+constexpr size_t kMinLetters = 4;  // rn/m: shorter words are too often real in both forms
+constexpr size_t kMinKnownLetters = 3;  // the shortest word the vocabulary keeps
 
 bool IsLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 bool IsLower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
 bool IsUpper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
 
-// Every run of kMinLetters or more ASCII letters in `text`, lower case, into `out`.
+// Every run of kMinKnownLetters or more ASCII letters in `text`, lower case, into `out`.
 void AddLetterRuns(std::string_view text, std::unordered_set<std::string>* out) {
   size_t i = 0;
   while (i < text.size()) {
@@ -26,7 +27,7 @@ void AddLetterRuns(std::string_view text, std::unordered_set<std::string>* out) 
     }
     size_t j = i;
     while (j < text.size() && IsLetter(text[j])) ++j;
-    if (j - i >= kMinLetters) out->insert(AsciiLower(text.substr(i, j - i)));
+    if (j - i >= kMinKnownLetters) out->insert(AsciiLower(text.substr(i, j - i)));
     i = j;
   }
 }
@@ -238,6 +239,29 @@ void DropRulesBetweenLabelAndValue(std::vector<PlacedWord>* line) {
   }
 }
 
+size_t LeadingLetters(std::string_view s) {
+  size_t n = 0;
+  while (n < s.size() && IsLetter(s[n])) ++n;
+  return n;
+}
+
+// A capital split from the rest of its word by kerning ("New Y ork",
+// "T exas,") joined again: when the rest is no word and the whole is. "A"
+// and "I" are words of their own.
+void JoinSplitCapitals(std::vector<PlacedWord>* line, const OcrLexicon& lexicon) {
+  for (size_t i = 0; i + 1 < line->size(); ++i) {
+    const std::string& capital = (*line)[i].text;
+    const PlacedWord& next = (*line)[i + 1];
+    if (capital.size() != 1 || !IsUpper(capital[0]) || capital == "A" || capital == "I") continue;
+    const size_t letters = LeadingLetters(next.text);
+    if (letters < 2 || !IsLower(next.text[0]) || !Adjacent((*line)[i], next)) continue;
+    const std::string rest = AsciiLower(std::string_view(next.text).substr(0, letters));
+    if (lexicon.InVocabulary(rest) || !lexicon.Knows(AsciiLower(capital) + rest)) continue;
+    (*line)[i] = Joined((*line)[i], next);
+    line->erase(line->begin() + static_cast<long>(i) + 1);
+  }
+}
+
 void RepairLine(std::vector<PlacedWord>* line, const OcrLexicon& lexicon) {
   std::vector<PlacedWord> kept;
   for (PlacedWord& w : *line) {
@@ -248,11 +272,12 @@ void RepairLine(std::vector<PlacedWord>* line, const OcrLexicon& lexicon) {
   JoinBrokenDates(line);
   for (PlacedWord& w : *line) w.text = RepairDigitWord(w.text);
   DropRulesBetweenLabelAndValue(line);
+  JoinSplitCapitals(line, lexicon);
   for (PlacedWord& w : *line) w.text = RepairLetters(w.text, lexicon);
 }
 
 // The last word of `line` broken at its hyphen and continued by the first of
-// `next`, joined when the whole is a word and the halves are not both words.
+// `next`, joined when the whole is a word and its first half is not.
 void JoinHyphenated(std::vector<PlacedWord>* line, std::vector<PlacedWord>* next, const OcrLexicon& lexicon) {
   if (line->empty() || next->empty()) return;
   PlacedWord& a = line->back();
@@ -267,7 +292,9 @@ void JoinHyphenated(std::vector<PlacedWord>* line, std::vector<PlacedWord>* next
   const std::string stem = AsciiLower(std::string_view(a.text).substr(stem_begin, a.text.size() - 1 - stem_begin));
   const std::string rest = AsciiLower(std::string_view(b.text).substr(0, rest_end));
   if (!lexicon.InVocabulary(stem + rest)) return;
-  if (lexicon.InVocabulary(stem) && lexicon.InVocabulary(rest)) return;  // "follow-up" is hyphenated on purpose
+  // A stem that is a word may be the first half of a compound ("follow-up",
+  // "self-reported"), whose hyphen is the writer's.
+  if (lexicon.InVocabulary(stem)) return;
   a.text = a.text.substr(0, a.text.size() - 1) + b.text;
   next->erase(next->begin());
 }

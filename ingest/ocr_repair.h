@@ -15,9 +15,11 @@
 //     starts with a digit, or a case number ("11/O3/2O16", "1OO", "CM16-O2l3037");
 //   - "rn" read for "m", or "m" for "rn", in a word the vocabulary does not
 //     know, when exactly one repair gives a known word ("Califomia" → "California");
+//   - a capital split from its word by kerning is joined again when the rest
+//     is no word and the whole is ("New Y ork" → "New York", "Plan B one" stays);
 //   - a word broken at a line-end hyphen is joined when the joined word is known
-//     and the halves are not both words ("authori-" "zation" → "authorization",
-//     but "follow-" "up" stays).
+//     and its first half is not ("authori-" "zation" → "authorization", but
+//     "follow-" "up" stays).
 // Known words are vocab/ocr_words.tsv (English), the clinical vocabularies and,
 // for the rn/m repair, the words the document itself prints.
 #ifndef IMR_INGEST_OCR_REPAIR_H_

@@ -26,8 +26,8 @@
 //                                                     "scanned": skewed, blurred, specked
 //
 // --scan turns each page by up to 1.5 degrees and shifts it a few pixels, softens
-// it with a 3x3 blur, greys the paper and sprinkles dark specks and a faint
-// streak, all from SEED: the same SEED and pictures give the same PDF
+// it with a 3x3 blur in sixteen greys, greys the paper and sprinkles dark specks
+// and a faint streak, all from SEED: the same SEED and pictures give the same PDF
 // (corpus/make_scanned.sh).
 //
 // Exit status: 0 on success, 2 on bad usage, unreadable or malformed input, or
@@ -144,7 +144,7 @@ void SetGray(unsigned char* data, int stride, int x, int y, int gray) {
   reinterpret_cast<uint32_t*>(data + static_cast<size_t>(y) * stride)[x] = 0xFF000000u | (g << 16) | (g << 8) | g;
 }
 
-// A 3x3 box blur, as a scanner's optics soften print.
+// A 3x3 box blur, as a scanner's optics soften print, in sixteen greys.
 void Blur(cairo_surface_t* image) {
   cairo_surface_flush(image);
   unsigned char* data = cairo_image_surface_get_data(image);
@@ -160,7 +160,9 @@ void Blur(cairo_surface_t* image) {
       for (int dy = -1; dy <= 1; ++dy) {
         for (int dx = -1; dx <= 1; ++dx) sum += gray[static_cast<size_t>(y + dy) * w + (x + dx)];
       }
-      SetGray(data, stride, x, y, sum / 9);
+      // Sixteen grey levels, as a fax-grade scanner returns: a page of a few
+      // hundred kilobytes, not megabytes.
+      SetGray(data, stride, x, y, sum / 9 / 17 * 17);
     }
   }
   cairo_surface_mark_dirty(image);

@@ -7,12 +7,12 @@ OCR reads "rn" for "m" and breaks words at line-end hyphens; ingest repairs a
 word only when the repaired form is a known word and the word as read is not
 (ingest/ocr_repair.h). The clinical vocabularies know the medical words; this
 file knows the rest: Debian's wamerican word list (/usr/share/dict/words,
-SCOWL, 2020.12.07), words of letters only, four or more, lower case, sorted.
+SCOWL, 2020.12.07), words of letters only, three or more, lower case, sorted.
 Proper names (states, months) are kept: a letter's header names them.
 """
 import sys
 
-MIN_LETTERS = 4
+MIN_LETTERS = 3
 
 
 def main(out_path):
@@ -25,7 +25,7 @@ def main(out_path):
     with open(out_path, "w", encoding="utf-8", newline="\n") as out:
         out.write("# English words for OCR repair (ingest/ocr_repair.h), one a line, lower case.\n")
         out.write("# Derived by vocab/build_ocr_words.py from Debian's wamerican 2020.12.07\n")
-        out.write("# (/usr/share/dict/words, SCOWL): letters only, four or more. Do not edit by hand.\n")
+        out.write("# (/usr/share/dict/words, SCOWL): letters only, three or more. Do not edit by hand.\n")
         for w in words:
             out.write(w + "\n")
 
