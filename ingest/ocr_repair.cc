@@ -52,20 +52,26 @@ const std::unordered_set<std::string>& Vocabulary() {
   return words;
 }
 
-// A word as prefix punctuation, its letters, and suffix punctuation:
-// "(Califomia," → "(", "Califomia", ",". `core` is empty when anything but
-// letters sits between the first and the last letter.
-struct LetterWord {
-  std::string_view prefix, core, suffix;
-};
-
-LetterWord SplitLetters(std::string_view word) {
-  size_t begin = 0, end = word.size();
-  while (begin < end && !IsLetter(word[begin])) ++begin;
-  while (end > begin && !IsLetter(word[end - 1])) --end;
-  const std::string_view core = word.substr(begin, end - begin);
-  if (!std::all_of(core.begin(), core.end(), IsLetter)) return {word, {}, {}};
-  return {word.substr(0, begin), core, word.substr(end)};
+// `run` (letters only) with "rn" read for "m", or "m" for "rn", repaired when
+// the run is no word of the vocabulary and exactly one repair is a known word.
+std::string RepairLetterRun(std::string_view run, const OcrLexicon& lexicon) {
+  const std::string core(run);
+  const std::string lower = AsciiLower(core);
+  if (core.size() < kMinLetters || lexicon.InVocabulary(lower)) return core;
+  std::vector<std::string> repairs;
+  const auto consider = [&](std::string candidate) {
+    if (lexicon.Knows(AsciiLower(candidate)) &&
+        std::find(repairs.begin(), repairs.end(), candidate) == repairs.end()) {
+      repairs.push_back(std::move(candidate));
+    }
+  };
+  for (size_t at = lower.find("rn"); at != std::string::npos; at = lower.find("rn", at + 1)) {
+    consider(core.substr(0, at) + (IsUpper(core[at]) ? "M" : "m") + core.substr(at + 2));
+  }
+  for (size_t at = lower.find('m'); at != std::string::npos; at = lower.find('m', at + 1)) {
+    consider(core.substr(0, at) + (IsUpper(core[at]) ? "RN" : "rn") + core.substr(at + 1));
+  }
+  return repairs.size() == 1 ? repairs.front() : core;  // none, or no telling which
 }
 
 // --- digits ---------------------------------------------------------------
@@ -250,13 +256,16 @@ size_t LeadingLetters(std::string_view s) {
 // and "I" are words of their own.
 void JoinSplitCapitals(std::vector<PlacedWord>* line, const OcrLexicon& lexicon) {
   for (size_t i = 0; i + 1 < line->size(); ++i) {
-    const std::string& capital = (*line)[i].text;
+    // The capital ends the word, alone or after punctuation ("Oregon,W" "yoming").
+    const std::string& word = (*line)[i].text;
+    const char capital = word.back();
+    if (!IsUpper(capital) || capital == 'A' || capital == 'I') continue;
+    if (word.size() > 1 && IsLetter(word[word.size() - 2])) continue;
     const PlacedWord& next = (*line)[i + 1];
-    if (capital.size() != 1 || !IsUpper(capital[0]) || capital == "A" || capital == "I") continue;
     const size_t letters = LeadingLetters(next.text);
     if (letters < 2 || !IsLower(next.text[0]) || !Adjacent((*line)[i], next)) continue;
     const std::string rest = AsciiLower(std::string_view(next.text).substr(0, letters));
-    if (lexicon.InVocabulary(rest) || !lexicon.Knows(AsciiLower(capital) + rest)) continue;
+    if (lexicon.InVocabulary(rest) || !lexicon.Knows(std::string(1, static_cast<char>(std::tolower(capital))) + rest)) continue;
     (*line)[i] = Joined((*line)[i], next);
     line->erase(line->begin() + static_cast<long>(i) + 1);
   }
@@ -316,25 +325,18 @@ bool OcrLexicon::Knows(std::string_view lower_word) const {
 std::string RepairDigits(std::string_view word) { return RepairDigitWord(word); }
 
 std::string RepairLetters(std::string_view word, const OcrLexicon& lexicon) {
-  const LetterWord w = SplitLetters(word);
-  if (w.core.size() < kMinLetters || lexicon.InVocabulary(AsciiLower(w.core))) return std::string(word);
-  std::vector<std::string> repairs;
-  const auto consider = [&](std::string candidate) {
-    if (lexicon.Knows(AsciiLower(candidate)) &&
-        std::find(repairs.begin(), repairs.end(), candidate) == repairs.end()) {
-      repairs.push_back(std::move(candidate));
-    }
-  };
-  const std::string core(w.core);
-  const std::string lower = AsciiLower(core);
-  for (size_t at = lower.find("rn"); at != std::string::npos; at = lower.find("rn", at + 1)) {
-    consider(core.substr(0, at) + (IsUpper(core[at]) ? "M" : "m") + core.substr(at + 2));
+  // Each run of letters on its own: a list printed without spaces
+  // ("Arizona,Califomia") is one word to OCR.
+  std::string out;
+  size_t i = 0;
+  while (i < word.size()) {
+    size_t j = i;
+    const bool letters = IsLetter(word[i]);
+    while (j < word.size() && IsLetter(word[j]) == letters) ++j;
+    out += letters ? RepairLetterRun(word.substr(i, j - i), lexicon) : std::string(word.substr(i, j - i));
+    i = j;
   }
-  for (size_t at = lower.find('m'); at != std::string::npos; at = lower.find('m', at + 1)) {
-    consider(core.substr(0, at) + (IsUpper(core[at]) ? "RN" : "rn") + core.substr(at + 1));
-  }
-  if (repairs.size() != 1) return std::string(word);  // none, or no telling which
-  return std::string(w.prefix) + repairs.front() + std::string(w.suffix);
+  return out;
 }
 
 std::vector<PlacedWord> RepairOcrWords(const std::vector<PlacedWord>& words, const OcrLexicon& lexicon) {

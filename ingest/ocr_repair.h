@@ -13,10 +13,12 @@
 //   - a date broken by stray spaces is one word again ("11/ 03/2016" → "11/03/2016");
 //   - O and o read for 0, l, I and | read for 1 inside a date, a number that
 //     starts with a digit, or a case number ("11/O3/2O16", "1OO", "CM16-O2l3037");
-//   - "rn" read for "m", or "m" for "rn", in a word the vocabulary does not
-//     know, when exactly one repair gives a known word ("Califomia" → "California");
+//   - "rn" read for "m", or "m" for "rn", in a run of letters the vocabulary
+//     does not know, when exactly one repair gives a known word ("Califomia" →
+//     "California", "Arizona,Califomia" → "Arizona,California");
 //   - a capital split from its word by kerning is joined again when the rest
-//     is no word and the whole is ("New Y ork" → "New York", "Plan B one" stays);
+//     is no word and the whole is ("New Y ork" → "New York", "Oregon,W yoming"
+//     → "Oregon,Wyoming", "Plan B one" stays);
 //   - a word broken at a line-end hyphen is joined when the joined word is known
 //     and its first half is not ("authori-" "zation" → "authorization", but
 //     "follow-" "up" stays).

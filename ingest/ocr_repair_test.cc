@@ -74,6 +74,8 @@ TEST(OcrRepairTest, RepairsWhereTheMeaningIsPlain) {
       // rn read for m, and m for rn, in words the vocabulary knows.
       {"State of Licensure: Califomia", "State of Licensure: California"},
       {"CALIFOMIA", "CALIFORNIA"},
+      {"Licensure: Arizona,Califomia", "Licensure: Arizona,California"},
+      {"Licensure: Oregon,California,W yoming", "Licensure: Oregon,California,Wyoming"},
       {"the rnedical records", "the medical records"},
       {"modem", "modem"},  // a word already: "modern" is one too
       {"barn burn", "barn burn"},
