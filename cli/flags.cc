@@ -66,4 +66,13 @@ std::optional<int> MaxPages(const Flags& flags) {
 
 bool MaxPagesValid(const Flags& flags) { return !flags.Has("--max-pages") || MaxPages(flags).has_value(); }
 
+std::optional<int> OcrThreads(const Flags& flags, int fallback) {
+  const std::optional<std::string> value = flags.Value("--ocr-threads");
+  if (!value) return fallback;
+  if (value->empty() || value->size() > 2 || !std::all_of(value->begin(), value->end(), ::isdigit)) return std::nullopt;
+  const int n = std::stoi(*value);
+  if (n < 1 || n > 64) return std::nullopt;
+  return n;
+}
+
 }  // namespace imr

@@ -47,6 +47,10 @@ std::optional<int> MaxPages(const Flags& flags);
 // False when --max-pages is given but is no such number.
 bool MaxPagesValid(const Flags& flags);
 
+// The value of --ocr-threads (1 to 64), `fallback` when it is absent, nothing
+// when it is no such number.
+std::optional<int> OcrThreads(const Flags& flags, int fallback);
+
 }  // namespace imr
 
 #endif  // IMR_CLI_FLAGS_H_

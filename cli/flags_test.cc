@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace imr {
 namespace {
@@ -36,6 +39,25 @@ TEST(FlagsTest, Table) {
     std::string positional;
     for (const std::string& p : flags.positional()) positional += (positional.empty() ? "" : ",") + p;
     EXPECT_EQ(flags.Value("-o").value_or("") + "|" + (flags.Has("--json") ? "1" : "0") + "|" + positional, row.out);
+  }
+}
+
+TEST(FlagsTest, OcrThreads) {
+  const std::pair<std::vector<std::string>, std::optional<int>> rows[] = {
+      {{}, 3},  // absent: the fallback
+      {{"--ocr-threads", "1"}, 1},
+      {{"--ocr-threads=64"}, 64},
+      {{"--ocr-threads", "0"}, std::nullopt},
+      {{"--ocr-threads", "65"}, std::nullopt},
+      {{"--ocr-threads", "two"}, std::nullopt},
+      {{"--ocr-threads=-1"}, std::nullopt},
+  };
+  for (const auto& [args, expected] : rows) {
+    SCOPED_TRACE(::testing::PrintToString(args));
+    Flags flags({"--ocr-threads="});
+    std::ostringstream err;
+    ASSERT_TRUE(flags.Parse(args, err)) << err.str();
+    EXPECT_EQ(OcrThreads(flags, 3), expected);
   }
 }
 

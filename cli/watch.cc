@@ -521,8 +521,9 @@ void ServeInbox(Inbox& inbox, Pool& pool, Handler& handler, const WatchOptions& 
 
 int WatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags({"-o=", "--jobs=", "--no-ocr", "--rules=", "--seconds=", "--memory-mb=", "--stable-seconds=",
-               "--poll-seconds=", "--max-pages="});
-  if (!flags.Parse(args, err) || flags.positional().size() != 1 || !flags.Value("-o") || !MaxPagesValid(flags)) {
+               "--poll-seconds=", "--max-pages=", "--ocr-threads="});
+  if (!flags.Parse(args, err) || flags.positional().size() != 1 || !flags.Value("-o") || !MaxPagesValid(flags) ||
+      !OcrThreads(flags, 1)) {
     return Usage("watch", err);
   }
   CatchStopSignals();  // from the start: a stop during start-up is a clean stop too
@@ -549,6 +550,7 @@ int WatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   options.worker.ocr = !flags.Has("--no-ocr");
   options.worker.rules_dir = flags.Value("--rules").value_or("");
   options.worker.max_pages = MaxPages(flags).value_or(0);
+  options.worker.ocr_threads = *OcrThreads(flags, OcrThreadsPerWorker(options.jobs));
 
   std::unique_ptr<Inbox> inbox;
   try {

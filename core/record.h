@@ -50,6 +50,9 @@ struct Page {
   std::vector<Word> words;
   std::vector<Span> furniture;
   bool ocr = false;
+  // Mean word confidence Tesseract gave the page, 0-100; negative on a page
+  // not read by OCR or with no word.
+  double ocr_confidence = -1;
 };
 
 // A named stretch of a page. A section running over a page break is one

@@ -6,6 +6,7 @@
 #include "ingest/furniture.h"
 #include "ingest/packet.h"
 #include "ingest/layout.h"
+#include "ingest/ocr_repair.h"
 #include "ingest/pdf_text.h"
 #include "ingest/sections.h"
 
@@ -33,15 +34,31 @@ size_t CountReplacements(std::string_view text) {
   return n;
 }
 
+// The words of every page as read: the rn/m repair trusts a word the
+// document prints elsewhere (ocr_repair.h).
+OcrLexicon DocumentLexicon(const PdfText& pdf) {
+  std::vector<std::string_view> words;
+  for (const PdfPage& page : pdf.pages) {
+    for (const PlacedWord& w : page.words) words.push_back(w.text);
+  }
+  return OcrLexicon(words);
+}
+
 void AddPdfPages(const PdfText& pdf, Document* doc, std::vector<PageLayout>* layouts) {
+  const bool any_ocr = std::any_of(pdf.pages.begin(), pdf.pages.end(), [](const PdfPage& p) { return p.ocr; });
+  const OcrLexicon lexicon = any_ocr ? DocumentLexicon(pdf) : OcrLexicon();
   for (size_t i = 0; i < pdf.pages.size(); ++i) {
-    LaidOutPage laid = LayOutWords(pdf.pages[i].words);
+    // An OCR'd page is laid out from its repaired words: its text is the
+    // repaired text, and every span quotes it.
+    LaidOutPage laid = LayOutWords(pdf.pages[i].ocr ? RepairOcrWords(pdf.pages[i].words, lexicon)
+                                                    : pdf.pages[i].words);
     const int page_number = static_cast<int>(i) + 1;
     Page page;
     page.page_number = page_number;
     page.text = std::move(laid.text);
     page.words = std::move(laid.words);
     page.ocr = pdf.pages[i].ocr;
+    page.ocr_confidence = pdf.pages[i].ocr_confidence;
     if (page.ocr) doc->source.ocr_pages.push_back(page.page_number);
     doc->pages.push_back(std::move(page));
     layouts->push_back({page_number, nullptr, std::move(laid.lines), pdf.pages[i].height});
@@ -76,7 +93,11 @@ Document IngestBytes(std::string_view bytes, std::string_view path, const Ingest
   if (bytes.empty()) {
     doc.problems.push_back(IngestProblem("empty_file", "input is empty"));
   } else if (LooksLikePdf(bytes)) {
-    PdfText pdf = ReadPdf(bytes, {options.ocr, options.ocr_dpi, options.max_pages});
+    PdfText pdf = ReadPdf(bytes, {.ocr = options.ocr,
+                                  .ocr_dpi = options.ocr_dpi,
+                                  .max_pages = options.max_pages,
+                                  .ocr_threads = options.ocr_threads,
+                                  .ocr_page_seconds = options.ocr_page_seconds});
     doc.source.encrypted = pdf.encrypted;
     doc.source.pdf = true;
     doc.source.page_count = pdf.page_count;

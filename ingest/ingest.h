@@ -22,6 +22,12 @@ struct IngestOptions {
   bool ocr = true;        // run OCR on PDF pages without a text layer
   int ocr_dpi = 300;
   int max_pages = 20000;  // pages past this are left out, with a problem
+  // Tesseract instances reading one document's pages at once (threads); the
+  // caller divides the machine among its workers (pipeline/run_document.h).
+  int ocr_threads = 1;
+  // A page OCR has not finished in this time is left with the words read so
+  // far and a problem "ocr_timeout".
+  double ocr_page_seconds = 60;
 };
 
 // `bytes` is borrowed for the call. `path` is recorded in source.path and its

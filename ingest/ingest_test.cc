@@ -330,5 +330,22 @@ TEST(IngestBytesTest, PageWithoutTextLayer) {
   }
 }
 
+// A page Tesseract is still reading when its time is up is cut short, and
+// the record says which; the other limit reads the same pages in full.
+TEST(IngestBytesTest, OcrPageTimeLimit) {
+  const Document cut = IngestCorpusFile("scanned-progress-report.pdf", {.ocr_page_seconds = 0.001});
+  const std::string problems = DescribeProblems(cut);
+  if (problems.find("ocr_unavailable") != std::string::npos) GTEST_SKIP() << "Tesseract cannot start here";
+  EXPECT_EQ(problems, "ocr_timeout@1 ocr_timeout@2");
+  EXPECT_EQ(cut.source.ocr_pages, (std::vector<int>{1, 2}));
+  ExpectDocumentInvariants(cut);
+  const Document full = IngestCorpusFile("scanned-progress-report.pdf", {.ocr_threads = 2});
+  EXPECT_EQ(DescribeProblems(full), "");
+  for (const Page& page : full.pages) {
+    EXPECT_GT(page.ocr_confidence, 50) << page.page_number;
+    EXPECT_GT(page.text.size(), 500u) << page.page_number;
+  }
+}
+
 }  // namespace
 }  // namespace imr

@@ -50,7 +50,8 @@ std::vector<std::string> ModuleCandidates() {
 ModuleEntries LoadModule() {
   // Tesseract's OpenMP threads spin against each other on a small machine
   // (measured: 22 s against 6 s for a two-page scan on 2 cores); imr
-  // parallelizes across documents instead. The OpenMP runtime reads its limit
+  // parallelizes across documents (workers) and a document's pages
+  // (PdfOptions::ocr_threads) instead. The OpenMP runtime reads its limit
   // when the module loads it, so set it now; a limit the user set wins.
   setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0);
   for (const std::string& path : ModuleCandidates()) {

@@ -10,11 +10,14 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <iterator>
 #include <limits>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 #include "core/text.h"
 #include "ingest/pdf_repair.h"
@@ -73,17 +76,60 @@ bool InkFree(const poppler::page& page) {
   return true;
 }
 
-std::vector<PlacedWord> OcrWords(const poppler::page& page, int dpi, bool* started) {
-  if (InkFree(page)) {
-    *started = true;  // nothing to read is not an engine that failed
-    return {};
+// A page without a text layer, waiting for OCR, and what OCR made of it.
+struct OcrJob {
+  int page_index = 0;
+  const poppler::page* page = nullptr;
+  bool started = false;
+  OcrPage read;
+};
+
+// Reads `job`'s page with `engine`. Poppler renders under `poppler_mutex`
+// (one document is not drawn from two threads); Tesseract reads outside it.
+void ReadOcrJob(OcrJob* job, OcrEngine* engine, std::mutex* poppler_mutex, const PdfOptions& options) {
+  poppler::image image;
+  {
+    const std::lock_guard<std::mutex> lock(*poppler_mutex);
+    if (InkFree(*job->page)) {
+      job->started = true;  // nothing to read is not an engine that failed
+      return;
+    }
+    poppler::page_renderer renderer;
+    renderer.set_image_format(poppler::image::format_gray8);
+    image = renderer.render_page(job->page, options.ocr_dpi, options.ocr_dpi);
   }
-  poppler::page_renderer renderer;
-  renderer.set_image_format(poppler::image::format_gray8);
-  const poppler::image image = renderer.render_page(&page, dpi, dpi);
-  if (!image.is_valid()) return {};
-  return RecognizeWords(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
-                        image.height(), image.bytes_per_row(), dpi, started);
+  if (!image.is_valid()) return;
+  job->started = engine->Start();
+  job->read = engine->Read(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
+                           image.height(), image.bytes_per_row(), options.ocr_dpi,
+                           static_cast<int>(std::min(options.ocr_page_seconds * 1000, 1e9)));
+}
+
+// OCR of every job: one Tesseract per thread, started once for the document
+// and reused for its pages; threads take the next page as they finish one.
+// A page reads the same on any thread (OcrEngine::Read), so the record does
+// not depend on the number of threads.
+void RunOcrJobs(std::vector<OcrJob>* jobs, const PdfOptions& options) {
+  std::mutex poppler_mutex;
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;  // the first thrown on a helper thread, thrown again here
+  std::mutex failure_mutex;
+  const auto work = [&] {
+    try {
+      OcrEngine engine;
+      for (size_t i = next++; i < jobs->size(); i = next++) ReadOcrJob(&(*jobs)[i], &engine, &poppler_mutex, options);
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next = jobs->size();
+    }
+  };
+  const size_t threads = std::min<size_t>(static_cast<size_t>(std::max(1, options.ocr_threads)), jobs->size());
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  work();
+  for (std::thread& helper : helpers) helper.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText* out) {
@@ -93,8 +139,10 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
         "document has " + std::to_string(doc.pages()) + " pages; read the first " +
         std::to_string(options.max_pages)));
   }
+  std::vector<std::unique_ptr<poppler::page>> waiting;  // pages OCR jobs point at
+  std::vector<OcrJob> jobs;
   for (int i = 0; i < pages; ++i) {
-    const std::unique_ptr<poppler::page> page(doc.create_page(i));
+    std::unique_ptr<poppler::page> page(doc.create_page(i));
     PdfPage result;
     if (!page) {
       out->problems.push_back(IngestProblem("page_unreadable", i + 1, "page could not be read"));
@@ -106,13 +154,11 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
     result.height = box.height();
     result.words = TextLayerWords(*page);
     if (result.words.empty() && options.ocr) {
-      bool started = false;
-      result.words = OcrWords(*page, options.ocr_dpi, &started);
       result.ocr = true;
-      if (!started) {
-        out->problems.push_back(IngestProblem("ocr_unavailable", i + 1,
-                                              "page has no text layer and OCR could not start"));
-      }
+      jobs.emplace_back();
+      jobs.back().page_index = i;
+      jobs.back().page = page.get();
+      waiting.push_back(std::move(page));
     }
     // A page OCR read (or found without ink) and found empty is blank, which
     // is no problem; one that was never read is.
@@ -121,6 +167,20 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
                                             "page has no text layer and OCR is off"));
     }
     out->pages.push_back(std::move(result));
+  }
+  RunOcrJobs(&jobs, options);
+  for (OcrJob& job : jobs) {
+    PdfPage& result = out->pages[static_cast<size_t>(job.page_index)];
+    result.words = std::move(job.read.words);
+    result.ocr_confidence = job.read.mean_confidence;
+    if (!job.started) {
+      out->problems.push_back(IngestProblem("ocr_unavailable", job.page_index + 1,
+                                            "page has no text layer and OCR could not start"));
+    }
+    if (job.read.timed_out) {
+      out->problems.push_back(IngestProblem("ocr_timeout", job.page_index + 1,
+          "OCR of the page ran past its time limit; the words read before it are kept"));
+    }
   }
 }
 

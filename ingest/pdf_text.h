@@ -11,6 +11,7 @@
 #ifndef IMR_INGEST_PDF_TEXT_H_
 #define IMR_INGEST_PDF_TEXT_H_
 
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct PdfOptions {
   bool ocr = true;
   int ocr_dpi = 300;
   int max_pages = 20000;
+  int ocr_threads = 1;        // Tesseract instances, one thread each, per document
+  double ocr_page_seconds = 60;  // a page still being read after this is cut short
 };
 
 struct PdfPage {
@@ -30,6 +33,7 @@ struct PdfPage {
   double width = 612;
   double height = 792;
   bool ocr = false;
+  double ocr_confidence = -1;  // mean word confidence, 0-100; -1 without OCR'd words
 };
 
 struct PdfText {
@@ -48,10 +52,36 @@ PdfText ReadPdf(std::string_view bytes, const PdfOptions& options);
 // The module's implementation of ReadPdf (pdf_text.cc).
 PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options);
 
-// OCR of one rendered page image (8-bit gray, row-major) into word boxes in
-// points. Empty when Tesseract finds nothing or cannot start.
-std::vector<PlacedWord> RecognizeWords(const unsigned char* gray, int width, int height,
-                                       int bytes_per_line, int dpi, bool* started);
+// What OCR read on one page image.
+struct OcrPage {
+  std::vector<PlacedWord> words;  // boxes in points
+  double mean_confidence = -1;    // mean of the words' confidences, 0-100; -1 without words
+  bool timed_out = false;         // the time limit cut the page short; words read so far kept
+};
+
+// One Tesseract, started once and reused for every page it is given: starting
+// one loads its model, most of a second. Not for two threads at once; a
+// document read on several threads has one engine per thread (ocr.cc).
+class OcrEngine {
+ public:
+  OcrEngine();
+  ~OcrEngine();
+  OcrEngine(const OcrEngine&) = delete;
+  OcrEngine& operator=(const OcrEngine&) = delete;
+
+  // Starts Tesseract on the first call; false when it cannot (no model).
+  bool Start();
+
+  // Reads a rendered page (8-bit gray, row-major, borrowed for the call).
+  // Recognition still running after `time_limit_ms` is cancelled through
+  // Tesseract's monitor. Empty when the engine did not start.
+  OcrPage Read(const unsigned char* gray, int width, int height, int bytes_per_line, int dpi,
+               int time_limit_ms);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace imr
 

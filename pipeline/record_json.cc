@@ -1,5 +1,6 @@
 #include "pipeline/record_json.h"
 
+#include <cmath>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -90,10 +91,10 @@ Json PagesJson(const std::vector<Page>& pages) {
   for (const Page& page : pages) {
     Json furniture = Json::array();
     for (const Span& f : page.furniture) furniture.push_back({{"begin", f.begin}, {"end", f.end}});
-    out.push_back({{"page_number", page.page_number},
-                   {"text", page.text},
-                   {"ocr", page.ocr},
-                   {"furniture", furniture}});
+    Json json = {{"page_number", page.page_number}, {"text", page.text}, {"ocr", page.ocr}, {"furniture", furniture}};
+    // Only a page OCR read words on has a confidence: a number, 0-100, one decimal.
+    if (page.ocr && page.ocr_confidence >= 0) json["ocr_confidence"] = std::round(page.ocr_confidence * 10) / 10;
+    out.push_back(std::move(json));
   }
   return out;
 }
@@ -375,6 +376,7 @@ void ReadDocument(const ReadJson& j, Document* doc) {
     page.page_number = Num<int>(p, "page_number");
     page.text = Str(p, "text");
     page.ocr = p.value("ocr", false);
+    if (auto c = p.find("ocr_confidence"); c != p.end() && c->is_number()) page.ocr_confidence = c->get<double>();
     for (const ReadJson& f : Array(p, "furniture")) {
       page.furniture.push_back({page.page_number, Num<size_t>(f, "begin"), Num<size_t>(f, "end")});
     }

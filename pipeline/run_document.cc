@@ -1,5 +1,6 @@
 #include "pipeline/run_document.h"
 
+#include <thread>
 #include <openssl/evp.h>
 #include <sys/stat.h>
 
@@ -29,6 +30,10 @@
 
 namespace imr {
 namespace {
+
+IngestOptions IngestOptionsFrom(const RunOptions& options) {
+  return {.ocr = options.ocr, .ocr_dpi = 300, .max_pages = options.max_pages, .ocr_threads = options.ocr_threads};
+}
 
 // Where one document of the packet ranks as the source of the record's header
 // fields: the IMR letter states the case, then a UR letter, then the rest.
@@ -309,7 +314,7 @@ void DetermineRequestsByClaim(const Rulebook& rules, const FieldsByDocument& fie
 
 void RunStages(std::string_view bytes, std::string_view path, const RunOptions& options,
                Record* record) {
-  record->document = IngestBytes(bytes, path, {options.ocr, 300, options.max_pages});
+  record->document = IngestBytes(bytes, path, IngestOptionsFrom(options));
   record->document.source.sha256 = Sha256Hex(bytes);
   record->documents = SplitPacket(record->document.pages);
   // A packet of one is read as ingest left it; a packet's documents are read
@@ -444,10 +449,15 @@ Record IngestFile(const std::string& path, const RunOptions& options) {
   std::string bytes;
   if (auto failed = ReadInput(path, options, &bytes)) return std::move(*failed);
   Record record;
-  record.document = IngestBytes(bytes, path, {options.ocr, 300, options.max_pages});
+  record.document = IngestBytes(bytes, path, IngestOptionsFrom(options));
   record.document.source.sha256 = Sha256Hex(bytes);
   record.problems = record.document.problems;
   return record;
+}
+
+int OcrThreadsPerWorker(int workers) {
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return std::max(1, cores / std::max(1, workers));
 }
 
 }  // namespace imr

@@ -28,7 +28,15 @@ struct RunOptions {
   // Pages past this are not read, with a problem: a safety valve well above
   // real case packets, which reach several thousand pages.
   int max_pages = 20000;
+  // Threads reading one document's scanned pages, a Tesseract each
+  // (OcrThreadsPerWorker divides the machine among a batch's workers).
+  int ocr_threads = 1;
 };
+
+// The OCR threads each of `workers` processes sharing this machine gets: its
+// cores divided among them, at least one. `imr batch --jobs 2` on two cores
+// gives 1: the workers already keep both cores busy with a document each.
+int OcrThreadsPerWorker(int workers);
 
 // Runs the pipeline on `bytes` (borrowed for the call), recording `path`.
 Record RunDocument(std::string_view bytes, std::string_view path, const RunOptions& options);

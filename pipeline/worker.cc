@@ -90,6 +90,8 @@ std::vector<std::string> WorkerArgs(const WorkerOptions& options) {
   const std::string program = options.program.empty() ? ThisProgram() : options.program;
   std::vector<std::string> args = {program, "worker", "--memory-mb", std::to_string(options.memory_mb)};
   if (!options.ocr) args.push_back("--no-ocr");
+  args.push_back("--ocr-threads");
+  args.push_back(std::to_string(options.ocr_threads));
   if (options.max_pages > 0) {
     args.push_back("--max-pages");
     args.push_back(std::to_string(options.max_pages));

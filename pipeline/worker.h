@@ -42,6 +42,7 @@ struct WorkerOptions {
   bool ocr = true;
   std::string rules_dir;      // "" for the builtin rulebook
   int max_pages = 0;          // pages read per input; 0 for the default
+  int ocr_threads = 1;        // threads OCR'ing one document's pages (RunOptions)
   // Fork workers from a zygote that has built every table once (`imr worker
   // --zygote`), rather than spawn each one to build them again; a worker is
   // spawned where no zygote can be had.

@@ -21,11 +21,24 @@
 // The typesetting itself (layout, fonts, painting) lives in typeset.h, shared
 // with imr_packet_gen.
 //
+//   imr_corpus_gen --images PAGE.png... OUT.pdf       each picture a page, no text layer
+//   imr_corpus_gen --scan SEED PAGE.png... OUT.pdf    the same, each picture first
+//                                                     "scanned": skewed, blurred, specked
+//
+// --scan turns each page by up to 1.5 degrees and shifts it a few pixels, softens
+// it with a 3x3 blur in sixteen greys, greys the paper and sprinkles dark specks
+// and a faint streak, all from SEED: the same SEED and pictures give the same PDF
+// (corpus/make_scanned.sh).
+//
 // Exit status: 0 on success, 2 on bad usage, unreadable or malformed input, or
 // an output file that cannot be written.
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -105,9 +118,103 @@ std::string ReadFile(const std::string& path) {
 
 }  // namespace
 
+// splitmix64: the scan's randomness, the same on every machine.
+class ScanRandom {
+ public:
+  explicit ScanRandom(uint64_t seed) : state_(seed) {}
+  uint64_t Next() {
+    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  double Uniform(double lo, double hi) { return lo + (hi - lo) * static_cast<double>(Next() >> 11) / 9007199254740992.0; }
+  int Below(int n) { return static_cast<int>(Next() % static_cast<uint64_t>(n)); }
+
+ private:
+  uint64_t state_;
+};
+
+// The gray of an RGB24 pixel, and a gray written back.
+int GrayAt(const unsigned char* data, int stride, int x, int y) {
+  return static_cast<int>(reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride)[x] & 0xFF);
+}
+void SetGray(unsigned char* data, int stride, int x, int y, int gray) {
+  const uint32_t g = static_cast<uint32_t>(std::clamp(gray, 0, 255));
+  reinterpret_cast<uint32_t*>(data + static_cast<size_t>(y) * stride)[x] = 0xFF000000u | (g << 16) | (g << 8) | g;
+}
+
+// A 3x3 box blur, as a scanner's optics soften print, in sixteen greys.
+void Blur(cairo_surface_t* image) {
+  cairo_surface_flush(image);
+  unsigned char* data = cairo_image_surface_get_data(image);
+  const int w = cairo_image_surface_get_width(image), h = cairo_image_surface_get_height(image);
+  const int stride = cairo_image_surface_get_stride(image);
+  std::vector<unsigned char> gray(static_cast<size_t>(w) * static_cast<size_t>(h));
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) gray[static_cast<size_t>(y) * w + x] = static_cast<unsigned char>(GrayAt(data, stride, x, y));
+  }
+  for (int y = 1; y + 1 < h; ++y) {
+    for (int x = 1; x + 1 < w; ++x) {
+      int sum = 0;
+      for (int dy = -1; dy <= 1; ++dy) {
+        for (int dx = -1; dx <= 1; ++dx) sum += gray[static_cast<size_t>(y + dy) * w + (x + dx)];
+      }
+      // Sixteen grey levels, as a fax-grade scanner returns: a page of a few
+      // hundred kilobytes, not megabytes.
+      SetGray(data, stride, x, y, sum / 9 / 17 * 17);
+    }
+  }
+  cairo_surface_mark_dirty(image);
+}
+
+// Dark specks (one pixel in 2,500), a few small blots and a faint streak
+// down the page, like a flatbed scan of a faxed letter.
+void Speckle(cairo_surface_t* image, ScanRandom& random) {
+  cairo_surface_flush(image);
+  unsigned char* data = cairo_image_surface_get_data(image);
+  const int w = cairo_image_surface_get_width(image), h = cairo_image_surface_get_height(image);
+  const int stride = cairo_image_surface_get_stride(image);
+  for (int n = w * h / 2500; n > 0; --n) {
+    const int x = random.Below(w), y = random.Below(h), gray = 40 + random.Below(120);
+    SetGray(data, stride, x, y, std::min(gray, GrayAt(data, stride, x, y)));
+  }
+  for (int n = 12; n > 0; --n) {
+    const int cx = random.Below(w), cy = random.Below(h), r = 1 + random.Below(3);
+    for (int y = std::max(0, cy - r); y <= std::min(h - 1, cy + r); ++y) {
+      for (int x = std::max(0, cx - r); x <= std::min(w - 1, cx + r); ++x) SetGray(data, stride, x, y, 60);
+    }
+  }
+  const int streak = random.Below(w);
+  for (int y = 0; y < h; ++y) SetGray(data, stride, streak, y, std::min(GrayAt(data, stride, streak, y), 215));
+  cairo_surface_mark_dirty(image);
+}
+
+// `page` as a scanner would return it: on grey paper, turned and shifted a
+// little, blurred and specked. The caller owns the result.
+cairo_surface_t* Scan(cairo_surface_t* page, ScanRandom& random) {
+  const int w = cairo_image_surface_get_width(page), h = cairo_image_surface_get_height(page);
+  cairo_surface_t* out = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+  typeset::ContextPtr cr(cairo_create(out));
+  cairo_set_source_rgb(cr.get(), 0.96, 0.96, 0.96);
+  cairo_paint(cr.get());
+  const double degrees = random.Uniform(-1.5, 1.5);
+  cairo_translate(cr.get(), w / 2.0 + random.Uniform(-8, 8), h / 2.0 + random.Uniform(-8, 8));
+  cairo_rotate(cr.get(), degrees * M_PI / 180);
+  cairo_translate(cr.get(), -w / 2.0, -h / 2.0);
+  cairo_set_source_surface(cr.get(), page, 0, 0);
+  cairo_set_operator(cr.get(), CAIRO_OPERATOR_MULTIPLY);  // ink darkens the grey paper
+  cairo_paint(cr.get());
+  cr.reset();
+  Blur(out);
+  Speckle(out, random);
+  return out;
+}
+
 // A scanned document: each PNG becomes one US-letter page holding only the
-// image, so the PDF has no text layer and readers must OCR it.
-int WriteImagePdf(const std::vector<std::string>& pngs, const std::string& out) {
+// image, so the PDF has no text layer and readers must OCR it. With `random`,
+// each picture is first scanned (Scan).
+int WriteImagePdf(const std::vector<std::string>& pngs, const std::string& out, ScanRandom* random = nullptr) {
   cairo_surface_t* pdf =
       cairo_pdf_surface_create(out.c_str(), typeset::kPageWidth, typeset::kPageHeight);
   cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, "2017-01-01T00:00:00Z");
@@ -115,6 +222,11 @@ int WriteImagePdf(const std::vector<std::string>& pngs, const std::string& out) 
   int status = 0;
   for (const std::string& png : pngs) {
     cairo_surface_t* image = cairo_image_surface_create_from_png(png.c_str());
+    if (random && cairo_surface_status(image) == CAIRO_STATUS_SUCCESS) {
+      cairo_surface_t* scanned = Scan(image, *random);
+      cairo_surface_destroy(image);
+      image = scanned;
+    }
     if (cairo_surface_status(image) != CAIRO_STATUS_SUCCESS) {
       std::cerr << "imr_corpus_gen: cannot read " << png << "\n";
       status = 2;
@@ -139,9 +251,20 @@ int main(int argc, char** argv) {
   if (argc >= 4 && std::string(argv[1]) == "--images") {
     return WriteImagePdf(std::vector<std::string>(argv + 2, argv + argc - 1), argv[argc - 1]);
   }
+  if (argc >= 5 && std::string(argv[1]) == "--scan") {
+    char* end = nullptr;
+    const unsigned long long seed = std::strtoull(argv[2], &end, 10);
+    if (end == argv[2] || *end != '\0') {
+      std::cerr << "imr_corpus_gen: --scan takes a number as its seed\n";
+      return 2;
+    }
+    ScanRandom random(seed);
+    return WriteImagePdf(std::vector<std::string>(argv + 3, argv + argc - 1), argv[argc - 1], &random);
+  }
   if (argc != 3) {
     std::cerr << "usage: imr_corpus_gen SRC.txt OUT.pdf\n"
-                 "       imr_corpus_gen --images PAGE.png... OUT.pdf\n";
+                 "       imr_corpus_gen --images PAGE.png... OUT.pdf\n"
+                 "       imr_corpus_gen --scan SEED PAGE.png... OUT.pdf\n";
     return 2;
   }
   const std::string source_path = argv[1];
