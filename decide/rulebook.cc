@@ -107,7 +107,9 @@ class Parser {
   }
 
   void AllowKeys(const Json& j, std::initializer_list<const char*> keys, const std::string& where) {
-    for (const auto& [key, value] : j.items()) {
+    for (const auto& item : j.items()) {
+      // Not a structured binding: clang before 16 cannot capture one in a lambda.
+      const std::string& key = item.key();
       if (std::find_if(keys.begin(), keys.end(), [&](const char* k) { return key == k; }) == keys.end()) {
         Error(where, "unknown key \"" + key + "\"");
       }
@@ -350,7 +352,9 @@ class Parser {
     }
     if (j.contains("is")) {
       if (!j["is"].is_object()) Error(where, "\"is\" needs an object");
-      for (const auto& [attribute, test] : j["is"].items()) {
+      for (const auto& item : j["is"].items()) {
+        const std::string& attribute = item.key();  // captured below: no structured binding (clang 14)
+        const Json& test = item.value();
         const bool known = std::any_of(t.kinds.begin(), t.kinds.end(), [&](const std::string& kind) {
           auto k = KnownFactAttributes().find(kind);
           return k != KnownFactAttributes().end() && k->second.contains(attribute);

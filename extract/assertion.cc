@@ -290,11 +290,22 @@ std::pair<size_t, size_t> SentenceAround(std::string_view text, size_t begin, si
   };
   begin = std::min(begin, text.size());
   end = std::min(std::max(end, begin), text.size());
+  // A sentence reaches at most kMaxSentenceReach bytes either side of what it
+  // holds (see assertion.h), cut at a space so that no word is split.
+  const size_t floor = begin > kMaxSentenceReach ? begin - kMaxSentenceReach : 0;
+  const size_t ceiling = std::min(text.size(), end + kMaxSentenceReach);
   size_t start = begin;
-  while (start > 0 && !is_boundary(start - 1)) --start;
+  while (start > floor && !is_boundary(start - 1)) --start;
+  if (start > 0 && !is_boundary(start - 1)) {
+    while (start < begin && !IsSpace(text[start - 1])) ++start;
+  }
   size_t stop = end;
-  while (stop < text.size() && !is_boundary(stop)) ++stop;
-  if (stop < text.size()) ++stop;  // keep the full stop
+  while (stop < ceiling && !is_boundary(stop)) ++stop;
+  if (stop < text.size() && !is_boundary(stop)) {
+    while (stop > end && !IsSpace(text[stop])) --stop;
+  } else if (stop < text.size()) {
+    ++stop;  // keep the full stop
+  }
   while (start < stop && IsSpace(text[start])) ++start;
   return {start, stop};
 }

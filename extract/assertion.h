@@ -70,9 +70,17 @@ AssertionResult ClassifyTarget(std::string_view sentence, std::string_view targe
                                std::string_view section = "");
 
 // The sentence of `text` that holds [begin, end): from after the previous
-// sentence end (". ", "? ", "! ", a blank line, a list line break) to the next.
-// Returns byte offsets into `text`.
+// sentence end (". ", "? ", "! ", a blank line, a list line break) to the next,
+// reaching at most kMaxSentenceReach bytes either side of [begin, end) (cut
+// at a space). Returns byte offsets into `text`.
 std::pair<size_t, size_t> SentenceAround(std::string_view text, size_t begin, size_t end);
+
+// Text with no sentence ends (a table run into one line, a hostile input)
+// would make every mention's sentence the whole page, and a page of k mentions
+// cost k times its length in assertion and list splitting: 20,000 diagnoses
+// on one 440 KB line ran for over ten minutes (found in issue 16's fuzzing).
+// Real sentences are far shorter than this.
+inline constexpr size_t kMaxSentenceReach = 1000;
 
 }  // namespace imr
 

@@ -146,5 +146,29 @@ TEST(SentenceAroundTest, Table) {
   }
 }
 
+// Fixed bug: with no sentence end on the page, every mention's sentence was
+// the whole page, and a long line of mentions took time quadratic in its
+// length. The sentence now stops kMaxSentenceReach bytes either side, at a
+// space, and still holds its target.
+TEST(SentenceAroundTest, ASentenceWithoutEndsReachesABoundedWay) {
+  std::string text;
+  while (text.size() < 20 * kMaxSentenceReach) text += "lumbar radiculopathy, ";
+  const size_t at = text.find("lumbar", text.size() / 2);
+  const auto [begin, end] = SentenceAround(text, at, at + 6);
+  EXPECT_LE(begin, at);
+  EXPECT_GE(end, at + 6);
+  EXPECT_GE(at - begin, kMaxSentenceReach - 30);
+  EXPECT_LE(at - begin, kMaxSentenceReach);
+  EXPECT_GE(end - (at + 6), kMaxSentenceReach - 30);
+  EXPECT_LE(end - (at + 6), kMaxSentenceReach);
+  // Cut at spaces: whole words at both ends.
+  EXPECT_EQ(text[begin - 1], ' ');
+  EXPECT_EQ(text[end], ' ');
+  // Near the ends of the text the sentence runs to them.
+  const auto [first_begin, first_end] = SentenceAround(text, 0, 6);
+  EXPECT_EQ(first_begin, 0u);
+  EXPECT_LE(first_end, 6 + kMaxSentenceReach);
+}
+
 }  // namespace
 }  // namespace imr

@@ -277,7 +277,9 @@ std::vector<Code> CptCodesWritten(std::string_view text) {
   std::stable_sort(found.begin(), found.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Code> codes;
-  for (const auto& [offset, code] : found) {
+  for (const auto& entry : found) {
+    // Not a structured binding: clang before 16 cannot capture one in a lambda.
+    const std::string& code = entry.second;
     const bool seen = std::any_of(codes.begin(), codes.end(),
                                   [&](const Code& c) { return c.code == code; });
     if (!seen) codes.push_back(Code{"CPT", code});

@@ -15,6 +15,7 @@ packages=(
   libmimalloc-dev                       # imr: the allocator (CMake IMR_MALLOC)
   libgtest-dev libgmock-dev             # tests
   libbenchmark-dev                      # bench
+  clang-14 libclang-rt-14-dev           # fuzz/: libFuzzer targets, built with clang (-DIMR_FUZZ=ON)
   libcairo2-dev fonts-dejavu-core qpdf  # imr letter --pdf, imr view pages, corpus generator; encrypted samples
   nodejs npm                            # tests/fhir: FHIR R4 JSON schema check of bundles
   chromium                              # tests/browser: the HTML reports opened headless
