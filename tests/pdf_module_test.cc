@@ -20,18 +20,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct ImrRun {
   int exit_code = -1;
   nlohmann::json record;
   std::string err;
 };
 
 // `imr run corpus/letter-layout2.pdf` with IMR_PDF_MODULE=module.
-Run RunWithModule(const std::string& module) {
+ImrRun RunWithModule(const std::string& module) {
   const testing::CommandResult result = testing::RunShell(
       "cd '" + testing::SourceDir() + "' && IMR_PDF_MODULE='" + module + "' '" + testing::ImrBinary() +
       "' run corpus/letter-layout2.pdf");
-  Run run{result.exit_code, nlohmann::json::parse(result.out, nullptr, /*allow_exceptions=*/false), result.err};
+  ImrRun run{result.exit_code, nlohmann::json::parse(result.out, nullptr, /*allow_exceptions=*/false), result.err};
   return run;
 }
 
@@ -44,7 +44,7 @@ std::string ProblemMessage(const nlohmann::json& record, const std::string& code
 }
 
 TEST(PdfModuleTest, TheBuiltModuleReadsTheLetter) {
-  const Run run = RunWithModule(IMR_REAL_MODULE);
+  const ImrRun run = RunWithModule(IMR_REAL_MODULE);
   ASSERT_TRUE(run.record.is_object()) << run.err;
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(run.record["problems"].empty()) << run.record["problems"].dump();
@@ -54,7 +54,7 @@ TEST(PdfModuleTest, TheBuiltModuleReadsTheLetter) {
 // A module of this ABI version is used, whatever it is: the stand-in's reader
 // answers.
 TEST(PdfModuleTest, AModuleOfThisAbiVersionIsUsed) {
-  const Run run = RunWithModule(IMR_FAKE_RIGHT_ABI);
+  const ImrRun run = RunWithModule(IMR_FAKE_RIGHT_ABI);
   ASSERT_TRUE(run.record.is_object()) << run.err;
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(ProblemMessage(run.record, "fake_pdf_module"), "") << run.record["problems"].dump();
@@ -74,7 +74,7 @@ TEST_P(BadModuleTest, RecordSaysWhyInTheLoadersWords) {
   const BadModuleCase& c = GetParam();
   // Longer than an ELF header, or the loader says "file too short" instead.
   if (c.write_text_file) std::ofstream(c.module) << std::string(4, '\n') << std::string(200, 'x') << "\n";
-  const Run run = RunWithModule(c.module);
+  const ImrRun run = RunWithModule(c.module);
   if (c.write_text_file) fs::remove(c.module);
   ASSERT_TRUE(run.record.is_object()) << run.err;
   EXPECT_EQ(run.exit_code, 1);
