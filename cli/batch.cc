@@ -27,6 +27,7 @@
 
 #include "cli/commands.h"
 #include "cli/flags.h"
+#include "core/sanitizer.h"
 #include "decide/rulebook.h"
 #include "pipeline/inbox.h"
 #include "pipeline/output.h"
@@ -190,7 +191,7 @@ int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err) {
     memory_bytes = static_cast<rlim_t>(*limit) * 1024 * 1024;
   }
   // A zygote's limit is its workers': it sets it in each after the fork.
-  if (memory_bytes > 0 && !flags.Has("--zygote")) {
+  if (memory_bytes > 0 && !flags.Has("--zygote") && kAddressSpaceLimitsWork) {
     const rlimit r{memory_bytes, memory_bytes};
     setrlimit(RLIMIT_AS, &r);
   }

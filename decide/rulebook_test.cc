@@ -109,7 +109,7 @@ TEST(RulebookTest, TheGeneralSetMustCapItsOutcome) {
 // every expression dangling (AddressSanitizer: stack-use-after-scope in the
 // expression parser). Parsing expressions of every shape, with their keys
 // read back through the errors they cause, runs that path under the
-// sanitized build (decide_sanitized_test).
+// sanitized build (IMR_SANITIZE, build-asan).
 TEST(RulebookTest, ExpressionKeysSurviveParsing) {
   const std::string nested = R"({"all": [{"any": [{"not": {"fact": {"kind": "finding"}}}, {"unless": {"status": "met"}}]},
                                           {"weigh": {"for": {"since_injury": {"min_days": 1}}, "against": {"status": "unmet"}}},

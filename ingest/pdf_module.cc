@@ -17,23 +17,27 @@ namespace {
 using ReadFunction = void (*)(const char*, size_t, const PdfOptions*, PdfText*);
 using DrawFunction = void (*)(const char*, size_t, const DrawOptions*, PagePictures*);
 
-// The module's entry points; null where it could not be loaded.
+// The module's entry points; null where it could not be loaded, and then
+// `error` says why.
 struct ModuleEntries {
   ReadFunction read = nullptr;
   DrawFunction draw = nullptr;
+  std::string error;
 };
 
-// IMR_PDF_MODULE first (an explicit choice); then beside the executable (the
-// build tree puts imr and libimr_pdf.so in one folder, and so may a copied
-// imr); then where `cmake --install` puts it, relative to the executable's
-// folder (IMR_PDF_MODULE_FROM_BIN, "../lib/imr/libimr_pdf.so"), so an install
-// works under any prefix; last the build's own path, for executables inside
-// the build tree only (test binaries live in its subfolders): an installed imr
-// never loads the module of whatever build it came from.
+// IMR_PDF_MODULE alone when it is set (an explicit choice: a module there
+// that does not load is an error, not a reason to load another); else beside
+// the executable (the build tree puts imr and libimr_pdf.so in one folder, and
+// so may a copied imr); then where `cmake --install` puts it, relative to the
+// executable's folder (IMR_PDF_MODULE_FROM_BIN, "../lib/imr/libimr_pdf.so"),
+// so an install works under any prefix; last the build's own path, for
+// executables inside the build tree only (test binaries live in its
+// subfolders): an installed imr never loads the module of whatever build it
+// came from.
 std::vector<std::string> ModuleCandidates() {
   namespace fs = std::filesystem;
+  if (const char* env = std::getenv("IMR_PDF_MODULE"); env && *env) return {env};
   std::vector<std::string> out;
-  if (const char* env = std::getenv("IMR_PDF_MODULE")) out.push_back(env);
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (ec) {
@@ -47,6 +51,40 @@ std::vector<std::string> ModuleCandidates() {
   return out;
 }
 
+// The loader's own words (dlerror names the file, never a document's text).
+std::string LoaderError() {
+  const char* error = dlerror();
+  return error ? error : "unknown dynamic loader error";
+}
+
+// Opens one candidate and checks its ABI version before anything else of it is
+// used; a module of another version is closed again.
+ModuleEntries LoadModuleAt(const std::string& path) {
+  void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!handle) return {.error = LoaderError()};
+  dlerror();
+  const auto* abi = static_cast<const int*>(dlsym(handle, "ImrPdfModuleAbi"));
+  if (!abi) {
+    ModuleEntries out{.error = LoaderError() + " (not an imr PDF module, or one older than its ABI check)"};
+    dlclose(handle);
+    return out;
+  }
+  if (*abi != kPdfModuleAbi) {
+    ModuleEntries out{.error = path + ": PDF module ABI version " + std::to_string(*abi) + ", this imr needs " +
+                               std::to_string(kPdfModuleAbi) + " (a module and an imr of different builds)"};
+    dlclose(handle);
+    return out;
+  }
+  const auto read = reinterpret_cast<ReadFunction>(dlsym(handle, "ImrReadPdf"));
+  const auto draw = reinterpret_cast<DrawFunction>(dlsym(handle, "ImrDrawPdfPages"));
+  if (!read || !draw) {
+    ModuleEntries out{.error = LoaderError()};
+    dlclose(handle);
+    return out;
+  }
+  return {read, draw, ""};
+}
+
 ModuleEntries LoadModule() {
   // Tesseract's OpenMP threads spin against each other on a small machine
   // (measured: 22 s against 6 s for a two-page scan on 2 cores); imr
@@ -54,14 +92,19 @@ ModuleEntries LoadModule() {
   // (PdfOptions::ocr_threads) instead. The OpenMP runtime reads its limit
   // when the module loads it, so set it now; a limit the user set wins.
   setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0);
-  for (const std::string& path : ModuleCandidates()) {
-    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!handle) continue;
-    if (auto read = reinterpret_cast<ReadFunction>(dlsym(handle, "ImrReadPdf"))) {
-      return {read, reinterpret_cast<DrawFunction>(dlsym(handle, "ImrDrawPdfPages"))};
+  const std::vector<std::string> candidates = ModuleCandidates();
+  // Why each candidate that is there failed; where none is there, where we
+  // looked.
+  std::string errors, looked;
+  for (const std::string& path : candidates) {
+    ModuleEntries entries = LoadModuleAt(path);
+    if (entries.read) return entries;
+    if (std::error_code ec; std::filesystem::exists(path, ec) || candidates.size() == 1) {
+      errors += (errors.empty() ? "" : "; ") + entries.error;
     }
+    looked += (looked.empty() ? "" : ", ") + path;
   }
-  return {};
+  return {.error = errors.empty() ? "no libimr_pdf.so in " + looked : errors};
 }
 
 const ModuleEntries& Module() {
@@ -76,7 +119,7 @@ PdfText ReadPdf(std::string_view bytes, const PdfOptions& options) {
   PdfText out;
   if (!read) {
     out.problems.push_back({Stage::kIngest, "pdf_reader_unavailable", 0,
-                            "libimr_pdf.so (Poppler) could not be loaded; set IMR_PDF_MODULE"});
+                            "libimr_pdf.so (Poppler) could not be loaded: " + Module().error});
     return out;
   }
   read(bytes.data(), bytes.size(), &options, &out);
@@ -87,7 +130,7 @@ PagePictures DrawPdfPages(std::string_view bytes, const DrawOptions& options) {
   const DrawFunction draw = Module().draw;
   PagePictures out;
   if (!draw) {
-    out.problem = "libimr_pdf.so (Poppler) could not be loaded, or is older than this imr; set IMR_PDF_MODULE";
+    out.problem = "libimr_pdf.so (Poppler) could not be loaded: " + Module().error;
     return out;
   }
   draw(bytes.data(), bytes.size(), &options, &out);

@@ -342,6 +342,9 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
 }  // namespace imr
 
 // The module's exported symbols, looked up by pdf_module.cc.
+// (A declaration inside extern "C" has external linkage, const or not.)
+extern "C" __attribute__((visibility("default"))) const int ImrPdfModuleAbi = imr::kPdfModuleAbi;
+
 extern "C" __attribute__((visibility("default"))) void ImrReadPdf(const char* bytes, size_t size,
                                                                  const imr::PdfOptions* options,
                                                                  imr::PdfText* out) {

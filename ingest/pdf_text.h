@@ -20,6 +20,15 @@
 
 namespace imr {
 
+// The version of what crosses between imr and libimr_pdf.so: the entry
+// points' signatures and every type they pass by pointer (PdfOptions, PdfText,
+// PdfPage, PlacedWord, Problem, DrawOptions, PagePictures and their members,
+// std::string and std::vector among them). The module exports it as
+// ImrPdfModuleAbi; the loader checks it right after dlopen and uses no module
+// of another version (its records get pdf_reader_unavailable). Add one for any
+// change to those types or signatures.
+inline constexpr int kPdfModuleAbi = 1;
+
 struct PdfOptions {
   bool ocr = true;
   int ocr_dpi = 300;

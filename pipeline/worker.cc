@@ -26,6 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/sanitizer.h"
 #include "core/text.h"
 #include "pipeline/output.h"
 #include "pipeline/record_json.h"
@@ -525,13 +526,14 @@ int ServeZygote(int socket, const RunOptions& options, uint64_t memory_bytes) {
         dup2(in[0], STDIN_FILENO);
         dup2(out[1], STDOUT_FILENO);
         close_range(3, ~0U, 0);  // the socket, the parent's ends, the report pipe
-        if (memory_bytes > 0) {
+        if (memory_bytes > 0 && kAddressSpaceLimitsWork) {
           const rlimit limit{memory_bytes, memory_bytes};
           setrlimit(RLIMIT_AS, &limit);
         }
         std::cout.flush();
         const int code = ServeRequests(std::cin, std::cout, options);
         std::cout.flush();
+        CheckLeaksNow();
         _exit(code);
       }
       // The middle process exits at once, so the worker is orphaned and

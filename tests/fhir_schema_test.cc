@@ -1,9 +1,10 @@
 // Every FHIR Bundle imr writes is valid against the official FHIR R4 JSON
 // schema: the corpus (errors included) and, where present, the real letters of
 // ../shared/data/dwc-letters go through RunFile and RecordToFhirJson, and
-// tests/fhir/validate.js (node) checks the bundles. The first run installs
-// tests/fhir/node_modules with `npm ci`; without node or npm the tests skip
-// with a message.
+// tests/fhir/validate.js (node) checks the bundles. The build copies tests/fhir/
+// into the build tree (tests/CMakeLists.txt) and the first run installs its
+// node_modules there with `npm ci`, so the source tree stays as checked out
+// (ctest label network); without node or npm the tests skip with a message.
 #include <gtest/gtest.h>
 
 #include <stdlib.h>
@@ -31,9 +32,10 @@ std::string ShellQuote(const std::string& s) {
 
 bool HasProgram(const std::string& name) { return testing::RunShell("command -v " + name).exit_code == 0; }
 
-std::string ValidatorDir() { return testing::SourceDir() + "/tests/fhir"; }
+// The build tree's copy of tests/fhir/.
+std::string ValidatorDir() { return IMR_FHIR_VALIDATOR_DIR; }
 
-// `npm ci` once per checkout. Test processes run in parallel under ctest, so
+// `npm ci` once per build tree. Test processes run in parallel under ctest, so
 // they take turns through flock where it exists.
 testing::CommandResult InstallValidator() {
   const std::string dir = ShellQuote(ValidatorDir());
@@ -77,7 +79,7 @@ class FhirSchemaTest : public ::testing::Test {
       GTEST_SKIP() << "the npm registry could not be reached to install the FHIR schema validator: "
                       "FHIR schema check skipped";
     }
-    ASSERT_EQ(install.exit_code, 0) << "npm ci --prefix tests/fhir failed:\n" << install.out << install.err;
+    ASSERT_EQ(install.exit_code, 0) << "npm ci --prefix " << ValidatorDir() << " failed:\n" << install.out << install.err;
     char dir_template[] = "/tmp/imr-fhir-XXXXXX";
     ASSERT_NE(mkdtemp(dir_template), nullptr);
     out_dir_ = dir_template;

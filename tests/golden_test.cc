@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 #include "core/anatomy.h"
 #include "core/text.h"
@@ -45,7 +46,9 @@ Record RunCorpusFileAgain(const std::string& relative) {
 }
 
 // Each input through the pipeline once per test process (the scanned sample's
-// OCR is the slow part); properties read the same record.
+// OCR is the slow part); properties read the same record. ctest runs each
+// input's properties together in one process (tests/CMakeLists.txt), so this
+// is once per input.
 const Record& RunCorpusFile(const std::string& relative) {
   static std::map<std::string, Record> records;
   auto it = records.find(relative);
@@ -148,6 +151,20 @@ std::string TestName(const ::testing::TestParamInfo<std::string>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, GoldenTest, ::testing::ValuesIn(CorpusInputs()), TestName);
+
+// ctest registers one golden test per input from a list made when the build
+// was configured (tests/CMakeLists.txt); an input it does not list would go
+// untested there, and one it lists that this file does not read would run
+// nothing.
+TEST(GoldenInputsTest, CtestRunsEveryInput) {
+  std::vector<std::string> listed;
+  std::istringstream lines(testing::ReadFile(IMR_GOLDEN_INPUTS_FILE));
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty()) listed.push_back(line);
+  }
+  EXPECT_EQ(listed, CorpusInputs()) << "ctest's golden inputs (" << IMR_GOLDEN_INPUTS_FILE
+                                    << ") differ from corpus/: build again to list them anew";
+}
 
 }  // namespace
 }  // namespace imr
