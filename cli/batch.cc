@@ -179,8 +179,10 @@ struct Tally {
 }  // namespace
 
 int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"--memory-mb=", "--no-ocr", "--rules=", "--max-pages=", "--zygote"});
-  if (!flags.Parse(args, err) || !flags.positional().empty() || !MaxPagesValid(flags)) return Usage("worker", err);
+  Flags flags({"--memory-mb=", "--no-ocr", "--rules=", "--max-pages=", "--max-text-mb=", "--zygote"});
+  if (!flags.Parse(args, err) || !flags.positional().empty() || !MaxPagesValid(flags) || !MaxTextValid(flags)) {
+    return Usage("worker", err);
+  }
   rlim_t memory_bytes = 0;
   if (const auto mb = flags.Value("--memory-mb"); mb && *mb != "0") {
     const std::optional<double> limit = PositiveNumber(mb, 0);
@@ -195,6 +197,7 @@ int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err) {
   RunOptions options;
   options.ocr = !flags.Has("--no-ocr");
   options.max_pages = MaxPages(flags).value_or(options.max_pages);
+  options.max_text_bytes = MaxTextBytes(flags).value_or(options.max_text_bytes);
   Rulebook site_rules;
   if (const auto dir = flags.Value("--rules")) {
     if (!LoadSiteRules(*dir, err, &site_rules)) return kExitUsage;
@@ -207,8 +210,10 @@ int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"-o=", "--jobs=", "--shard=", "--no-ocr", "--rules=", "--seconds=", "--memory-mb=", "--max-pages="});
-  if (!flags.Parse(args, err) || flags.positional().size() != 1 || !flags.Value("-o") || !MaxPagesValid(flags)) {
+  Flags flags({"-o=", "--jobs=", "--shard=", "--no-ocr", "--rules=", "--seconds=", "--memory-mb=", "--max-pages=",
+               "--max-text-mb="});
+  if (!flags.Parse(args, err) || flags.positional().size() != 1 || !flags.Value("-o") || !MaxPagesValid(flags) ||
+      !MaxTextValid(flags)) {
     return Usage("batch", err);
   }
   const std::string out_dir = *flags.Value("-o");
@@ -239,6 +244,7 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   worker_options.ocr = !flags.Has("--no-ocr");
   worker_options.rules_dir = flags.Value("--rules").value_or("");
   worker_options.max_pages = MaxPages(flags).value_or(0);
+  worker_options.max_text_mb = MaxTextBytes(flags).value_or(0) >> 20;
   std::vector<std::unique_ptr<Worker>> workers;
   for (int i = 0; i < static_cast<int>(*jobs); ++i) {
     workers.push_back(std::make_unique<Worker>(worker_options));

@@ -10,6 +10,7 @@
 #ifndef IMR_CLI_FLAGS_H_
 #define IMR_CLI_FLAGS_H_
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -46,6 +47,13 @@ std::optional<int> MaxPages(const Flags& flags);
 
 // False when --max-pages is given but is no such number.
 bool MaxPagesValid(const Flags& flags);
+
+// The value of --max-text-mb (megabytes of text read per input, 1 to
+// 100,000) in bytes, or nothing when it is absent or not such a number.
+std::optional<uint64_t> MaxTextBytes(const Flags& flags);
+
+// False when --max-text-mb is given but is no such number.
+bool MaxTextValid(const Flags& flags);
 
 }  // namespace imr
 

@@ -12,6 +12,7 @@
 #ifndef IMR_INGEST_INGEST_H_
 #define IMR_INGEST_INGEST_H_
 
+#include <cstdint>
 #include <string_view>
 
 #include "core/record.h"
@@ -22,6 +23,11 @@ struct IngestOptions {
   bool ocr = true;        // run OCR on PDF pages without a text layer
   int ocr_dpi = 300;
   int max_pages = 20000;  // pages past this are left out, with a problem
+  // Text read per document: each word and a separator (a PDF), or the bytes
+  // (a text file). What passes it is not read, and a text_too_large problem
+  // names the page where reading stopped. 64 MB is some 20,000 dense pages;
+  // the stages after ingest take about 30 bytes of memory per byte of text.
+  uint64_t max_text_bytes = uint64_t{64} << 20;
 };
 
 // `bytes` is borrowed for the call. `path` is recorded in source.path and its

@@ -226,6 +226,42 @@ TEST(IngestErrorsTest, ADamagedEncryptedPdfIsDamagedNotPasswordProtected) {
   EXPECT_EQ(DescribeProblems(IngestCorpusFile("errors/password.pdf")), "encrypted_needs_password@0");
 }
 
+// The text limit: what passes it is not read, the record says where reading
+// stopped, and what was read is whole words and whole characters.
+TEST(IngestLimitsTest, TextPastTheLimitIsNotReadAndSaysSo) {
+  const Document whole = IngestCorpusFile("letter-layout1-partial.pdf");
+  ASSERT_EQ(whole.pages.size(), 3u);
+  ASSERT_GT(whole.pages[0].text.size(), 1500u);
+  const Document cut = IngestCorpusFile("letter-layout1-partial.pdf", {.max_text_bytes = 1500});
+  EXPECT_EQ(DescribeProblems(cut), "text_too_large@1");
+  ASSERT_EQ(cut.pages.size(), 1u);  // the pages after it are left out
+  EXPECT_EQ(cut.source.page_count, 3);
+  EXPECT_GT(cut.pages[0].text.size(), 1000u);
+  EXPECT_LE(cut.pages[0].text.size(), 1500u + 200u);  // words and their separators; layout adds blank lines
+  ExpectDocumentInvariants(cut);
+  // A limit the document stays within changes nothing.
+  size_t total = 0;
+  for (const Page& p : whole.pages) total += p.text.size();
+  EXPECT_EQ(DescribeProblems(IngestCorpusFile("letter-layout1-partial.pdf", {.max_text_bytes = 2 * total})), "");
+
+  // A text file is cut at its last line break within the limit...
+  std::string lines;
+  while (lines.size() < 5000) lines += "Patient seen for low back pain, line " + std::to_string(lines.size()) + ".\n";
+  const Document text = IngestBytes(lines, "note.txt", {.max_text_bytes = 1000});
+  EXPECT_EQ(DescribeProblems(text), "text_too_large@1");
+  ASSERT_EQ(text.pages.size(), 1u);
+  EXPECT_LE(text.pages[0].text.size(), 1000u);
+  EXPECT_GT(text.pages[0].text.size(), 900u);
+  EXPECT_EQ(text.pages[0].text, lines.substr(0, text.pages[0].text.size()));
+  EXPECT_EQ(text.pages[0].text.back(), '\n');
+  // ... or, in one long line, between two characters, never inside one.
+  std::string accents;
+  for (int i = 0; i < 3000; ++i) accents += "\xC3\xA9";  // é
+  const Document line = IngestBytes(accents, "note.txt", {.max_text_bytes = 1001});
+  EXPECT_EQ(DescribeProblems(line), "text_too_large@1");
+  EXPECT_EQ(line.pages[0].text, accents.substr(0, 1000));
+}
+
 TEST(IngestBytesTest, PlainTextIsOnePageWithSections) {
   const std::pair<std::string, std::string> rows[] = {
       {"HISTORY\nFell at work.\n", ""},

@@ -17,8 +17,9 @@
 #include <string>
 
 #include "core/text.h"
-#include "ingest/pdf_repair.h"
+#include "ingest/pdf_inflate.h"
 #include "ingest/pdf_module.h"
+#include "ingest/pdf_repair.h"
 
 namespace imr {
 namespace {
@@ -86,6 +87,25 @@ std::vector<PlacedWord> OcrWords(const poppler::page& page, int dpi, bool* start
                         image.height(), image.bytes_per_row(), dpi, started);
 }
 
+// The bytes `word` takes in a page's text: itself and one separator.
+uint64_t TextBytes(const PlacedWord& word) { return word.text.size() + 1; }
+
+// Keeps the words (in the order Poppler or OCR gave them) that fit in
+// `budget` text bytes, and returns the bytes they take.
+uint64_t KeepWordsWithin(uint64_t budget, std::vector<PlacedWord>* words) {
+  uint64_t used = 0;
+  size_t kept = 0;
+  while (kept < words->size() && used + TextBytes((*words)[kept]) <= budget) used += TextBytes((*words)[kept++]);
+  words->resize(kept);
+  return used;
+}
+
+// "64 MB" for a whole number of MiB, else "1000 bytes".
+std::string Megabytes(uint64_t bytes) {
+  if (bytes > 0 && bytes % (uint64_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MB";
+  return std::to_string(bytes) + " bytes";
+}
+
 void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText* out) {
   const int pages = std::min(doc.pages(), options.max_pages);
   if (doc.pages() > options.max_pages) {
@@ -93,6 +113,7 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
         "document has " + std::to_string(doc.pages()) + " pages; read the first " +
         std::to_string(options.max_pages)));
   }
+  uint64_t text_bytes = 0;  // of the pages read so far
   for (int i = 0; i < pages; ++i) {
     const std::unique_ptr<poppler::page> page(doc.create_page(i));
     PdfPage result;
@@ -120,7 +141,18 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
       out->problems.push_back(IngestProblem("no_text_layer", i + 1,
                                             "page has no text layer and OCR is off"));
     }
+    // Past the text limit nothing more is read: the words of this page that
+    // fit are kept, and the pages after it are left out.
+    const size_t words = result.words.size();
+    text_bytes += KeepWordsWithin(options.max_text_bytes - std::min(text_bytes, options.max_text_bytes), &result.words);
+    const bool full = result.words.size() < words;
     out->pages.push_back(std::move(result));
+    if (full) {
+      out->problems.push_back(IngestProblem("text_too_large", i + 1,
+          "the document's text passes the limit of " + Megabytes(options.max_text_bytes) +
+          "; the rest of this page and the pages after it were not read"));
+      return;
+    }
   }
 }
 
@@ -224,6 +256,10 @@ PagePictures DrawPdfPagesInModule(std::string_view bytes, const DrawOptions& opt
     out.problem = "the PDF does not open";
     return out;
   }
+  if (InflatesTooFar(bytes)) {
+    out.problem = "the PDF's streams inflate far past its size (a decompression bomb); it was not drawn";
+    return out;
+  }
   const int last = std::min(options.last_page, doc->pages());
   for (int n = std::max(1, options.first_page); n <= last; ++n) out.pages.push_back(DrawPage(*doc, n, options.dpi));
 #endif
@@ -267,6 +303,14 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
   if (doc->is_locked()) {
     out.problems.push_back(IngestProblem("encrypted_needs_password", 0,
                                          "PDF is encrypted and does not open with an empty password"));
+    return out;
+  }
+  // A bomb is refused before Poppler inflates any of it.
+  if (InflatesTooFar(repair.bytes.empty() ? bytes : std::string_view(repair.bytes))) {
+    out.page_count = doc->pages();
+    out.problems.push_back(IngestProblem("pdf_decompression_bomb", 0,
+        "the PDF's streams inflate to more than " + std::to_string(kInflateRatio) + " times its size and " +
+        Megabytes(kInflateFloorBytes) + "; it was not read"));
     return out;
   }
   out.opened = true;

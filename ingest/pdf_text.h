@@ -11,6 +11,7 @@
 #ifndef IMR_INGEST_PDF_TEXT_H_
 #define IMR_INGEST_PDF_TEXT_H_
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct PdfOptions {
   bool ocr = true;
   int ocr_dpi = 300;
   int max_pages = 20000;
+  // Text read per document, in bytes (see IngestOptions); past it the page's
+  // remaining words and the pages after it are left out, with a problem.
+  uint64_t max_text_bytes = uint64_t{64} << 20;
 };
 
 struct PdfPage {

@@ -8,6 +8,7 @@
 #include <map>
 #include <fstream>
 #include <memory>
+#include <new>
 #include <optional>
 #include <sstream>
 
@@ -309,7 +310,7 @@ void DetermineRequestsByClaim(const Rulebook& rules, const FieldsByDocument& fie
 
 void RunStages(std::string_view bytes, std::string_view path, const RunOptions& options,
                Record* record) {
-  record->document = IngestBytes(bytes, path, {options.ocr, 300, options.max_pages});
+  record->document = IngestBytes(bytes, path, {options.ocr, 300, options.max_pages, options.max_text_bytes});
   record->document.source.sha256 = Sha256Hex(bytes);
   record->documents = SplitPacket(record->document.pages);
   // A packet of one is read as ingest left it; a packet's documents are read
@@ -393,6 +394,11 @@ Record RunDocument(std::string_view bytes, std::string_view path, const RunOptio
   Record record;
   try {
     RunStages(bytes, path, options, &record);
+  } catch (const std::bad_alloc&) {
+    // Under a worker's address-space limit (--memory-mb) this is the limit
+    // reached; what the stages made is let go as the exception unwinds.
+    record.problems.push_back({Stage::kPipeline, "memory_limit", 0,
+                               "the document needed more memory than the process may use; the record is partial"});
   } catch (const std::exception& e) {
     // The message of a library exception can quote input; keep only its kind.
     record.problems.push_back({Stage::kPipeline, "internal_error", 0,
@@ -444,7 +450,7 @@ Record IngestFile(const std::string& path, const RunOptions& options) {
   std::string bytes;
   if (auto failed = ReadInput(path, options, &bytes)) return std::move(*failed);
   Record record;
-  record.document = IngestBytes(bytes, path, {options.ocr, 300, options.max_pages});
+  record.document = IngestBytes(bytes, path, {options.ocr, 300, options.max_pages, options.max_text_bytes});
   record.document.source.sha256 = Sha256Hex(bytes);
   record.problems = record.document.problems;
   return record;

@@ -28,6 +28,9 @@ struct RunOptions {
   // Pages past this are not read, with a problem: a safety valve well above
   // real case packets, which reach several thousand pages.
   int max_pages = 20000;
+  // Text read per input (ingest.h, IngestOptions): past it, a text_too_large
+  // problem and the rest is not read.
+  uint64_t max_text_bytes = uint64_t{64} << 20;
 };
 
 // Runs the pipeline on `bytes` (borrowed for the call), recording `path`.

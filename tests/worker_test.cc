@@ -77,5 +77,29 @@ TEST(WorkerTest, WorkersStoppedForTimeAreReplacedFromTheZygoteAndWaitedFor) {
   EXPECT_FALSE(AnyContains(children, "Z ")) << "a stopped worker was left a zombie";
 }
 
+// The memory limit is the worker's own address-space limit: a worker that
+// cannot have the memory a document needs dies of it (or gives up on the
+// document), is replaced, and the document gets a record saying so. 1 MB is
+// less than any document needs; the same letter under the default limit
+// reads clean (above).
+TEST(WorkerTest, AWorkerOverItsMemoryLimitIsReplacedAndTheDocumentSaysSo) {
+  const std::string letter = testing::SourceDir() + "/corpus/letter-layout2.pdf";
+  for (const bool zygote : {true, false}) {
+    SCOPED_TRACE(zygote ? "forked from the zygote" : "spawned");
+    Worker worker({.program = testing::ImrBinary(), .memory_mb = 1, .max_pages = 103, .zygote = zygote});
+    for (int i = 0; i < 2; ++i) {
+      const WorkerResult result = worker.Run(letter);
+      ASSERT_EQ(result.record.problems.size(), 1u) << result.json.substr(0, 400);
+      const Problem& p = result.record.problems[0];
+      EXPECT_TRUE(p.code == "worker_crashed" || p.code == "memory_limit") << p.code;
+      if (p.code == "worker_crashed") EXPECT_NE(p.message.find("memory limit 1 MB"), std::string::npos) << p.message;
+      EXPECT_TRUE(result.record.requests.empty());
+      EXPECT_FALSE(result.record.document.source.sha256.empty());
+    }
+    worker.Stop();
+  }
+  EXPECT_FALSE(AnyContains(Children(), "Z ")) << "a worker was left a zombie";
+}
+
 }  // namespace
 }  // namespace imr
