@@ -137,7 +137,9 @@ wait "$sampler_pid" 2> /dev/null
 set -e
 
 echo "exit code: $code"
-awk -F': ' '/Elapsed \(wall clock\)/ {print "wall time: " $2} /Maximum resident set size/ {printf "peak RSS, largest process (GNU time): %.0f MB\n", $2 / 1024}' "$tmp/time.txt"
+awk -F': ' '/Elapsed \(wall clock\)/ {print "wall time: " $2} /User time/ {u = $2} /System time/ {s = $2}
+  /Maximum resident set size/ {printf "peak RSS, largest process (GNU time): %.0f MB\n", $2 / 1024}
+  END {printf "CPU time, batch and its workers: %.1f s user, %.1f s system\n", u, s}' "$tmp/time.txt"
 awk '{ if ($1 > s) s = $1; if ($2 > b) b = $2 } END { printf "peak RSS, tree sum (ps every 0.2 s): %.0f MB; one process: %.0f MB; %d samples\n", s / 1024, b / 1024, NR }' "$tmp/samples.txt"
 
 python3 - "$in" "$out" <<'EOF'
@@ -181,6 +183,8 @@ for name in ("packet-3000.pdf", "random.txt", "empty.txt"):
                                         r["source"].get("page_count")))
 damaged = [r for n, r in records.items() if n.split("-")[0] in ("flip", "trunc", "xref", "splice")]
 read = [r for r in damaged if any(p.get("text", "").strip() for p in r.get("pages", []))]
+silent = [r for r in damaged if not r.get("problems")]
+print("damaged letters with no problem at all: %d" % len(silent))
 repaired = [r for r in damaged if any(p["code"] == "pdf_repaired" for p in r.get("problems", []))]
 print("damaged letters: %d; with text read: %d; repaired by qpdf (pdf_repaired): %d" % (len(damaged), len(read), len(repaired)))
 db = os.path.join(out, "imr.sqlite")

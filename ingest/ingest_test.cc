@@ -173,6 +173,21 @@ TEST(IngestErrorsTest, Table) {
       {"errors/text-named.pdf", "not_a_pdf@0"},
       {"errors/password.pdf", "encrypted_needs_password@0"},
       {"errors/binary-junk.txt", "binary_content@0"},
+      // Hostile structures (tools/hostile_pdf_gen.py). Poppler finds the loop
+      // in the page tree and reads the one page it can reach; it bounds the
+      // recursion of forms that draw themselves and of nesting (its parser
+      // stops at 500 levels), so those read their page without a problem.
+      {"errors/page-tree-loop.pdf", "page_unreadable@2 page_unreadable@3"},
+      {"errors/deep-page-tree.pdf", ""},
+      {"errors/deep-nesting.pdf", ""},
+      {"errors/form-loop.pdf", ""},
+      // Damage Poppler reads past without a word: a page tree with no kids, a
+      // content stream that does not inflate (the page reads blank). Found by
+      // byte flips in dev letters, which lost a page's text with no problem.
+      {"errors/no-pages.pdf", "pdf_no_pages@0"},
+      {"errors/damaged-stream.pdf", "page_damaged@1"},
+      // 11 KB that inflate to 2 GiB: refused before Poppler inflates any of it.
+      {"errors/inflate-bomb.pdf", "pdf_decompression_bomb@0"},
   };
   for (const auto& [file, expected] : rows) {
     SCOPED_TRACE(file);
@@ -181,7 +196,12 @@ TEST(IngestErrorsTest, Table) {
     for (const Problem& p : doc.problems) EXPECT_EQ(p.stage, Stage::kIngest);
     EXPECT_EQ(doc.source.bytes, imr::testing::ReadFile(CorpusPath(file)).size());
     ExpectDocumentInvariants(doc);
+    if (file.ends_with("loop.pdf") || file.starts_with("errors/deep-")) {  // their one page of text is read
+      ASSERT_FALSE(doc.pages.empty());
+      EXPECT_NE(doc.pages[0].text.find("Hostile sample: this page reads normally."), std::string::npos);
+    }
   }
+  EXPECT_TRUE(IngestCorpusFile("errors/inflate-bomb.pdf").pages.empty());
   // Fixed bug: Poppler's is_encrypted() is false for a document that stays
   // locked, so the one PDF that needs a password was recorded as not encrypted.
   EXPECT_TRUE(IngestCorpusFile("errors/password.pdf").source.encrypted);

@@ -10,6 +10,7 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 #include <iterator>
 #include <limits>
 #include <memory>
@@ -24,12 +25,18 @@
 namespace imr {
 namespace {
 
+// Errors Poppler has met so far in this process: a page whose reading adds
+// to them is damaged, even when Poppler reads on (a content stream that does
+// not inflate reads as a blank page).
+std::atomic<uint64_t> poppler_errors{0};
+
 // Poppler reports syntax errors on stderr with fragments of the file; records
-// are medical, so its messages are dropped (problems carry our own words).
+// are medical, so its messages are dropped (problems carry our own words),
+// and only counted.
 void SilencePoppler() {
   static std::once_flag once;
   std::call_once(once, [] {
-    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    poppler::set_debug_error_function([](const std::string&, void*) { ++poppler_errors; }, nullptr);
   });
 }
 
@@ -115,6 +122,7 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
   }
   uint64_t text_bytes = 0;  // of the pages read so far
   for (int i = 0; i < pages; ++i) {
+    const uint64_t errors_before = poppler_errors;
     const std::unique_ptr<poppler::page> page(doc.create_page(i));
     PdfPage result;
     if (!page) {
@@ -126,6 +134,10 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
     result.width = box.width();
     result.height = box.height();
     result.words = TextLayerWords(*page);
+    if (poppler_errors != errors_before) {
+      out->problems.push_back(IngestProblem("page_damaged", i + 1,
+                                            "the page's content is damaged; some or all of its text may be missing"));
+    }
     if (result.words.empty() && options.ocr) {
       bool started = false;
       result.words = OcrWords(*page, options.ocr_dpi, &started);
@@ -315,6 +327,10 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
   }
   out.opened = true;
   out.page_count = doc->pages();
+  if (out.page_count == 0) {
+    out.problems.push_back(IngestProblem("pdf_no_pages", 0,
+                                         "the PDF opens but no page was found in it (its page tree is missing or damaged)"));
+  }
   if (truncated) {
     out.problems.push_back(IngestProblem("pdf_truncated", 0,
                                          "PDF has no end-of-file marker; pages were recovered"));

@@ -46,6 +46,8 @@ template <typename Fn>
 void Guarded(Stage stage, const PacketDocument& part, std::vector<Problem>* problems, Fn&& fn) {
   try {
     fn();
+  } catch (const std::bad_alloc&) {
+    throw;  // out of memory is the document's, not this stage's: RunDocument says memory_limit
   } catch (const std::exception&) {
     // The message of a library exception can quote input; keep only its kind.
     problems->push_back({stage, "stage_failed", part.first_page,

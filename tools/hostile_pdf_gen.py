@@ -13,7 +13,11 @@ survives them has something to read. Python's standard library only.
                        deep, named in the page's resources
   form-loop.pdf        a form XObject that draws itself, and two that draw each
                        other
-  inflate-bomb.pdf     a 30 KB file whose content stream, deflated twice, inflates
+  no-pages.pdf         a page tree with no kids (a damaged PDF can open so)
+  damaged-stream.pdf   two pages; the first's content stream is deflated text
+                       with bytes flipped in the middle (it reads blank or
+                       partly), the second's is whole
+  inflate-bomb.pdf     an 11 KB file whose content stream, deflated twice, inflates
                        to 2 GiB of text-showing operators
 
 Output is byte-identical from run to run (no dates, no random numbers).
@@ -147,6 +151,32 @@ def form_loop(path):
     })
 
 
+def no_pages(path):
+    write_pdf(path, {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [] /Count 0 >>",
+        3: page(2, 4),
+        4: stream(TEXT),
+        5: FONT,
+    })
+
+
+def damaged_stream(path):
+    whole = zlib.compress(TEXT * 40, 9)
+    broken = bytearray(whole)
+    for at in range(len(broken) // 3, len(broken) // 3 + 24, 3):
+        broken[at] ^= 0x5A
+    write_pdf(path, {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>",
+        3: page(2, 4),
+        4: stream(bytes(broken), b"/Filter /FlateDecode "),
+        5: FONT,
+        6: page(2, 7),
+        7: stream(TEXT),
+    })
+
+
 def twice_deflated(unit, total):
     """`unit` repeated to `total` bytes, deflated, and the result deflated
     again, in pieces: the whole never sits in memory."""
@@ -188,6 +218,8 @@ def main():
     deep_page_tree(out / "deep-page-tree.pdf")
     deep_nesting(out / "deep-nesting.pdf")
     form_loop(out / "form-loop.pdf")
+    no_pages(out / "no-pages.pdf")
+    damaged_stream(out / "damaged-stream.pdf")
     inflate_bomb(out / "inflate-bomb.pdf")
 
 
