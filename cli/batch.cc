@@ -180,8 +180,9 @@ struct Tally {
 }  // namespace
 
 int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"--memory-mb=", "--no-ocr", "--rules=", "--max-pages=", "--zygote", "--ocr-threads="});
-  if (!flags.Parse(args, err) || !flags.positional().empty() || !MaxPagesValid(flags) || !OcrThreads(flags, 1)) {
+  Flags flags({"--memory-mb=", "--no-ocr", "--rules=", "--max-pages=", "--max-text-mb=", "--zygote", "--ocr-threads="});
+  if (!flags.Parse(args, err) || !flags.positional().empty() || !MaxPagesValid(flags) || !MaxTextValid(flags) ||
+      !OcrThreads(flags, 1)) {
     return Usage("worker", err);
   }
   rlim_t memory_bytes = 0;
@@ -199,6 +200,7 @@ int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err) {
   options.ocr = !flags.Has("--no-ocr");
   options.max_pages = MaxPages(flags).value_or(options.max_pages);
   options.ocr_threads = *OcrThreads(flags, 1);
+  options.max_text_bytes = MaxTextBytes(flags).value_or(options.max_text_bytes);
   Rulebook site_rules;
   if (const auto dir = flags.Value("--rules")) {
     if (!LoadSiteRules(*dir, err, &site_rules)) return kExitUsage;
@@ -212,9 +214,9 @@ int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err) {
 
 int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags({"-o=", "--jobs=", "--shard=", "--no-ocr", "--rules=", "--seconds=", "--memory-mb=", "--max-pages=",
-               "--ocr-threads="});
+               "--ocr-threads=", "--max-text-mb="});
   if (!flags.Parse(args, err) || flags.positional().size() != 1 || !flags.Value("-o") || !MaxPagesValid(flags) ||
-      !OcrThreads(flags, 1)) {
+      !OcrThreads(flags, 1) || !MaxTextValid(flags)) {
     return Usage("batch", err);
   }
   const std::string out_dir = *flags.Value("-o");
@@ -248,6 +250,7 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   // The cores are divided among the workers: each OCRs its document's pages
   // on its share, so --jobs N never runs more Tesseracts than cores.
   worker_options.ocr_threads = *OcrThreads(flags, OcrThreadsPerWorker(static_cast<int>(*jobs)));
+  worker_options.max_text_mb = MaxTextBytes(flags).value_or(0) >> 20;
   std::vector<std::unique_ptr<Worker>> workers;
   for (int i = 0; i < static_cast<int>(*jobs); ++i) {
     workers.push_back(std::make_unique<Worker>(worker_options));

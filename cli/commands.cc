@@ -68,12 +68,13 @@ RunOptions OptionsFrom(const Flags& flags) {
   options.ocr = !flags.Has("--no-ocr");
   options.max_pages = MaxPages(flags).value_or(options.max_pages);
   options.ocr_threads = OcrThreads(flags, OcrThreadsPerWorker(1)).value_or(1);
+  options.max_text_bytes = MaxTextBytes(flags).value_or(options.max_text_bytes);
   return options;
 }
 
 int TextCommand(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"--json", "--no-ocr", "--max-pages=", "--ocr-threads="});
-  if (!flags.Parse(args, err) || flags.positional().size() != 1 || !MaxPagesValid(flags) || !OcrThreads(flags, 1)) {
+  Flags flags({"--json", "--no-ocr", "--max-pages=", "--ocr-threads=", "--max-text-mb="});
+  if (!flags.Parse(args, err) || flags.positional().size() != 1 || !MaxPagesValid(flags) || !OcrThreads(flags, 1) || !MaxTextValid(flags)) {
     return Usage("text", err);
   }
   const Record record = IngestFile(flags.positional()[0], OptionsFrom(flags));
@@ -93,8 +94,8 @@ int TextCommand(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"-o=", "--no-ocr", "--format=", "--rules=", "--max-pages=", "--ocr-threads="});
-  if (!flags.Parse(args, err) || flags.positional().empty() || !MaxPagesValid(flags) || !OcrThreads(flags, 1)) {
+  Flags flags({"-o=", "--no-ocr", "--format=", "--rules=", "--max-pages=", "--ocr-threads=", "--max-text-mb="});
+  if (!flags.Parse(args, err) || flags.positional().empty() || !MaxPagesValid(flags) || !OcrThreads(flags, 1) || !MaxTextValid(flags)) {
     return Usage("run", err);
   }
   RunOptions options = OptionsFrom(flags);
@@ -293,9 +294,9 @@ int HelpCommand(const Args&, std::ostream& out, std::ostream&) {
 
 const std::vector<Command>& CommandTable() {
   static const std::vector<Command> table = {
-      {"text", "text FILE [--json] [--no-ocr] [--max-pages N] [--ocr-threads N]", "print the ingested pages as the offsets see them",
+      {"text", "text FILE [--json] [--no-ocr] [--max-pages N] [--ocr-threads N] [--max-text-mb M]", "print the ingested pages as the offsets see them",
        TextCommand},
-      {"run", "run FILE... [-o DIR] [--format json|fhir] [--no-ocr] [--rules DIR] [--max-pages N] [--ocr-threads N]",
+      {"run", "run FILE... [-o DIR] [--format json|fhir] [--no-ocr] [--rules DIR] [--max-pages N] [--ocr-threads N] [--max-text-mb M]",
        "full pipeline; one file and no -o: the record to stdout; --format fhir writes a FHIR R4 Bundle "
        "instead (with -o, as DIR/fhir/<stem>.json); --rules decides with the rule files of DIR "
        "(checked first) instead of the builtin rulebook",
@@ -325,7 +326,7 @@ const std::vector<Command>& CommandTable() {
        "validate the rulebook (builtin, or the *.json rule files of DIR): schema, fact kinds, "
        "categories, citations, eras",
        RulesCommand},
-      {"batch", "batch DIR|@LIST -o OUT [--jobs N] [--shard K/N] [--no-ocr] [--rules DIR] [--seconds S] [--memory-mb M] [--max-pages N] [--ocr-threads N]",
+      {"batch", "batch DIR|@LIST -o OUT [--jobs N] [--shard K/N] [--no-ocr] [--rules DIR] [--seconds S] [--memory-mb M] [--max-pages N] [--ocr-threads N] [--max-text-mb M]",
        "every PDF and text file under DIR (or listed in LIST, one path a line), each in a worker process, records "
        "to OUT and indexed in OUT/imr.sqlite (OUT/imr-shard-K-of-N.sqlite for a shard); resumable: inputs done by "
        "the same pipeline version are skipped; --shard K/N takes every N-th input from the K-th (0-based) of the "
@@ -334,18 +335,19 @@ const std::vector<Command>& CommandTable() {
        BatchCommand},
       {"watch",
        "watch INBOX -o OUT [--seconds S] [--memory-mb M] [--stable-seconds S] [--poll-seconds S] [--jobs N] "
-       "[--no-ocr] [--rules DIR] [--max-pages N] [--ocr-threads N]",
+       "[--no-ocr] [--rules DIR] [--max-pages N] [--ocr-threads N] [--max-text-mb M]",
        "process the files dropped at the top of INBOX until stopped (SIGTERM or SIGINT: the documents in hand are "
        "finished, exit 0): a file moved in or closed after writing, or unchanged for --stable-seconds (default 5; "
        "the folder is polled every --poll-seconds, default 2) is claimed into INBOX/.processing/, run in a worker "
        "process (--seconds and --memory-mb per document, as batch), its record written to OUT/<stem>.json and "
        "indexed in OUT/imr.sqlite, and moved to INBOX/processed/, or to INBOX/failed/ with NAME.error.json when no "
        "text could be read; content already recorded is a duplicate; dotfiles and *.part, *.tmp, *.crdownload are "
-       "left alone; a restart finishes what a crash left in .processing/; one watcher per INBOX",
+       "left alone, and so is anything but a regular file (a symbolic link is never followed: it is refused once in the "
+       "log and stays where it is); a restart finishes what a crash left in .processing/; one watcher per INBOX",
        WatchCommand},
       {"merge", "merge OUT...", "combine the shard stores found in each OUT into the first OUT's imr.sqlite",
        MergeCommand},
-      {"worker", "worker [--memory-mb M] [--no-ocr] [--rules DIR] [--max-pages N] [--ocr-threads N]",
+      {"worker", "worker [--memory-mb M] [--no-ocr] [--rules DIR] [--max-pages N] [--ocr-threads N] [--max-text-mb M]",
        "internal: the worker process batch and watch start; reads framed input paths on stdin, writes framed "
        "records on stdout",
        WorkerCommand},

@@ -75,4 +75,18 @@ std::optional<int> OcrThreads(const Flags& flags, int fallback) {
   return n;
 }
 
+std::optional<uint64_t> MaxTextBytes(const Flags& flags) {
+  const std::optional<std::string> value = flags.Value("--max-text-mb");
+  if (!value || value->empty() || value->size() > 6) return std::nullopt;
+  uint64_t n = 0;
+  for (char c : *value) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<uint64_t>(c - '0');
+  }
+  if (n < 1 || n > 100000) return std::nullopt;
+  return n << 20;
+}
+
+bool MaxTextValid(const Flags& flags) { return !flags.Has("--max-text-mb") || MaxTextBytes(flags).has_value(); }
+
 }  // namespace imr

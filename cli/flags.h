@@ -10,6 +10,7 @@
 #ifndef IMR_CLI_FLAGS_H_
 #define IMR_CLI_FLAGS_H_
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -50,6 +51,12 @@ bool MaxPagesValid(const Flags& flags);
 // The value of --ocr-threads (1 to 64), `fallback` when it is absent, nothing
 // when it is no such number.
 std::optional<int> OcrThreads(const Flags& flags, int fallback);
+// The value of --max-text-mb (megabytes of text read per input, 1 to
+// 100,000) in bytes, or nothing when it is absent or not such a number.
+std::optional<uint64_t> MaxTextBytes(const Flags& flags);
+
+// False when --max-text-mb is given but is no such number.
+bool MaxTextValid(const Flags& flags);
 
 }  // namespace imr
 

@@ -219,6 +219,19 @@ Made Handler::Run(Worker& worker, const std::string& path) {
   return made;
 }
 
+// What a symbolic link, FIFO or socket dropped in the inbox gets: a record
+// from what lstat says, nothing opened.
+Made NotARegularFile(const std::string& path) {
+  Made made;
+  made.record.document.source.path = path;
+  made.record.problems.push_back({Stage::kPipeline, "not_a_regular_file", 0,
+                                  "the inbox entry is a symbolic link, FIFO or socket; it was not opened or followed"});
+  made.json = RecordToJson(made.record);
+  made.failed = true;
+  made.status = "failed";
+  return made;
+}
+
 // The record OUT/`record_file` made before: this document's own (a start
 // that died after storing it), or the first copy of its content.
 std::optional<Made> Handler::FromEarlierRecord(const std::string& record_file, bool as_duplicate) {
@@ -242,7 +255,11 @@ bool Handler::Handle(Worker& worker, std::string name, bool recovered) {
   const auto began = Clock::now();
   for (int placed = 0; placed < 100; ++placed) {
     const std::string path = inbox_.ProcessingPath(name);
-    const std::string sha = Sha256OfFile(path).value_or("");
+    // A symbolic link is never followed (it could point anywhere: /etc/passwd,
+    // another patient's file): it is neither hashed nor read, and ends in
+    // failed/ with a record that says what it was.
+    const bool regular = inbox_.ClaimedIsRegular(name);
+    const std::string sha = regular ? Sha256OfFile(path).value_or("") : "";
     const std::vector<std::string> finals = {inbox_.FinalPath(name, false), inbox_.FinalPath(name, true)};
     std::string record_file;
     bool stored_before = false;
@@ -269,7 +286,7 @@ bool Handler::Handle(Worker& worker, std::string name, bool recovered) {
       made = FromEarlierRecord(*first, /*as_duplicate=*/true);
       if (made && FailedForTheRun(made->record)) made.reset();  // worth another run
     }
-    if (!made) made = Run(worker, path);
+    if (!made) made = regular ? Run(worker, path) : NotARegularFile(path);
     if (made->interrupted) {
       Release(record_file);
       Log(record_file, "interrupted", "left_in_.processing", MillisecondsSince(began));
@@ -498,7 +515,7 @@ void ServeInbox(Inbox& inbox, Pool& pool, Handler& handler, const WatchOptions& 
         pool.Push(*claimed, /*recovered=*/false);
       } else if (!error.empty()) {
         struct stat info {};
-        if (stat((fs::path(inbox.dir()) / name).c_str(), &info) == 0) {
+        if (lstat((fs::path(inbox.dir()) / name).c_str(), &info) == 0) {
           refused[name] = {static_cast<uint64_t>(info.st_size),
                            static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec};
         }
@@ -521,9 +538,9 @@ void ServeInbox(Inbox& inbox, Pool& pool, Handler& handler, const WatchOptions& 
 
 int WatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags({"-o=", "--jobs=", "--no-ocr", "--rules=", "--seconds=", "--memory-mb=", "--stable-seconds=",
-               "--poll-seconds=", "--max-pages=", "--ocr-threads="});
+               "--poll-seconds=", "--max-pages=", "--ocr-threads=", "--max-text-mb="});
   if (!flags.Parse(args, err) || flags.positional().size() != 1 || !flags.Value("-o") || !MaxPagesValid(flags) ||
-      !OcrThreads(flags, 1)) {
+      !OcrThreads(flags, 1) || !MaxTextValid(flags)) {
     return Usage("watch", err);
   }
   CatchStopSignals();  // from the start: a stop during start-up is a clean stop too
@@ -551,6 +568,7 @@ int WatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   options.worker.rules_dir = flags.Value("--rules").value_or("");
   options.worker.max_pages = MaxPages(flags).value_or(0);
   options.worker.ocr_threads = *OcrThreads(flags, OcrThreadsPerWorker(options.jobs));
+  options.worker.max_text_mb = MaxTextBytes(flags).value_or(0) >> 20;
 
   std::unique_ptr<Inbox> inbox;
   try {

@@ -8,7 +8,7 @@
 # Output is byte-identical from run to run on the same machine: cairo gets a
 # fixed creation date (in imr_corpus_gen) and qpdf fixed IDs and AES vectors.
 # IMR_CORPUS_GEN=/path/to/imr_corpus_gen skips the build step.
-# Needs: cmake/make (or IMR_CORPUS_GEN), qpdf, openssl; pdfinfo/pdftotext for the check.
+# Needs: cmake/make (or IMR_CORPUS_GEN), qpdf, openssl, python3; pdfinfo/pdftotext for the check.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -81,6 +81,8 @@ make_errors() {
   qpdf_encrypt "$USER_PASSWORD" "$corpus/rfa.pdf" "$errors/password.pdf"
   { printf 'Progress note\n\x00\x00\xff\xfe invalid \xc3\x28 \xe2\x82 \xf0\x9f\x98\n'; junk_bytes 1024; } \
     > "$errors/binary-junk.txt"
+  # Loops, depth and a decompression bomb (the bomb takes a minute to deflate).
+  python3 "$root/tools/hostile_pdf_gen.py" "$errors"
 }
 
 # A quick look at what was made, one line per file.
@@ -90,7 +92,9 @@ check_outputs() {
   for pdf in "$corpus"/*.pdf "$errors"/*.pdf; do
     if pages=$(pdfinfo "$pdf" 2> /dev/null | awk '/^Pages:/ {print $2}') && [[ -n "$pages" ]]; then
       encrypted=$(pdfinfo "$pdf" | awk '/^Encrypted:/ {print $2}')
-      words=$(pdftotext -q "$pdf" - | wc -w)
+      # Under 1 GB of address space: errors/inflate-bomb.pdf takes pdftotext
+      # past 10 GB otherwise.
+      words=$( (ulimit -v 1048576; pdftotext -q "$pdf" - 2> /dev/null || true) | wc -w)
       echo "ok      ${pdf#"$root"/}: $pages pages, encrypted: $encrypted, $words words"
     else
       echo "refused ${pdf#"$root"/}"

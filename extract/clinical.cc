@@ -1,6 +1,7 @@
 #include "extract/clinical.h"
 
 #include <algorithm>
+#include <new>
 #include <tuple>
 
 #include "extract/allergy_extractor.h"
@@ -68,6 +69,8 @@ std::vector<Fact> ExtractClinicalFacts(const Document& doc, std::vector<Problem>
         if (row.asserted) {
           for (Fact& f : found) AssertFact(region, &f);
         }
+      } catch (const std::bad_alloc&) {
+        throw;  // out of memory is the document's, not this extractor's (pipeline says memory_limit)
       } catch (const std::exception&) {
         // The message of a library exception can quote input; keep only its kind.
         const int page = region.text.pieces.empty() ? 0 : region.text.pieces.front().page_number;

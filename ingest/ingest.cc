@@ -65,6 +65,18 @@ void AddPdfPages(const PdfText& pdf, Document* doc, std::vector<PageLayout>* lay
   }
 }
 
+// The first `max_bytes` of a text file, cut at the last line break within
+// them (or, in a line longer than a few KiB, between two characters).
+std::string_view TextWithin(std::string_view bytes, uint64_t max_bytes) {
+  if (bytes.size() <= max_bytes) return bytes;
+  size_t cut = static_cast<size_t>(max_bytes);
+  if (const size_t newline = bytes.rfind('\n', cut - 1); newline != std::string_view::npos && cut - newline < 4096) {
+    cut = newline + 1;
+  }
+  while (cut > 0 && (static_cast<unsigned char>(bytes[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  return bytes.substr(0, cut);
+}
+
 void AddTextPage(std::string_view bytes, Document* doc, std::vector<PageLayout>* layouts) {
   Page page;
   page.text = SanitizeUtf8(bytes);
@@ -97,7 +109,8 @@ Document IngestBytes(std::string_view bytes, std::string_view path, const Ingest
                                   .ocr_dpi = options.ocr_dpi,
                                   .max_pages = options.max_pages,
                                   .ocr_threads = options.ocr_threads,
-                                  .ocr_page_seconds = options.ocr_page_seconds});
+                                  .ocr_page_seconds = options.ocr_page_seconds,
+                                  .max_text_bytes = options.max_text_bytes});
     doc.source.encrypted = pdf.encrypted;
     doc.source.pdf = true;
     doc.source.page_count = pdf.page_count;
@@ -106,8 +119,14 @@ Document IngestBytes(std::string_view bytes, std::string_view path, const Ingest
   } else if (HasPdfExtension(path)) {
     doc.problems.push_back(IngestProblem("not_a_pdf", "file is named .pdf but is not a PDF"));
   } else {
-    AddTextPage(bytes, &doc, &layouts);
+    const std::string_view text = TextWithin(bytes, options.max_text_bytes);
+    AddTextPage(text, &doc, &layouts);
     doc.source.page_count = 1;
+    if (text.size() < bytes.size()) {
+      doc.problems.push_back({Stage::kIngest, "text_too_large", 1,
+                              "the text passes the limit of " + std::to_string(options.max_text_bytes) +
+                                  " bytes; what follows was not read"});
+    }
   }
   for (size_t i = 0; i < layouts.size(); ++i) layouts[i].text = &doc.pages[i].text;
   std::vector<std::vector<Span>> furniture = FindFurniture(layouts);

@@ -12,6 +12,7 @@
 #ifndef IMR_INGEST_INGEST_H_
 #define IMR_INGEST_INGEST_H_
 
+#include <cstdint>
 #include <string_view>
 
 #include "core/record.h"
@@ -28,6 +29,11 @@ struct IngestOptions {
   // A page OCR has not finished in this time is left with the words read so
   // far and a problem "ocr_timeout".
   double ocr_page_seconds = 60;
+  // Text read per document: each word and a separator (a PDF), or the bytes
+  // (a text file). What passes it is not read, and a text_too_large problem
+  // names the page where reading stopped. 64 MB is some 20,000 dense pages;
+  // the stages after ingest take about 30 bytes of memory per byte of text.
+  uint64_t max_text_bytes = uint64_t{64} << 20;
 };
 
 // `bytes` is borrowed for the call. `path` is recorded in source.path and its

@@ -173,6 +173,21 @@ TEST(IngestErrorsTest, Table) {
       {"errors/text-named.pdf", "not_a_pdf@0"},
       {"errors/password.pdf", "encrypted_needs_password@0"},
       {"errors/binary-junk.txt", "binary_content@0"},
+      // Hostile structures (tools/hostile_pdf_gen.py). Poppler finds the loop
+      // in the page tree and reads the one page it can reach; it bounds the
+      // recursion of forms that draw themselves and of nesting (its parser
+      // stops at 500 levels), so those read their page without a problem.
+      {"errors/page-tree-loop.pdf", "page_unreadable@2 page_unreadable@3"},
+      {"errors/deep-page-tree.pdf", ""},
+      {"errors/deep-nesting.pdf", ""},
+      {"errors/form-loop.pdf", ""},
+      // Damage Poppler reads past without a word: a page tree with no kids, a
+      // content stream that does not inflate (the page reads blank). Found by
+      // byte flips in dev letters, which lost a page's text with no problem.
+      {"errors/no-pages.pdf", "pdf_no_pages@0"},
+      {"errors/damaged-stream.pdf", "page_damaged@1"},
+      // 11 KB that inflate to 2 GiB: refused before Poppler inflates any of it.
+      {"errors/inflate-bomb.pdf", "pdf_decompression_bomb@0"},
   };
   for (const auto& [file, expected] : rows) {
     SCOPED_TRACE(file);
@@ -181,7 +196,12 @@ TEST(IngestErrorsTest, Table) {
     for (const Problem& p : doc.problems) EXPECT_EQ(p.stage, Stage::kIngest);
     EXPECT_EQ(doc.source.bytes, imr::testing::ReadFile(CorpusPath(file)).size());
     ExpectDocumentInvariants(doc);
+    if (file.ends_with("loop.pdf") || file.starts_with("errors/deep-")) {  // their one page of text is read
+      ASSERT_FALSE(doc.pages.empty());
+      EXPECT_NE(doc.pages[0].text.find("Hostile sample: this page reads normally."), std::string::npos);
+    }
   }
+  EXPECT_TRUE(IngestCorpusFile("errors/inflate-bomb.pdf").pages.empty());
   // Fixed bug: Poppler's is_encrypted() is false for a document that stays
   // locked, so the one PDF that needs a password was recorded as not encrypted.
   EXPECT_TRUE(IngestCorpusFile("errors/password.pdf").source.encrypted);
@@ -224,6 +244,42 @@ TEST(IngestErrorsTest, ADamagedEncryptedPdfIsDamagedNotPasswordProtected) {
   }
   // The one that needs a password still says so (qpdf's reading agrees).
   EXPECT_EQ(DescribeProblems(IngestCorpusFile("errors/password.pdf")), "encrypted_needs_password@0");
+}
+
+// The text limit: what passes it is not read, the record says where reading
+// stopped, and what was read is whole words and whole characters.
+TEST(IngestLimitsTest, TextPastTheLimitIsNotReadAndSaysSo) {
+  const Document whole = IngestCorpusFile("letter-layout1-partial.pdf");
+  ASSERT_EQ(whole.pages.size(), 3u);
+  ASSERT_GT(whole.pages[0].text.size(), 1500u);
+  const Document cut = IngestCorpusFile("letter-layout1-partial.pdf", {.max_text_bytes = 1500});
+  EXPECT_EQ(DescribeProblems(cut), "text_too_large@1");
+  ASSERT_EQ(cut.pages.size(), 1u);  // the pages after it are left out
+  EXPECT_EQ(cut.source.page_count, 3);
+  EXPECT_GT(cut.pages[0].text.size(), 1000u);
+  EXPECT_LE(cut.pages[0].text.size(), 1500u + 200u);  // words and their separators; layout adds blank lines
+  ExpectDocumentInvariants(cut);
+  // A limit the document stays within changes nothing.
+  size_t total = 0;
+  for (const Page& p : whole.pages) total += p.text.size();
+  EXPECT_EQ(DescribeProblems(IngestCorpusFile("letter-layout1-partial.pdf", {.max_text_bytes = 2 * total})), "");
+
+  // A text file is cut at its last line break within the limit...
+  std::string lines;
+  while (lines.size() < 5000) lines += "Patient seen for low back pain, line " + std::to_string(lines.size()) + ".\n";
+  const Document text = IngestBytes(lines, "note.txt", {.max_text_bytes = 1000});
+  EXPECT_EQ(DescribeProblems(text), "text_too_large@1");
+  ASSERT_EQ(text.pages.size(), 1u);
+  EXPECT_LE(text.pages[0].text.size(), 1000u);
+  EXPECT_GT(text.pages[0].text.size(), 900u);
+  EXPECT_EQ(text.pages[0].text, lines.substr(0, text.pages[0].text.size()));
+  EXPECT_EQ(text.pages[0].text.back(), '\n');
+  // ... or, in one long line, between two characters, never inside one.
+  std::string accents;
+  for (int i = 0; i < 3000; ++i) accents += "\xC3\xA9";  // é
+  const Document line = IngestBytes(accents, "note.txt", {.max_text_bytes = 1001});
+  EXPECT_EQ(DescribeProblems(line), "text_too_large@1");
+  EXPECT_EQ(line.pages[0].text, accents.substr(0, 1000));
 }
 
 TEST(IngestBytesTest, PlainTextIsOnePageWithSections) {

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <optional>
 #include <iterator>
 #include <limits>
 #include <memory>
@@ -20,18 +21,25 @@
 #include <thread>
 
 #include "core/text.h"
-#include "ingest/pdf_repair.h"
+#include "ingest/pdf_inflate.h"
 #include "ingest/pdf_module.h"
+#include "ingest/pdf_repair.h"
 
 namespace imr {
 namespace {
 
+// Errors Poppler has met so far in this process: a page whose reading adds
+// to them is damaged, even when Poppler reads on (a content stream that does
+// not inflate reads as a blank page).
+std::atomic<uint64_t> poppler_errors{0};
+
 // Poppler reports syntax errors on stderr with fragments of the file; records
-// are medical, so its messages are dropped (problems carry our own words).
+// are medical, so its messages are dropped (problems carry our own words),
+// and only counted.
 void SilencePoppler() {
   static std::once_flag once;
   std::call_once(once, [] {
-    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    poppler::set_debug_error_function([](const std::string&, void*) { ++poppler_errors; }, nullptr);
   });
 }
 
@@ -132,6 +140,25 @@ void RunOcrJobs(std::vector<OcrJob>* jobs, const PdfOptions& options) {
   if (failure) std::rethrow_exception(failure);
 }
 
+// The bytes `word` takes in a page's text: itself and one separator.
+uint64_t TextBytes(const PlacedWord& word) { return word.text.size() + 1; }
+
+// Keeps the words (in the order Poppler or OCR gave them) that fit in
+// `budget` text bytes, and returns the bytes they take.
+uint64_t KeepWordsWithin(uint64_t budget, std::vector<PlacedWord>* words) {
+  uint64_t used = 0;
+  size_t kept = 0;
+  while (kept < words->size() && used + TextBytes((*words)[kept]) <= budget) used += TextBytes((*words)[kept++]);
+  words->resize(kept);
+  return used;
+}
+
+// "64 MB" for a whole number of MiB, else "1000 bytes".
+std::string Megabytes(uint64_t bytes) {
+  if (bytes > 0 && bytes % (uint64_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MB";
+  return std::to_string(bytes) + " bytes";
+}
+
 void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText* out) {
   const int pages = std::min(doc.pages(), options.max_pages);
   if (doc.pages() > options.max_pages) {
@@ -141,7 +168,9 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
   }
   std::vector<std::unique_ptr<poppler::page>> waiting;  // pages OCR jobs point at
   std::vector<OcrJob> jobs;
-  for (int i = 0; i < pages; ++i) {
+  uint64_t text_bytes = 0;  // of the text layers read so far
+  for (int i = 0; i < pages && text_bytes <= options.max_text_bytes; ++i) {
+    const uint64_t errors_before = poppler_errors;
     std::unique_ptr<poppler::page> page(doc.create_page(i));
     PdfPage result;
     if (!page) {
@@ -153,6 +182,11 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
     result.width = box.width();
     result.height = box.height();
     result.words = TextLayerWords(*page);
+    for (const PlacedWord& w : result.words) text_bytes += TextBytes(w);  // past the limit, no page more is read
+    if (poppler_errors != errors_before) {
+      out->problems.push_back(IngestProblem("page_damaged", i + 1,
+                                            "the page's content is damaged; some or all of its text may be missing"));
+    }
     if (result.words.empty() && options.ocr) {
       result.ocr = true;
       jobs.emplace_back();
@@ -173,6 +207,19 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
     PdfPage& result = out->pages[static_cast<size_t>(job.page_index)];
     result.words = std::move(job.read.words);
     result.ocr_confidence = job.read.mean_confidence;
+  }
+  // Past the text limit nothing more is kept: the words of the page that
+  // passes it that fit, and no page after it.
+  std::optional<size_t> cut;  // the page that passed it
+  uint64_t used = 0;
+  for (size_t i = 0; i < out->pages.size() && !cut; ++i) {
+    std::vector<PlacedWord>& words = out->pages[i].words;
+    const size_t before = words.size();
+    used += KeepWordsWithin(options.max_text_bytes - std::min(used, options.max_text_bytes), &words);
+    if (words.size() < before) cut = i;
+  }
+  for (const OcrJob& job : jobs) {
+    if (cut && static_cast<size_t>(job.page_index) > *cut) continue;
     if (!job.started) {
       out->problems.push_back(IngestProblem("ocr_unavailable", job.page_index + 1,
                                             "page has no text layer and OCR could not start"));
@@ -181,6 +228,12 @@ void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText*
       out->problems.push_back(IngestProblem("ocr_timeout", job.page_index + 1,
           "OCR of the page ran past its time limit; the words read before it are kept"));
     }
+  }
+  if (cut) {
+    out->pages.resize(*cut + 1);
+    out->problems.push_back(IngestProblem("text_too_large", static_cast<int>(*cut) + 1,
+        "the document's text passes the limit of " + Megabytes(options.max_text_bytes) +
+        "; the rest of this page and the pages after it were not read"));
   }
 }
 
@@ -284,6 +337,10 @@ PagePictures DrawPdfPagesInModule(std::string_view bytes, const DrawOptions& opt
     out.problem = "the PDF does not open";
     return out;
   }
+  if (InflatesTooFar(bytes)) {
+    out.problem = "the PDF's streams inflate far past its size (a decompression bomb); it was not drawn";
+    return out;
+  }
   const int last = std::min(options.last_page, doc->pages());
   for (int n = std::max(1, options.first_page); n <= last; ++n) out.pages.push_back(DrawPage(*doc, n, options.dpi));
 #endif
@@ -329,8 +386,20 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
                                          "PDF is encrypted and does not open with an empty password"));
     return out;
   }
+  // A bomb is refused before Poppler inflates any of it.
+  if (InflatesTooFar(repair.bytes.empty() ? bytes : std::string_view(repair.bytes))) {
+    out.page_count = doc->pages();
+    out.problems.push_back(IngestProblem("pdf_decompression_bomb", 0,
+        "the PDF's streams inflate to more than " + std::to_string(kInflateRatio) + " times its size and " +
+        Megabytes(kInflateFloorBytes) + "; it was not read"));
+    return out;
+  }
   out.opened = true;
   out.page_count = doc->pages();
+  if (out.page_count == 0) {
+    out.problems.push_back(IngestProblem("pdf_no_pages", 0,
+                                         "the PDF opens but no page was found in it (its page tree is missing or damaged)"));
+  }
   if (truncated) {
     out.problems.push_back(IngestProblem("pdf_truncated", 0,
                                          "PDF has no end-of-file marker; pages were recovered"));

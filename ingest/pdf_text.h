@@ -12,6 +12,7 @@
 #define IMR_INGEST_PDF_TEXT_H_
 
 #include <memory>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct PdfOptions {
   int max_pages = 20000;
   int ocr_threads = 1;        // Tesseract instances, one thread each, per document
   double ocr_page_seconds = 60;  // a page still being read after this is cut short
+  // Text read per document, in bytes (see IngestOptions); past it the page's
+  // remaining words and the pages after it are left out, with a problem.
+  uint64_t max_text_bytes = uint64_t{64} << 20;
 };
 
 struct PdfPage {

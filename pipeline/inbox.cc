@@ -51,8 +51,9 @@ std::string Join(std::string_view dir, std::string_view name) {
   return out;
 }
 
-// The regular files directly in `dir` (symbolic links not followed).
-std::vector<InboxEntry> RegularFilesIn(const std::string& dir) {
+// The entries directly in `dir` other than folders, looked at without
+// following symbolic links; `special` false leaves out all but regular files.
+std::vector<InboxEntry> EntriesIn(const std::string& dir, bool special) {
   std::vector<InboxEntry> out;
   struct CloseDir {
     void operator()(DIR* d) const { closedir(d); }
@@ -62,20 +63,25 @@ std::vector<InboxEntry> RegularFilesIn(const std::string& dir) {
   const int fd = dirfd(d.get());
   while (const dirent* e = readdir(d.get())) {
     struct stat info {};
-    if (fstatat(fd, e->d_name, &info, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(info.st_mode)) continue;
+    if (fstatat(fd, e->d_name, &info, AT_SYMLINK_NOFOLLOW) != 0 || S_ISDIR(info.st_mode)) continue;
+    const bool regular = S_ISREG(info.st_mode);
+    if (!regular && !special) continue;
     out.push_back({e->d_name, static_cast<uint64_t>(info.st_size),
-                   static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec});
+                   static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec, regular});
   }
   return out;
 }
+
+std::vector<InboxEntry> RegularFilesIn(const std::string& dir) { return EntriesIn(dir, /*special=*/false); }
 
 void MakePrivateDir(const std::string& path) {
   if (mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) {
     throw std::runtime_error("cannot create " + path + ": " + std::strerror(errno));
   }
   struct stat info {};
-  if (stat(path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
-    throw std::runtime_error(path + " is not a folder");
+  if (lstat(path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+    throw std::runtime_error(path + (S_ISLNK(info.st_mode) ? " is a symbolic link; inputs would leave the inbox through it"
+                                                          : " is not a folder"));
   }
 }
 
@@ -153,14 +159,14 @@ std::string Inbox::ErrorReportPath(std::string_view name) const {
 }
 
 std::vector<InboxEntry> Inbox::List() const {
-  std::vector<InboxEntry> out = RegularFilesIn(dir_);
+  std::vector<InboxEntry> out = EntriesIn(dir_, /*special=*/true);
   std::erase_if(out, [](const InboxEntry& e) { return !IsInboxCandidate(e.name); });
   return out;
 }
 
 std::vector<std::string> Inbox::Claimed() const {
   std::vector<std::string> names;
-  for (const InboxEntry& e : RegularFilesIn(ProcessingDir())) {
+  for (const InboxEntry& e : EntriesIn(ProcessingDir(), /*special=*/true)) {
     if (!e.name.starts_with(".")) names.push_back(e.name);
   }
   std::sort(names.begin(), names.end());
@@ -191,19 +197,24 @@ std::string Inbox::FreeName(const std::string& name) const {
 std::optional<std::string> Inbox::Claim(const std::string& name, std::string* error) {
   const std::string from = Join(dir_, name);
   struct stat info {};
-  if (lstat(from.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  if (lstat(from.c_str(), &info) != 0 || S_ISDIR(info.st_mode)) return std::nullopt;
   const std::string claimed = FreeName(name);
   const std::string to = ProcessingPath(claimed);
   if (rename(from.c_str(), to.c_str()) != 0) {
     if (errno != ENOENT) *error = std::strerror(errno);
     return std::nullopt;
   }
-  // Swapped for something else between the look and the rename: put it back.
-  if (lstat(to.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
+  // Swapped for a folder between the look and the rename: put it back.
+  if (lstat(to.c_str(), &info) != 0 || S_ISDIR(info.st_mode)) {
     RenameNoReplace(to, from);
     return std::nullopt;
   }
   return claimed;
+}
+
+bool Inbox::ClaimedIsRegular(const std::string& name) const {
+  struct stat info {};
+  return lstat(ProcessingPath(name).c_str(), &info) == 0 && S_ISREG(info.st_mode);
 }
 
 std::string Inbox::Reclaim(const std::string& name) {

@@ -45,6 +45,9 @@ struct InboxEntry {
   std::string name;
   uint64_t bytes = 0;
   int64_t mtime_ns = 0;
+  // False for a symbolic link, a FIFO or a socket: never opened, never
+  // followed; the watcher moves it to failed/ with a record that says so.
+  bool regular = true;
 };
 
 class Inbox {
@@ -52,8 +55,9 @@ class Inbox {
   // Opens the inbox at `dir` (which must exist) and creates .processing/,
   // processed/ and failed/ in it (mode 0700). Paths are made absolute, so
   // records name where their input lies whatever the working directory.
-  // Throws std::runtime_error when `dir` is no directory or a folder cannot
-  // be made.
+  // Throws std::runtime_error when `dir` is no directory, a folder cannot
+  // be made, or one of the three is a symbolic link (inputs would leave the
+  // inbox through it).
   explicit Inbox(const std::string& dir);
 
   const std::string& dir() const { return dir_; }
@@ -64,19 +68,27 @@ class Inbox {
   // failed/NAME.error.json.
   std::string ErrorReportPath(std::string_view name) const;
 
-  // The regular files at the top for which IsInboxCandidate holds (symbolic
-  // links, folders and anything else are left alone), in no order.
+  // The entries at the top for which IsInboxCandidate holds, in no order:
+  // regular files, and symbolic links, FIFOs and sockets (`regular` false,
+  // their size and time their own, never their target's). Folders are left
+  // alone.
   std::vector<InboxEntry> List() const;
 
-  // The regular files in .processing/ (claimed and not finished: what a
-  // crash left), sorted by name; dotfiles (the lock) left out.
+  // The entries in .processing/ other than folders (claimed and not
+  // finished: what a crash left), sorted by name; dotfiles (the lock) left
+  // out.
   std::vector<std::string> Claimed() const;
 
   // Renames INBOX/`name` into .processing/ under a name no claimed, processed
   // or failed file has ("x.pdf", else "x-1.pdf", ...) and returns that name.
-  // Nothing when the file is gone or no longer a regular file; nothing with
-  // `error` set when the rename fails for another reason (permissions).
+  // A symbolic link is renamed itself (rename never follows one). Nothing
+  // when the entry is gone or is a folder; nothing with `error` set when the
+  // rename fails for another reason (permissions).
   std::optional<std::string> Claim(const std::string& name, std::string* error);
+
+  // Whether the claimed `name` is a regular file, looked at without
+  // following a link: only then may it be opened.
+  bool ClaimedIsRegular(const std::string& name) const;
 
   // Renames the claimed `name` to a free name in .processing/ and returns it:
   // for a file whose final place was taken meanwhile by someone else's file.

@@ -9,6 +9,7 @@
 #include <map>
 #include <fstream>
 #include <memory>
+#include <new>
 #include <optional>
 #include <sstream>
 
@@ -32,7 +33,11 @@ namespace imr {
 namespace {
 
 IngestOptions IngestOptionsFrom(const RunOptions& options) {
-  return {.ocr = options.ocr, .ocr_dpi = 300, .max_pages = options.max_pages, .ocr_threads = options.ocr_threads};
+  return {.ocr = options.ocr,
+          .ocr_dpi = 300,
+          .max_pages = options.max_pages,
+          .ocr_threads = options.ocr_threads,
+          .max_text_bytes = options.max_text_bytes};
 }
 
 // Where one document of the packet ranks as the source of the record's header
@@ -50,6 +55,8 @@ template <typename Fn>
 void Guarded(Stage stage, const PacketDocument& part, std::vector<Problem>* problems, Fn&& fn) {
   try {
     fn();
+  } catch (const std::bad_alloc&) {
+    throw;  // out of memory is the document's, not this stage's: RunDocument says memory_limit
   } catch (const std::exception&) {
     // The message of a library exception can quote input; keep only its kind.
     problems->push_back({stage, "stage_failed", part.first_page,
@@ -398,6 +405,11 @@ Record RunDocument(std::string_view bytes, std::string_view path, const RunOptio
   Record record;
   try {
     RunStages(bytes, path, options, &record);
+  } catch (const std::bad_alloc&) {
+    // Under a worker's address-space limit (--memory-mb) this is the limit
+    // reached; what the stages made is let go as the exception unwinds.
+    record.problems.push_back({Stage::kPipeline, "memory_limit", 0,
+                               "the document needed more memory than the process may use; the record is partial"});
   } catch (const std::exception& e) {
     // The message of a library exception can quote input; keep only its kind.
     record.problems.push_back({Stage::kPipeline, "internal_error", 0,

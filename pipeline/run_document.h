@@ -31,6 +31,9 @@ struct RunOptions {
   // Threads reading one document's scanned pages, a Tesseract each
   // (OcrThreadsPerWorker divides the machine among a batch's workers).
   int ocr_threads = 1;
+  // Text read per input (ingest.h, IngestOptions): past it, a text_too_large
+  // problem and the rest is not read.
+  uint64_t max_text_bytes = uint64_t{64} << 20;
 };
 
 // The OCR threads each of `workers` processes sharing this machine gets: its

@@ -97,6 +97,10 @@ std::vector<std::string> WorkerArgs(const WorkerOptions& options) {
     args.push_back("--max-pages");
     args.push_back(std::to_string(options.max_pages));
   }
+  if (options.max_text_mb > 0) {
+    args.push_back("--max-text-mb");
+    args.push_back(std::to_string(options.max_text_mb));
+  }
   if (!options.rules_dir.empty()) {
     args.push_back("--rules");
     args.push_back(options.rules_dir);

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -172,6 +173,54 @@ TEST_F(BatchTest, ShardsTakeEveryInputOnceAndMergeEqualsOneRun) {
   }
   for (const std::string& name : Records(single)) {
     EXPECT_EQ(testing::ReadFile((sharded / name).string()), testing::ReadFile((single / name).string())) << name;
+  }
+}
+
+// Every bad input of corpus/errors/ (the hostile PDFs among them) and a text
+// past --max-text-mb, through worker processes under a memory limit: one
+// record each, with the problem that names what was wrong ("" for the hostile
+// structures Poppler reads past: their page is read), and the batch ends with
+// exit 1 (done; some records carry problems).
+TEST_F(BatchTest, HostileInputsEachGetARecordWithTheirProblem) {
+  const fs::path in = dir_ / "hostile", out = dir_ / "hostile-out";
+  fs::create_directories(in);
+  for (const auto& e : fs::directory_iterator(fs::path(testing::SourceDir()) / "corpus/errors")) {
+    fs::copy_file(e.path(), in / e.path().filename());
+  }
+  {
+    std::ofstream big(in / "big-note.txt");
+    for (int i = 0; big.tellp() < (3 << 19); ++i) big << "Progress note line " << i << ": low back pain, no change.\n";
+  }
+  const testing::CommandResult run = RunShell("'" + testing::ImrBinary() + "' batch '" + in.string() + "' -o '" +
+                                              out.string() + "' --jobs 2 --memory-mb 2048 --max-text-mb 1 2>&1");
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  const std::map<std::string, std::string> expected = {
+      {"big-note.json", "text_too_large"},
+      {"binary-junk.json", "binary_content"},
+      {"damaged-stream.json", "page_damaged"},
+      {"deep-nesting.json", ""},
+      {"deep-page-tree.json", ""},
+      {"empty.json", "empty_file"},
+      {"form-loop.json", ""},
+      {"inflate-bomb.json", "pdf_decompression_bomb"},
+      {"junk.json", "not_a_pdf"},
+      {"no-pages.json", "pdf_no_pages"},
+      {"page-tree-loop.json", "page_unreadable page_unreadable"},
+      {"password.json", "encrypted_needs_password"},
+      {"text-named.json", "not_a_pdf"},
+      {"truncated.json", "pdf_truncated"},
+  };
+  std::set<std::string> names;
+  for (const auto& [name, code] : expected) names.insert(name);
+  ASSERT_EQ(Records(out), names) << run.out;
+  for (const auto& [name, code] : expected) {
+    SCOPED_TRACE(name);
+    std::string error;
+    const std::optional<Record> record = RecordFromJson(testing::ReadFile((out / name).string()), &error);
+    ASSERT_TRUE(record.has_value()) << error;
+    std::string codes;
+    for (const Problem& p : record->problems) codes += (codes.empty() ? "" : " ") + p.code;
+    EXPECT_EQ(codes, code);
   }
 }
 

@@ -55,6 +55,12 @@ TEST(CliTest, Table) {
       {"run --max-pages 1 corpus/letter-layout1-partial.pdf", 1, "\"too_many_pages\"", ""},
       {"run --max-pages 0 corpus/letter-layout2.pdf", 2, "", "usage: imr run"},
       {"text --max-pages many corpus/letter-layout2.pdf", 2, "", "usage: imr text"},
+      // So is the text limit, in MB (issue 16); IngestLimitsTest cuts at it.
+      {"run --max-text-mb 0 corpus/letter-layout2.pdf", 2, "", "usage: imr run"},
+      {"text --max-text-mb lots corpus/letter-layout2.pdf", 2, "", "usage: imr text"},
+      {"run --max-text-mb 1 corpus/letter-layout2.pdf", 0, "\"case_number\"", ""},
+      // A decompression bomb is refused unread (IngestErrorsTest).
+      {"run corpus/errors/inflate-bomb.pdf", 1, "\"pdf_decompression_bomb\"", ""},
   };
   for (const CliCase& c : cases) {
     SCOPED_TRACE("imr " + c.args);

@@ -117,12 +117,20 @@ TEST_P(GoldenTest, EverySpanQuotesItsText) {
   }
 }
 
-// Invariant 1 for bad input: a record with problems, never a crash.
+// Invariant 1 for bad input: a record with problems, never a crash. Hostile
+// structures Poppler reads past (nesting thousands deep, a form that draws
+// itself: tools/hostile_pdf_gen.py) lose nothing, and their page is read.
 TEST_P(GoldenTest, BadInputsCarryProblems) {
   const std::string input = GetParam();
   const Record& record = RunCorpusFile(input);
   const bool bad = input.find("errors/") != std::string::npos;
-  EXPECT_EQ(!record.problems.empty(), bad) << input;
+  const bool read_past = input.ends_with("errors/deep-page-tree.pdf") || input.ends_with("errors/deep-nesting.pdf") ||
+                         input.ends_with("errors/form-loop.pdf");
+  EXPECT_EQ(!record.problems.empty(), bad && !read_past) << input;
+  if (read_past) {
+    ASSERT_EQ(record.document.pages.size(), 1u) << input;
+    EXPECT_NE(record.document.pages[0].text.find("Hostile sample"), std::string::npos) << input;
+  }
   for (const Page& page : record.document.pages) EXPECT_TRUE(IsCleanUtf8(page.text)) << input;
 }
 

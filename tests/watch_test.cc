@@ -17,6 +17,7 @@
 #include <functional>
 #include <thread>
 
+#include "pipeline/record_json.h"
 #include "tests/testing.h"
 
 extern char** environ;
@@ -390,6 +391,101 @@ TEST_F(WatchTest, InterruptOfTheWholeGroupLeavesTheDocumentForTheNextStart) {
   if (left > 0) {
     EXPECT_NE(Log(1).find("a.json interrupted"), std::string::npos) << Log(1);
   }
+}
+
+// A symbolic link dropped in the inbox is never followed: not hashed, not
+// read. It is moved itself (still a link) to failed/ with a record and an
+// error report that say what it was, and the file it points at is untouched.
+// A FIFO, which would block whoever opened it, goes the same way.
+TEST_F(WatchTest, SymbolicLinksAndFifosAreNeverOpenedAndEndInFailed) {
+  const fs::path secret = root_ / "secret.txt";
+  const std::string words = "Secret words of another patient that must never be read";
+  std::ofstream(secret) << words << "\n";
+  fs::create_symlink(secret, stage_ / "link.pdf");
+  fs::rename(stage_ / "link.pdf", in_ / "link.pdf");
+  fs::create_symlink("/etc/passwd", in_ / "passwd.txt");
+  ASSERT_EQ(mkfifo((in_ / "pipe.txt").c_str(), 0600), 0);
+  const pid_t pid = Start();
+  MoveIn("corpus/rfa.pdf", "real.pdf");
+  // (Done() counts regular files; a FIFO is none.)
+  ASSERT_TRUE(WaitUntil([&] { return Errors() == 3 && Names(in_ / "processed").size() == 1; })) << Log(1);
+  EXPECT_EQ(Stop(pid), 0) << Log(1);
+
+  EXPECT_EQ(Names(in_ / "processed"), std::vector<std::string>{"real.pdf"});
+  EXPECT_TRUE(fs::is_symlink(in_ / "failed" / "link.pdf"));
+  EXPECT_TRUE(fs::is_symlink(in_ / "failed" / "passwd.txt"));
+  EXPECT_TRUE(fs::is_fifo(fs::symlink_status(in_ / "failed" / "pipe.txt")));
+  EXPECT_EQ(ReadFile(secret.string()), words + "\n");
+  EXPECT_EQ(Records(out_), (std::vector<std::string>{"link.json", "passwd.json", "pipe.json", "real.json"}));
+  for (const char* stem : {"link", "passwd", "pipe"}) {
+    SCOPED_TRACE(stem);
+    const std::string record = ReadFile((out_ / (std::string(stem) + ".json")).string());
+    EXPECT_NE(record.find("\"not_a_regular_file\""), std::string::npos) << record;
+    EXPECT_NE(Log(1).find(std::string(stem) + ".json failed problems:not_a_regular_file"), std::string::npos) << Log(1);
+  }
+  const std::string report = ReadFile((in_ / "failed" / "link.pdf.error.json").string());
+  EXPECT_NE(report.find("\"not_a_regular_file\""), std::string::npos) << report;
+  for (const std::string& file : {Log(1), report, ReadFile((out_ / "link.json").string()),
+                                  ReadFile((out_ / "passwd.json").string())}) {
+    EXPECT_EQ(file.find("Secret words"), std::string::npos);
+    EXPECT_EQ(file.find("root:x:0:0"), std::string::npos);
+  }
+  EXPECT_EQ(Query(out_ / "imr.sqlite", "SELECT count(*) FROM documents WHERE status='failed'"), "3");
+}
+
+// The watcher's own folders must be folders: one replaced by a symbolic link
+// would carry every input out of the inbox.
+TEST_F(WatchTest, AnInboxFolderThatIsASymbolicLinkIsRefused) {
+  fs::create_directories(root_ / "elsewhere");
+  fs::create_symlink(root_ / "elsewhere", in_ / "processed");
+  const testing::CommandResult r = testing::RunShell("'" + testing::ImrBinary() + "' watch '" + in_.string() + "' -o '" +
+                                                     out_.string() + "' 2>&1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("is a symbolic link"), std::string::npos) << r.out;
+}
+
+// The inputs are medical records: nothing the watcher logs (stderr, where a
+// service's log file is written from) nor its error reports quote a record.
+// Every quote of every record, of the corpus letters and notes as PDFs and
+// text, is looked for in them.
+TEST_F(WatchTest, NoRecordTextReachesTheLog) {
+  const pid_t pid = Start({"--jobs", "2"});
+  size_t inputs = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(testing::SourceDir()) / "corpus")) {
+    if (e.path().extension() != ".pdf") continue;
+    MoveIn("corpus/" + e.path().filename().string(), e.path().filename().string());
+    ++inputs;
+  }
+  for (const auto& e : fs::directory_iterator(fs::path(testing::SourceDir()) / "corpus/src")) {
+    MoveIn("corpus/src/" + e.path().filename().string(), "src-" + e.path().filename().string());
+    ++inputs;
+  }
+  MoveIn("corpus/errors/truncated.pdf", "truncated.pdf");
+  ++inputs;
+  ASSERT_TRUE(WaitUntil([&] { return Done(inputs); }, 300)) << Log(1);
+  EXPECT_EQ(Stop(pid), 0) << Log(1);
+  ASSERT_EQ(Records(out_).size(), inputs) << Log(1);
+
+  std::string said = Log(1);
+  for (const std::string& name : Names(in_ / "failed")) {
+    if (name.ends_with(".error.json")) said += ReadFile((in_ / "failed" / name).string());
+  }
+  size_t quotes = 0;
+  for (const std::string& name : Records(out_)) {
+    std::string error;
+    const std::optional<Record> record = RecordFromJson(ReadFile((out_ / name).string()), &error);
+    ASSERT_TRUE(record.has_value()) << name << ": " << error;
+    std::vector<std::string> quoted;
+    for (const Fact& f : record->facts) quoted.push_back(f.text);
+    for (const Request& r : record->requests) quoted.push_back(r.display);
+    for (const auto& [field, value] : record->fields) quoted.push_back(value.value);
+    for (const std::string& words : quoted) {
+      if (words.size() < 10) continue;  // "left", a date: too short to tell apart from a file name
+      ++quotes;
+      EXPECT_EQ(said.find(words), std::string::npos) << "the log quotes " << name << ": " << words;
+    }
+  }
+  EXPECT_GT(quotes, 100u);
 }
 
 TEST_F(WatchTest, UsageErrors) {

@@ -137,5 +137,40 @@ TEST(WorkerTest, ARecordThatCannotBeFiledSaysWhyAndTheWorkerGoesOn) {
   EXPECT_TRUE(fs::exists(out / "letter.json"));
 }
 
+// The memory limit is the worker's own address-space limit: a worker that
+// cannot have the memory a document needs dies of it (or gives up on the
+// document), is replaced, and the document gets a record saying so. A worker
+// forked from the zygote keeps what the zygote had mapped and may fill its
+// free heap, so the document is one that needs far more than that: 4 MB of
+// text (the stages take about 30 bytes a byte of text). Under the default
+// limit the same kind of input reads (CliOutputTest, BatchTest).
+TEST(WorkerTest, AWorkerOverItsMemoryLimitIsReplacedAndTheDocumentSaysSo) {
+  const std::string letter = ::testing::TempDir() + "imr-worker-big-note.txt";
+  {
+    std::ofstream big(letter);
+    for (int i = 0; big.tellp() < (4 << 20); ++i) big << "Progress note line " << i << ": low back pain, no change.\n";
+  }
+  for (const bool zygote : {true, false}) {
+    SCOPED_TRACE(zygote ? "forked from the zygote" : "spawned");
+    Worker worker({.program = testing::ImrBinary(), .memory_mb = 1, .max_pages = 103, .zygote = zygote});
+    for (int i = 0; i < 2; ++i) {
+      const WorkerResult result = worker.Run(letter);
+      // Named as memory: never as an extractor or a stage that failed
+      // (fixed bug: extractor_failed three times, from bad_alloc).
+      std::string codes;
+      for (const Problem& p : result.record.problems) codes += p.code + " ";
+      EXPECT_TRUE(codes == "worker_crashed " || codes == "memory_limit ") << codes;
+      const Problem& p = result.record.problems.at(0);
+      if (p.code == "worker_crashed") {
+        EXPECT_NE(p.message.find("memory limit 1 MB"), std::string::npos) << p.message;
+      }
+      EXPECT_TRUE(result.record.requests.empty());
+      EXPECT_FALSE(result.record.document.source.sha256.empty());
+    }
+    worker.Stop();
+  }
+  EXPECT_FALSE(AnyContains(Children(), "Z ")) << "a worker was left a zombie";
+}
+
 }  // namespace
 }  // namespace imr
