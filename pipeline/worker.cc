@@ -187,41 +187,48 @@ bool ReceiveWorker(int socket, pid_t* pid, int* to_child, int* from_child) {
 }
 
 // A request: the document's path and, when the worker is to file its
-// record, where. As JSON: {"path": P} or {"path": P, "filing": {...}}.
+// record, where. Its fields are separated by NUL bytes, which no path holds:
+// a path is bytes, and one that is not UTF-8 (a Latin-1 file name) must reach
+// the worker as it is, which JSON text could not carry.
+//   path                                   read it and answer with the record
+//   path NUL record_path NUL store_path NUL run_id NUL record_file NUL input_path NUL status
 struct Request {
   std::string path;
   std::optional<Filing> filing;
 };
 
 std::string RequestText(const std::string& path, const Filing* filing) {
-  nlohmann::json request = {{"path", path}};
+  std::string request = path;
   if (filing != nullptr) {
-    request["filing"] = {{"record_path", filing->record_path}, {"store_path", filing->store_path},
-                         {"run_id", filing->run_id},           {"record_file", filing->input.record_file},
-                         {"input_path", filing->input.input_path}, {"status", filing->input.status}};
-  }
-  return request.dump();
-}
-
-std::optional<Request> ParseRequest(std::string_view text) {
-  const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object() || !j.contains("path") || !j["path"].is_string()) return std::nullopt;
-  Request request{j["path"].get<std::string>(), std::nullopt};
-  if (const auto f = j.find("filing"); f != j.end()) {
-    try {
-      Filing filing;
-      filing.record_path = f->at("record_path").get<std::string>();
-      filing.store_path = f->at("store_path").get<std::string>();
-      filing.run_id = f->at("run_id").get<int64_t>();
-      filing.input.record_file = f->at("record_file").get<std::string>();
-      filing.input.input_path = f->at("input_path").get<std::string>();
-      filing.input.status = f->at("status").get<std::string>();
-      request.filing = std::move(filing);
-    } catch (const nlohmann::json::exception&) {
-      return std::nullopt;
+    for (const std::string& field :
+         {filing->record_path, filing->store_path, std::to_string(filing->run_id), filing->input.record_file,
+          filing->input.input_path, filing->input.status}) {
+      request += '\0';
+      request += field;
     }
   }
   return request;
+}
+
+std::optional<Request> ParseRequest(std::string_view text) {
+  std::vector<std::string> fields;
+  for (size_t at = 0;;) {
+    const size_t nul = text.find('\0', at);
+    fields.emplace_back(text.substr(at, nul == std::string_view::npos ? std::string_view::npos : nul - at));
+    if (nul == std::string_view::npos) break;
+    at = nul + 1;
+  }
+  if (fields.size() == 1) return Request{fields[0], std::nullopt};
+  if (fields.size() != 7) return std::nullopt;
+  Filing filing;
+  filing.record_path = fields[1];
+  filing.store_path = fields[2];
+  const auto [end, ec] = std::from_chars(fields[3].data(), fields[3].data() + fields[3].size(), filing.run_id);
+  if (ec != std::errc() || end != fields[3].data() + fields[3].size()) return std::nullopt;
+  filing.input.record_file = fields[4];
+  filing.input.input_path = fields[5];
+  filing.input.status = fields[6];
+  return Request{fields[0], std::move(filing)};
 }
 
 // Writes `json`, the record of `record`, where `filing` says, then indexes it
@@ -243,7 +250,8 @@ std::string FileRecord(const Record& record, const std::string& json, const Fili
   Record summary;
   summary.document.source.page_count = record.document.source.page_count;
   summary.problems = record.problems;
-  return nlohmann::json{{"error", error}, {"summary", nlohmann::json::parse(RecordToJson(summary))}}.dump();
+  return nlohmann::json{{"error", error}, {"summary", nlohmann::json::parse(RecordToJson(summary))}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 int ServeRequests(std::istream& in, std::ostream& out, const RunOptions& options) {

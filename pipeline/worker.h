@@ -16,8 +16,9 @@
 //   r = worker.Run(path, &filing);   // r.filed: written and indexed by the worker
 //
 // Frames, both ways: the payload's byte count in decimal, a newline, the
-// payload. A request is JSON, {"path": P} with "filing" beside it when the
-// worker files the record. Paths and records are never written to a log.
+// payload. A request is the path, with the filing's fields after it when the
+// worker files the record, each after a NUL byte (worker.cc, RequestText).
+// Paths and records are never written to a log.
 #ifndef IMR_PIPELINE_WORKER_H_
 #define IMR_PIPELINE_WORKER_H_
 

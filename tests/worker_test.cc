@@ -137,6 +137,25 @@ TEST(WorkerTest, ARecordThatCannotBeFiledSaysWhyAndTheWorkerGoesOn) {
   EXPECT_TRUE(fs::exists(out / "letter.json"));
 }
 
+// A file name that is not UTF-8 (Latin-1 "café") reaches the worker byte for
+// byte, filing included (fixed bug: the request was JSON, whose text cannot
+// hold such bytes, and building it threw in the batch process).
+TEST(WorkerTest, APathThatIsNotUtf8IsReadAndFiled) {
+  const fs::path out = EmptyFolder("worker-latin1");
+  const std::string input = (out / "caf\xe9 note.txt").string();
+  fs::copy_file(testing::SourceDir() + "/corpus/src/progress-report.txt", input);
+  Worker worker({.program = testing::ImrBinary(), .max_pages = 105});
+  Store store((out / "imr.sqlite").string());
+  const int64_t run = store.BeginRun("test", PipelineVersion(), "");
+  const Filing filing{(out / "caf\xe9.json").string(), store.path(), run, {"caf\xe9.json", input}};
+  const WorkerResult filed = worker.Run(input, &filing);
+  ASSERT_TRUE(filed.filed);
+  EXPECT_EQ(filed.filing_error, "");
+  EXPECT_TRUE(filed.record.problems.empty());
+  EXPECT_TRUE(fs::exists(out / "caf\xe9.json"));
+  EXPECT_EQ(store.CountDocuments(), 1);
+}
+
 // The memory limit is the worker's own address-space limit: a worker that
 // cannot have the memory a document needs dies of it (or gives up on the
 // document), is replaced, and the document gets a record saying so. A worker
