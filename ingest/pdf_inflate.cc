@@ -44,7 +44,13 @@ bool InflatesTooFar(std::string_view bytes) {
     QPDF pdf;
     pdf.setSuppressWarnings(true);
     pdf.processMemoryFile("input", bytes.data(), bytes.size(), "");  // the empty user password
-    for (QPDFObjectHandle& object : pdf.getAllObjects()) {
+    // The streams the cross-reference table lists. An object kept inside an
+    // object stream (an entry of type 2) is never a stream itself, so it is
+    // not read at all: reading every object (getAllObjects) was two thirds of
+    // this check's cost on an ordinary letter (callgrind).
+    for (const auto& [id, entry] : pdf.getXRefTable()) {
+      if (entry.getType() != 1) continue;
+      QPDFObjectHandle object = pdf.getObject(id);
       if (!object.isStream() || IsImage(object)) continue;
       CountingPipeline count(&total, limit);
       object.pipeStreamData(&count, nullptr, 0, qpdf_dl_generalized, /*suppress_warnings=*/true);
