@@ -52,39 +52,42 @@ std::optional<double> PositiveNumber(const std::optional<std::string>& value, do
   return n;
 }
 
-std::optional<int> MaxPages(const Flags& flags) {
-  const std::optional<std::string> value = flags.Value("--max-pages");
-  if (!value || value->empty() || value->size() > 7) return std::nullopt;
-  int n = 0;
-  for (char c : *value) {
-    if (c < '0' || c > '9') return std::nullopt;
-    n = n * 10 + (c - '0');
-  }
-  if (n < 1 || n > 1000000) return std::nullopt;
-  return n;
-}
+namespace {
 
-bool MaxPagesValid(const Flags& flags) { return !flags.Has("--max-pages") || MaxPages(flags).has_value(); }
-
-std::optional<int> OcrThreads(const Flags& flags, int fallback) {
-  const std::optional<std::string> value = flags.Value("--ocr-threads");
-  if (!value) return fallback;
-  if (value->empty() || value->size() > 2 || !std::all_of(value->begin(), value->end(), ::isdigit)) return std::nullopt;
-  const int n = std::stoi(*value);
-  if (n < 1 || n > 64) return std::nullopt;
-  return n;
-}
-
-std::optional<uint64_t> MaxTextBytes(const Flags& flags) {
-  const std::optional<std::string> value = flags.Value("--max-text-mb");
-  if (!value || value->empty() || value->size() > 6) return std::nullopt;
+// The whole number `value` spells in decimal digits alone (no sign, no
+// spaces), when it lies in [low, high]; nothing otherwise.
+std::optional<uint64_t> WholeNumberIn(const std::optional<std::string>& value, uint64_t low, uint64_t high) {
+  if (!value || value->empty() || value->size() > 18) return std::nullopt;
   uint64_t n = 0;
   for (char c : *value) {
     if (c < '0' || c > '9') return std::nullopt;
     n = n * 10 + static_cast<uint64_t>(c - '0');
   }
-  if (n < 1 || n > 100000) return std::nullopt;
-  return n << 20;
+  if (n < low || n > high) return std::nullopt;
+  return n;
+}
+
+}  // namespace
+
+std::optional<int> MaxPages(const Flags& flags) {
+  const std::optional<uint64_t> n = WholeNumberIn(flags.Value("--max-pages"), 1, 1000000);
+  if (!n) return std::nullopt;
+  return static_cast<int>(*n);
+}
+
+bool MaxPagesValid(const Flags& flags) { return !flags.Has("--max-pages") || MaxPages(flags).has_value(); }
+
+std::optional<int> OcrThreads(const Flags& flags, int fallback) {
+  if (!flags.Has("--ocr-threads")) return fallback;
+  const std::optional<uint64_t> n = WholeNumberIn(flags.Value("--ocr-threads"), 1, 64);
+  if (!n) return std::nullopt;
+  return static_cast<int>(*n);
+}
+
+std::optional<uint64_t> MaxTextBytes(const Flags& flags) {
+  const std::optional<uint64_t> megabytes = WholeNumberIn(flags.Value("--max-text-mb"), 1, 100000);
+  if (!megabytes) return std::nullopt;
+  return *megabytes << 20;
 }
 
 bool MaxTextValid(const Flags& flags) { return !flags.Has("--max-text-mb") || MaxTextBytes(flags).has_value(); }

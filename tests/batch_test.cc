@@ -101,12 +101,7 @@ TEST_F(BatchTest, NoRecordTextReachesTheLog) {
     std::string error;
     const std::optional<Record> record = RecordFromJson(testing::ReadFile((out / name).string()), &error);
     ASSERT_TRUE(record.has_value()) << name << ": " << error;
-    std::vector<std::string> said;
-    for (const Fact& f : record->facts) said.push_back(f.text);
-    for (const Request& r : record->requests) said.push_back(r.display);
-    for (const auto& [field, value] : record->fields) said.push_back(value.value);
-    for (const std::string& words : said) {
-      if (words.size() < 10) continue;  // "left", a date: too short to tell apart from a file name
+    for (const std::string& words : testing::RecordQuotes(*record)) {
       ++quotes;
       EXPECT_EQ(run.out.find(words), std::string::npos) << "the log quotes " << name << ": " << words;
     }

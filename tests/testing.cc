@@ -52,4 +52,15 @@ CommandResult RunShell(const std::string& command) {
   return result;
 }
 
+std::vector<std::string> RecordQuotes(const Record& record) {
+  std::vector<std::string> quotes;
+  const auto add = [&](const std::string& words) {
+    if (words.size() >= 10) quotes.push_back(words);  // "left", a date: too short to tell apart
+  };
+  for (const Fact& f : record.facts) add(f.text);
+  for (const Request& r : record.requests) add(r.display);
+  for (const auto& [field, value] : record.fields) add(value.value);
+  return quotes;
+}
+
 }  // namespace imr::testing

@@ -6,6 +6,9 @@
 #define IMR_TESTS_TESTING_H_
 
 #include <string>
+#include <vector>
+
+#include "core/record.h"
 
 namespace imr::testing {
 
@@ -28,6 +31,11 @@ struct CommandResult {
 
 // Runs `command` through /bin/sh, capturing stdout and stderr.
 CommandResult RunShell(const std::string& command);
+
+// What `record` quotes of its document (fact texts, request displays, field
+// values) in runs long enough to tell apart from a file name or a date: what
+// no log may contain.
+std::vector<std::string> RecordQuotes(const Record& record);
 
 }  // namespace imr::testing
 

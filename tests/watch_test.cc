@@ -475,12 +475,7 @@ TEST_F(WatchTest, NoRecordTextReachesTheLog) {
     std::string error;
     const std::optional<Record> record = RecordFromJson(ReadFile((out_ / name).string()), &error);
     ASSERT_TRUE(record.has_value()) << name << ": " << error;
-    std::vector<std::string> quoted;
-    for (const Fact& f : record->facts) quoted.push_back(f.text);
-    for (const Request& r : record->requests) quoted.push_back(r.display);
-    for (const auto& [field, value] : record->fields) quoted.push_back(value.value);
-    for (const std::string& words : quoted) {
-      if (words.size() < 10) continue;  // "left", a date: too short to tell apart from a file name
+    for (const std::string& words : testing::RecordQuotes(*record)) {
       ++quotes;
       EXPECT_EQ(said.find(words), std::string::npos) << "the log quotes " << name << ": " << words;
     }
