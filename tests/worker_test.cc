@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/sanitizer.h"
 #include "pipeline/record_json.h"
 #include "pipeline/store.h"
 #include "tests/testing.h"
@@ -164,6 +165,9 @@ TEST(WorkerTest, APathThatIsNotUtf8IsReadAndFiled) {
 // text (the stages take about 30 bytes a byte of text). Under the default
 // limit the same kind of input reads (CliOutputTest, BatchTest).
 TEST(WorkerTest, AWorkerOverItsMemoryLimitIsReplacedAndTheDocumentSaysSo) {
+  if (!kAddressSpaceLimitsWork) {
+    GTEST_SKIP() << "built with AddressSanitizer: workers run without an address-space limit (core/sanitizer.h)";
+  }
   const std::string letter = ::testing::TempDir() + "imr-worker-big-note.txt";
   {
     std::ofstream big(letter);
