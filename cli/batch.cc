@@ -15,7 +15,9 @@
 #include <atomic>
 #include <charconv>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -301,73 +303,120 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   CatchStopSignals();
 
   const auto start = Clock::now();
-  std::mutex mutex;  // the store, the tally and the progress line
+  std::mutex mutex;  // the store, the tally, the progress line and what is being read
   Tally tally;
   Progress progress(err, mine.size());
   std::atomic<size_t> next{0};
-  const auto work = [&](Worker& worker) {
-    for (size_t slot; !stop_requested && (slot = next++) < mine.size();) {
-      const std::string& input = (*all)[mine[slot]];
-      const std::string& name = names[mine[slot]];
-      const fs::path record_path = fs::path(out_dir) / name;
-      const std::string sha = Sha256OfFile(input).value_or("");
-      std::optional<std::string> first;
-      {
-        std::lock_guard<std::mutex> lock(mutex);
-        if (!sha.empty() && store->Has(name, sha, version) && fs::exists(record_path)) {
-          ++tally.skipped;
-          const bool problem = store->ProblemCount(name) > 0;
-          tally.with_problems += problem;
-          progress.Done(0, problem, /*skipped=*/true);
-          continue;
-        }
-        if (!sha.empty()) first = store->Find(sha, version);
-      }
-      const auto began = Clock::now();
-      WorkerResult result;
-      StoredInput stored{name, input, "processed", 0, ""};
-      if (first && *first != name && fs::exists(fs::path(out_dir) / *first)) {
-        // The same content already made a record: this input gets that
-        // record under its own name, without running again.
-        result.json = WithSourcePath(ReadWholeFile((fs::path(out_dir) / *first).string()), input);
-        std::string error;
-        result.record = RecordFromJson(result.json, &error).value_or(Record{});
-        stored.status = "duplicate";
-        stored.duplicate_of = *first;
-      } else {
-        // The worker writes the record, then its rows: a document is done
-        // once the store holds it. When the worker could not give a record,
-        // the record made here is filed below the same way.
-        const Filing filing{record_path.string(), store->path(), run, stored};
-        result = worker.Run(input, &filing);
-      }
-      stored.milliseconds = std::chrono::duration<double, std::milli>(Clock::now() - began).count();
-      std::string failure = result.filing_error;
-      if (!result.filed) {
-        try {
-          WritePrivateFile(record_path.string(), result.json);
-        } catch (const std::exception& e) {
-          failure = e.what();
-        }
-      }
-      std::lock_guard<std::mutex> lock(mutex);
+  // The content hashes of the documents in workers' hands, and a signal when
+  // one is done: an input with the same content waits for that record, to
+  // be its duplicate instead of being read twice.
+  std::map<std::string, int> reading;
+  std::condition_variable read_one;
+  // A document given to a worker; `began` when it was.
+  struct Pending {
+    std::string name;
+    fs::path record_path;
+    StoredInput stored;
+    Clock::time_point began;
+    std::string sha;
+  };
+  // Tallies a document's result, filing its record here when the worker did
+  // not (the worker could not give one, or the input is a duplicate).
+  const auto finish = [&](Pending& p, WorkerResult result) {
+    p.stored.milliseconds = std::chrono::duration<double, std::milli>(Clock::now() - p.began).count();
+    std::string failure = result.filing_error;
+    if (!result.filed) {
       try {
-        if (failure.empty() && !result.filed) store->Add(run, result.record, stored);
+        WritePrivateFile(p.record_path.string(), result.json);
       } catch (const std::exception& e) {
         failure = e.what();
       }
-      if (!failure.empty()) {
-        err << "imr: batch: " << name << ": " << failure << "\n";
-        tally.write_failed = true;
-        stop_requested = true;
-        continue;
+    }
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!p.sha.empty() && --reading[p.sha] == 0) {
+      reading.erase(p.sha);
+      read_one.notify_all();
+    }
+    try {
+      if (failure.empty() && !result.filed) store->Add(run, result.record, p.stored);
+    } catch (const std::exception& e) {
+      failure = e.what();
+    }
+    if (!failure.empty()) {
+      err << "imr: batch: " << p.name << ": " << failure << "\n";
+      tally.write_failed = true;
+      stop_requested = true;
+      return;
+    }
+    const bool problem = !result.record.problems.empty();
+    ++(p.stored.status == "duplicate" ? tally.duplicates : tally.processed);
+    tally.pages += result.record.document.source.page_count;
+    tally.with_problems += problem;
+    for (const Problem& pr : result.record.problems) ++tally.problems_by_code[pr.code];
+    progress.Done(result.record.document.source.page_count, problem, /*skipped=*/false);
+  };
+  // Two documents in each worker's hands: it reads the second while it
+  // files the first one's record (Worker::Submit).
+  constexpr size_t kInHand = 2;
+  const auto work = [&](Worker& worker) {
+    std::deque<Pending> pending;
+    const auto collect = [&] {
+      WorkerResult result = worker.Collect();
+      finish(pending.front(), std::move(result));
+      pending.pop_front();
+    };
+    for (;;) {
+      for (size_t slot; pending.size() < kInHand && !stop_requested && (slot = next++) < mine.size();) {
+        const std::string& input = (*all)[mine[slot]];
+        Pending p;
+        p.name = names[mine[slot]];
+        p.record_path = fs::path(out_dir) / p.name;
+        p.stored = StoredInput{p.name, input, "processed", 0, ""};
+        p.began = Clock::now();
+        p.sha = Sha256OfFile(input).value_or("");
+        std::optional<std::string> first;
+        {
+          std::unique_lock<std::mutex> lock(mutex);
+          if (reading.count(p.sha) > 0) {
+            // Its content is in a worker's hands: wait for that record,
+            // holding none in hand here (so no two threads wait on each other).
+            lock.unlock();
+            while (!pending.empty()) collect();
+            lock.lock();
+            read_one.wait(lock, [&] { return reading.count(p.sha) == 0; });
+          }
+          if (!p.sha.empty() && store->Has(p.name, p.sha, version) && fs::exists(p.record_path)) {
+            ++tally.skipped;
+            const bool problem = store->ProblemCount(p.name) > 0;
+            tally.with_problems += problem;
+            progress.Done(0, problem, /*skipped=*/true);
+            continue;
+          }
+          if (!p.sha.empty()) first = store->Find(p.sha, version);
+          if (!p.sha.empty() && !(first && *first != p.name)) ++reading[p.sha];
+        }
+        if (first && *first != p.name && fs::exists(fs::path(out_dir) / *first)) {
+          // The same content already made a record: this input gets that
+          // record under its own name, without running again.
+          WorkerResult result;
+          result.json = WithSourcePath(ReadWholeFile((fs::path(out_dir) / *first).string()), input);
+          std::string error;
+          result.record = RecordFromJson(result.json, &error).value_or(Record{});
+          p.stored.status = "duplicate";
+          p.stored.duplicate_of = *first;
+          p.sha.clear();  // never counted as being read
+          finish(p, std::move(result));
+          continue;
+        }
+        // The worker writes the record, then its rows: a document is done
+        // once the store holds it. When the worker could not give a record,
+        // the record made here is filed by `finish` the same way.
+        const Filing filing{p.record_path.string(), store->path(), run, p.stored};
+        worker.Submit(input, &filing);
+        pending.push_back(std::move(p));
       }
-      const bool problem = !result.record.problems.empty();
-      ++(stored.status == "duplicate" ? tally.duplicates : tally.processed);
-      tally.pages += result.record.document.source.page_count;
-      tally.with_problems += problem;
-      for (const Problem& p : result.record.problems) ++tally.problems_by_code[p.code];
-      progress.Done(result.record.document.source.page_count, problem, /*skipped=*/false);
+      if (pending.empty()) break;
+      collect();
     }
     worker.Stop();  // out of work: this worker ends while the others finish theirs
   };

@@ -24,7 +24,9 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <cstdint>
+#include <deque>
 #include <istream>
 #include <optional>
 #include <ostream>
@@ -88,7 +90,8 @@ class Worker {
   // the record is made here from what the parent knows (path, size, content
   // hash) with a problem: time_limit, worker_crashed or worker_unavailable.
   // With `filing`, the worker writes and indexes the record itself; when it
-  // cannot give one (the record above), nothing is filed.
+  // cannot give one (the record above), nothing is filed. Nothing may be in
+  // hand (Submit below) when it is called.
   WorkerResult Run(const std::string& path, const Filing* filing = nullptr);
 
   // Starts the worker process (or the zygote it will be forked from) now,
@@ -96,18 +99,51 @@ class Worker {
   // started (Run then says so in a record).
   bool Start();
 
+  // The same, in two halves, so that the worker can have the next document
+  // in hand while it files the last one's record (ServeRequests): Submit
+  // gives it `path` and returns at once; Collect waits for the oldest
+  // document submitted and not yet collected, and gives its result as Run
+  // would. Keep one or two submitted: a worker that dies with two in hand
+  // is replaced, and the first is read again alone before it is blamed.
+  //   worker.Submit(a, &filing_a);
+  //   worker.Submit(b, &filing_b);
+  //   WorkerResult ra = worker.Collect();   // then Submit(c), Collect() b...
+  void Submit(const std::string& path, const Filing* filing = nullptr);
+  WorkerResult Collect();
+  size_t InHand() const { return in_flight_.size(); }
+
   // Stops the worker process (it finishes nothing: call between documents).
   void Stop();
 
  private:
+  using Clock = std::chrono::steady_clock;
+  struct InFlight {
+    std::string path;
+    std::optional<Filing> filing;
+    std::string request;
+    bool sent = false;
+    bool alone = false;  // read again after a worker died with it and another in hand
+    Clock::time_point sent_at;
+  };
+
   // A worker process now: forked from the zygote, or spawned.
   bool Launch();
-  std::optional<std::string> Exchange(const std::string& request, std::string* problem);
+  bool MaySend(size_t i) const;
+  bool SendWhatMayGo();
+  bool Send(InFlight* document);
+  // The next answer, by `deadline`; nothing when the worker died or was
+  // stopped for time ("time_limit" in `problem`).
+  std::optional<std::string> Receive(Clock::time_point deadline, std::string* problem);
+  // The worker process is gone: forget it, and send again what it held.
+  void Died();
 
   WorkerOptions options_;
   pid_t pid_ = -1;
   int to_child_ = -1;
   int from_child_ = -1;
+  std::deque<InFlight> in_flight_;
+  std::string received_;  // read from the worker and not yet an answer
+  Clock::time_point last_answer_;
 };
 
 // The worker side of `imr worker`: serves requests from `in` until it closes.

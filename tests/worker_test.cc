@@ -4,6 +4,7 @@
 #include "pipeline/worker.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -155,6 +156,66 @@ TEST(WorkerTest, APathThatIsNotUtf8IsReadAndFiled) {
   EXPECT_TRUE(filed.record.problems.empty());
   EXPECT_TRUE(fs::exists(out / "caf\xe9.json"));
   EXPECT_EQ(store.CountDocuments(), 1);
+}
+
+// Two documents in hand: the worker reads the second while it files the
+// first, and the answers come back in the order the documents went, each
+// filed. A page count tells which record is which (two pages, one page).
+TEST(WorkerTest, TwoDocumentsInHandAnswerInOrderEachFiled) {
+  const fs::path out = EmptyFolder("worker-two-in-hand");
+  const std::string two_pages = testing::SourceDir() + "/corpus/letter-layout1-lumbar.pdf";
+  const std::string one_page = testing::SourceDir() + "/corpus/src/progress-report.txt";
+  Worker worker({.program = testing::ImrBinary(), .max_pages = 106});
+  Store store((out / "imr.sqlite").string());
+  const int64_t run = store.BeginRun("test", PipelineVersion(), "");
+  for (int round = 0; round < 2; ++round) {
+    const Filing a{(out / "a.json").string(), store.path(), run, {"a.json", two_pages}};
+    const Filing b{(out / "b.json").string(), store.path(), run, {"b.json", one_page}};
+    worker.Submit(two_pages, &a);
+    worker.Submit(one_page, &b);
+    EXPECT_EQ(worker.InHand(), 2u);
+    const WorkerResult first = worker.Collect();
+    const WorkerResult second = worker.Collect();
+    EXPECT_EQ(worker.InHand(), 0u);
+    ASSERT_TRUE(first.filed && second.filed);
+    EXPECT_EQ(first.filing_error + second.filing_error, "");
+    EXPECT_EQ(first.record.document.source.page_count, 2);
+    EXPECT_EQ(second.record.document.source.page_count, 1);
+  }
+  EXPECT_EQ(store.CountDocuments(), 2);  // filed again in the second round, never twice
+  EXPECT_TRUE(fs::exists(out / "a.json") && fs::exists(out / "b.json"));
+}
+
+// A worker that dies with two documents in hand may have died of either: the
+// first is read again alone, and neither is blamed when both read well on
+// their own (the worker is killed from outside here, before either is done).
+TEST(WorkerTest, AWorkerThatDiesWithTwoInHandBlamesNeither) {
+  const std::string letter = testing::SourceDir() + "/corpus/letter-layout2.pdf";
+  const std::string note = testing::SourceDir() + "/corpus/src/progress-report.txt";
+  Worker worker({.program = testing::ImrBinary(), .max_pages = 107, .zygote = false});
+  worker.Submit(letter);
+  worker.Submit(note);
+  int killed = 0;
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream stat(entry.path() / "stat");
+    std::string line;
+    if (!std::getline(stat, line) || line.rfind(')') == std::string::npos) continue;
+    char state = 0;
+    long parent = 0;
+    if (sscanf(line.c_str() + line.rfind(')') + 1, " %c %ld", &state, &parent) != 2 || parent != getpid()) continue;
+    killed += kill(static_cast<pid_t>(std::stol(name)), SIGKILL) == 0;
+  }
+  ASSERT_EQ(killed, 1) << "one worker process was expected";
+  const WorkerResult first = worker.Collect();
+  const WorkerResult second = worker.Collect();
+  EXPECT_TRUE(first.record.problems.empty()) << first.json.substr(0, 300);
+  EXPECT_FALSE(first.record.requests.empty()) << "the letter was not read again";
+  EXPECT_TRUE(second.record.problems.empty()) << second.json.substr(0, 300);
+  EXPECT_EQ(second.record.document.source.page_count, 1);
+  worker.Stop();
+  EXPECT_FALSE(AnyContains(Children(), "Z ")) << "the killed worker was left a zombie";
 }
 
 // The memory limit is the worker's own address-space limit: a worker that
