@@ -13,6 +13,7 @@
 #include "pipeline/assertion_io.h"
 #include "pipeline/eval_io.h"
 #include "pipeline/fhir_json.h"
+#include "pipeline/in_order.h"
 #include "pipeline/output.h"
 #include "pipeline/record_json.h"
 #include "pipeline/run_document.h"
@@ -129,14 +130,16 @@ int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
   // to DIR/fhir/<stem>.json.
   RecordWriter writer(format == "fhir" ? *dir + "/fhir" : *dir);
   int code = kExitClean;
+  InOrder writing;  // each record is written and synced while the next file is read
   for (const std::string& path : flags.positional()) {
     const Record record = RunFile(path, options);
-    writer.Write(path, write(record));
+    writing.Give([&writer, path, json = write(record)] { writer.Write(path, json); });
     if (!record.problems.empty()) {
       code = kExitProblems;
       err << "imr: " << path << ": " << record.problems.front().code << "\n";
     }
   }
+  writing.Finish();
   return code;
 }
 

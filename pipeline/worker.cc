@@ -16,23 +16,21 @@
 #include <charconv>
 #include <chrono>
 #include <algorithm>
-#include <condition_variable>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <system_error>
-#include <thread>
+#include <stdexcept>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/sanitizer.h"
 #include "core/text.h"
+#include "pipeline/in_order.h"
 #include "pipeline/output.h"
 #include "pipeline/record_json.h"
 #include "pipeline/warm_up.h"
@@ -260,110 +258,40 @@ std::string FileRecord(const Record& record, const std::string& json, const Fili
 }
 
 // Answers leave in the order their requests came, each once its record is
-// filed, from a thread of their own: the worker reads and works on the next
-// document while the last one's record is written, synced and indexed. A
-// filing waits on the disk (two fsyncs, one per file and one per folder,
-// about 8 ms a record here: a quarter of the dev letters' time in a
-// one-worker batch) and the parent keeps a second document in hand to fill
-// that wait (Worker::Submit). Where no thread can be had (an address-space
-// limit too small for its stack) each answer is made inline, as before.
-class Answerer {
- public:
-  explicit Answerer(std::ostream& out) : out_(out) {
-    try {
-      thread_ = std::thread([this] { Loop(); });
-    } catch (const std::system_error&) {
-    }
-  }
-  ~Answerer() { Finish(); }
-  Answerer(const Answerer&) = delete;
-  Answerer& operator=(const Answerer&) = delete;
-
-  // Makes `answer` (filing the record, if asked) and sends it, after every
-  // earlier one; waits while the previous answer is still being made. False
-  // once an answer could not be sent.
-  bool Send(std::function<std::string()> answer) {
-    if (!thread_.joinable()) {
-      failed_ = failed_ || !Write(answer());
-      return !failed_;
-    }
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return !next_; });
-    if (failed_) return false;
-    next_ = std::move(answer);
-    changed_.notify_all();
-    return true;
-  }
-
-  // Waits for the last answer to leave; false when one could not be sent.
-  bool Finish() {
-    if (thread_.joinable()) {
-      {
-        const std::lock_guard<std::mutex> lock(mutex_);
-        done_ = true;
-      }
-      changed_.notify_all();
-      thread_.join();
-    }
-    return !failed_;
-  }
-
- private:
-  void Loop() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    for (;;) {
-      changed_.wait(lock, [&] { return next_ || done_; });
-      if (!next_) return;
-      std::function<std::string()> answer;
-      answer.swap(next_);  // the slot is free for the next document's answer
-      changed_.notify_all();
-      lock.unlock();
-      const bool sent = Write(answer());
-      lock.lock();
-      failed_ = failed_ || !sent;
-    }
-  }
-
-  bool Write(const std::string& payload) {
-    out_ << Frame(payload);
-    out_.flush();
-    return static_cast<bool>(out_);
-  }
-
-  std::ostream& out_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::function<std::string()> next_;  // the answer to make next; empty when none waits
-  bool done_ = false;
-  bool failed_ = false;
-  std::thread thread_;
-};
-
+// filed, from a thread of their own (InOrder): the worker reads and works on
+// the next document, which the parent has already sent (Worker::Submit),
+// while the last one's record is written, synced and indexed.
 int ServeRequests(std::istream& in, std::ostream& out, const RunOptions& options) {
   std::unique_ptr<Store> store;  // opened by the first filing, on the answering thread (never across a fork)
   // Only the answering thread writes to `out`: reading must not flush it
   // (std::cin flushes its tied std::cout before every read).
   in.tie(nullptr);
-  Answerer answerer(out);
+  InOrder answering;
   std::string header;
-  while (std::getline(in, header)) {
-    size_t size = 0;
-    auto [end, ec] = std::from_chars(header.data(), header.data() + header.size(), size);
-    if (ec != std::errc() || end != header.data() + header.size()) return 2;
-    std::string text(size, '\0');
-    if (!in.read(text.data(), static_cast<std::streamsize>(size))) return 2;
-    std::optional<Request> request = ParseRequest(text);
-    if (!request) return 2;
-    const auto began = Clock::now();
-    auto record = std::make_shared<const Record>(RunFile(request->path, options));
-    auto json = std::make_shared<std::string>(RecordToJson(*record));
-    const double milliseconds = std::chrono::duration<double, std::milli>(Clock::now() - began).count();
-    const bool sent = answerer.Send([record, json, filing = std::move(request->filing), milliseconds, &store] {
-      return filing ? FileRecord(*record, *json, *filing, milliseconds, &store) : *json;
-    });
-    if (!sent) return 1;
+  try {
+    while (std::getline(in, header)) {
+      size_t size = 0;
+      auto [end, ec] = std::from_chars(header.data(), header.data() + header.size(), size);
+      if (ec != std::errc() || end != header.data() + header.size()) return 2;
+      std::string text(size, '\0');
+      if (!in.read(text.data(), static_cast<std::streamsize>(size))) return 2;
+      std::optional<Request> request = ParseRequest(text);
+      if (!request) return 2;
+      const auto began = Clock::now();
+      auto record = std::make_shared<const Record>(RunFile(request->path, options));
+      auto json = std::make_shared<std::string>(RecordToJson(*record));
+      const double milliseconds = std::chrono::duration<double, std::milli>(Clock::now() - began).count();
+      answering.Give([record, json, filing = std::move(request->filing), milliseconds, &store, &out] {
+        out << Frame(filing ? FileRecord(*record, *json, *filing, milliseconds, &store) : *json);
+        out.flush();
+        if (!out) throw std::runtime_error("the answer could not be sent");
+      });
+    }
+    answering.Finish();
+  } catch (const std::runtime_error&) {
+    return 1;  // the parent has gone
   }
-  return answerer.Finish() ? 0 : 1;
+  return 0;
 }
 
 }  // namespace
