@@ -61,10 +61,25 @@ class BatchTest : public ::testing::Test {
   int inputs_ = 0;
 };
 
+// Copies of one content given to two workers, two documents in each one's
+// hands: one copy is read, and every other waits for its record and becomes
+// its duplicate (before, copies read at the same moment were all processed).
+TEST_F(BatchTest, CopiesInSeveralWorkersHandsAreReadOnce) {
+  fs::remove_all(dir_ / "in");
+  fs::create_directories(dir_ / "in");
+  const fs::path letter = fs::path(testing::SourceDir()) / "corpus/letter-layout2.pdf";
+  for (int i = 0; i < 6; ++i) fs::copy_file(letter, dir_ / "in" / ("copy" + std::to_string(i) + ".pdf"));
+  const fs::path out = dir_ / "out";
+  const testing::CommandResult run = Batch("-o '" + out.string() + "' --jobs 2");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("1 processed, 5 duplicates"), std::string::npos) << run.out;
+  EXPECT_EQ(Records(out).size(), 6u);
+  Store store((out / "imr.sqlite").string());
+  EXPECT_EQ(store.CountDocuments(), 6);
+}
+
 TEST_F(BatchTest, OneRecordPerInputDuplicatesByContentAndAResumeRedoesNothing) {
   const fs::path out = dir_ / "out";
-  // One worker: two workers may read two copies of one content at the same
-  // moment, and then both are processed (README).
   const testing::CommandResult first = Batch("-o '" + out.string() + "' --jobs 1");
   EXPECT_EQ(first.exit_code, 1) << first.out;  // the junk file's record carries a problem
   EXPECT_EQ(Records(out).size(), static_cast<size_t>(inputs_)) << first.out;
