@@ -9,7 +9,7 @@
 namespace imr {
 namespace {
 
-constexpr size_t kMinLetters = 4;  // rn/m: shorter words are too often real in both forms
+constexpr size_t kMinLetters = 4;  // letter confusions: shorter words are too often real in both forms
 constexpr size_t kMinKnownLetters = 3;  // the shortest word the vocabulary keeps
 
 bool IsLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
@@ -52,24 +52,45 @@ const std::unordered_set<std::string>& Vocabulary() {
   return words;
 }
 
-// `run` (letters only) with "rn" read for "m", or "m" for "rn", repaired when
-// the run is no word of the vocabulary and exactly one repair is a known word.
+// Letters OCR reads for others, as {read, printed}: "rn" for "m" and the
+// reverse ("Califomia"), "n" for "r" and the reverse ("Centification" in a
+// scan of "Certification"), "cl" for "d", "vv" for "w". Each is undone once,
+// in a run of at least `shortest` letters: one letter swapped in a short word
+// too often gives another real word, or a name ("Bennard" is no misread
+// "Bernard").
+struct Confusion {
+  std::string_view read;
+  std::string_view printed;
+  size_t shortest;
+};
+constexpr Confusion kConfusions[] = {{"rn", "m", kMinLetters}, {"m", "rn", kMinLetters}, {"n", "r", 9},
+                                     {"r", "n", 9},            {"cl", "d", 6},           {"vv", "w", kMinLetters}};
+
+// `printed` in the case of the letter it replaces.
+std::string InCaseOf(char replaced, std::string_view printed) {
+  std::string out(printed);
+  if (IsUpper(replaced)) {
+    for (char& c : out) c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+// `run` (letters only) with one confusion above undone, when the run is no
+// word of the vocabulary and exactly one such repair is a known word.
 std::string RepairLetterRun(std::string_view run, const OcrLexicon& lexicon) {
   const std::string core(run);
   const std::string lower = AsciiLower(core);
   if (core.size() < kMinLetters || lexicon.InVocabulary(lower)) return core;
   std::vector<std::string> repairs;
-  const auto consider = [&](std::string candidate) {
-    if (lexicon.Knows(AsciiLower(candidate)) &&
-        std::find(repairs.begin(), repairs.end(), candidate) == repairs.end()) {
-      repairs.push_back(std::move(candidate));
+  for (const Confusion& c : kConfusions) {
+    if (core.size() < c.shortest) continue;
+    for (size_t at = lower.find(c.read); at != std::string::npos; at = lower.find(c.read, at + 1)) {
+      std::string candidate = core.substr(0, at) + InCaseOf(core[at], c.printed) + core.substr(at + c.read.size());
+      if (lexicon.Knows(AsciiLower(candidate)) &&
+          std::find(repairs.begin(), repairs.end(), candidate) == repairs.end()) {
+        repairs.push_back(std::move(candidate));
+      }
     }
-  };
-  for (size_t at = lower.find("rn"); at != std::string::npos; at = lower.find("rn", at + 1)) {
-    consider(core.substr(0, at) + (IsUpper(core[at]) ? "M" : "m") + core.substr(at + 2));
-  }
-  for (size_t at = lower.find('m'); at != std::string::npos; at = lower.find('m', at + 1)) {
-    consider(core.substr(0, at) + (IsUpper(core[at]) ? "RN" : "rn") + core.substr(at + 1));
   }
   return repairs.size() == 1 ? repairs.front() : core;  // none, or no telling which
 }

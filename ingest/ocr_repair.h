@@ -13,9 +13,11 @@
 //   - a date broken by stray spaces is one word again ("11/ 03/2016" → "11/03/2016");
 //   - O and o read for 0, l, I and | read for 1 inside a date, a number that
 //     starts with a digit, or a case number ("11/O3/2O16", "1OO", "CM16-O2l3037");
-//   - "rn" read for "m", or "m" for "rn", in a run of letters the vocabulary
-//     does not know, when exactly one repair gives a known word ("Califomia" →
-//     "California", "Arizona,Califomia" → "Arizona,California");
+//   - one letter confusion undone ("rn" read for "m" or the reverse, "n" for
+//     "r" or the reverse, "cl" for "d", "vv" for "w") in a run of letters the
+//     vocabulary does not know, when exactly one repair gives a known word
+//     ("Califomia" → "California", "Arizona,Califomia" → "Arizona,California",
+//     "Centification(s)" → "Certification(s)");
 //   - a capital split from its word by kerning is joined again when the rest
 //     is no word and the whole is ("New Y ork" → "New York", "Oregon,W yoming"
 //     → "Oregon,Wyoming", "Plan B one" stays);
@@ -23,7 +25,7 @@
 //     and its first half is not ("authori-" "zation" → "authorization", but
 //     "follow-" "up" stays).
 // Known words are vocab/ocr_words.tsv (English), the clinical vocabularies and,
-// for the rn/m repair, the words the document itself prints.
+// for the letter repairs, the words the document itself prints.
 #ifndef IMR_INGEST_OCR_REPAIR_H_
 #define IMR_INGEST_OCR_REPAIR_H_
 
@@ -59,7 +61,8 @@ std::vector<PlacedWord> RepairOcrWords(const std::vector<PlacedWord>& words, con
 // date or number comes back unchanged.
 std::string RepairDigits(std::string_view word);
 
-// One word's rn/m repaired against `lexicon`: "Califomia," → "California,".
+// One word's letter confusions repaired against `lexicon`: "Califomia," →
+// "California,".
 std::string RepairLetters(std::string_view word, const OcrLexicon& lexicon);
 
 }  // namespace imr

@@ -79,6 +79,14 @@ TEST(OcrRepairTest, RepairsWhereTheMeaningIsPlain) {
       {"the rnedical records", "the medical records"},
       {"modem", "modem"},  // a word already: "modern" is one too
       {"barn burn", "barn burn"},
+      // n read for r and the reverse, cl for d, vv for w.
+      {"Centification(s)/Specialty: Family Practice", "Certification(s)/Specialty: Family Practice"},
+      {"the patient's cunrent medications", "the patient's cunrent medications"},  // short: left
+      {"a physical thenapist", "a physical therapist"},
+      {"lumbar racliculopathy", "lumbar radiculopathy"},
+      {"vvork status", "work status"},
+      {"Dr. Bennard", "Dr. Bennard"},  // too short to swap one letter: "Bernard" is a name too
+      {"rnay", "may"},
       // A capital split off by kerning.
       {"Licensure: Texas,New Y ork,California", "Licensure: Texas,New York,California"},
       {"in T exas.", "in Texas."},
