@@ -54,7 +54,8 @@ const std::unordered_set<std::string>& Vocabulary() {
 
 // Letters OCR reads for others, as {read, printed}: "rn" for "m" and the
 // reverse ("Califomia"), "n" for "r" and the reverse ("Centification" in a
-// scan of "Certification"), "cl" for "d", "vv" for "w". Each is undone once,
+// scan of "Certification"), "m" for "n" and the reverse ("Califormia"), "cl"
+// for "d", "vv" for "w". Each is undone once,
 // in a run of at least `shortest` letters: one letter swapped in a short word
 // too often gives another real word, or a name ("Bennard" is no misread
 // "Bernard").
@@ -63,8 +64,8 @@ struct Confusion {
   std::string_view printed;
   size_t shortest;
 };
-constexpr Confusion kConfusions[] = {{"rn", "m", kMinLetters}, {"m", "rn", kMinLetters}, {"n", "r", 9},
-                                     {"r", "n", 9},            {"cl", "d", 6},           {"vv", "w", kMinLetters}};
+constexpr Confusion kConfusions[] = {{"rn", "m", kMinLetters}, {"m", "rn", kMinLetters}, {"n", "r", 9}, {"r", "n", 9},
+                                     {"m", "n", 9},           {"n", "m", 9},           {"cl", "d", 6}, {"vv", "w", kMinLetters}};
 
 // `printed` in the case of the letter it replaces.
 std::string InCaseOf(char replaced, std::string_view printed) {
@@ -273,14 +274,15 @@ size_t LeadingLetters(std::string_view s) {
 }
 
 // A capital split from the rest of its word by kerning ("New Y ork",
-// "T exas,") joined again: when the rest is no word and the whole is. "A"
-// and "I" are words of their own.
+// "T exas,", "Texas, A rizona") joined again: when the rest is no word and
+// the whole is. "A" and "I" are words of their own, but a word after them
+// that is none is no word of theirs either.
 void JoinSplitCapitals(std::vector<PlacedWord>* line, const OcrLexicon& lexicon) {
   for (size_t i = 0; i + 1 < line->size(); ++i) {
     // The capital ends the word, alone or after punctuation ("Oregon,W" "yoming").
     const std::string& word = (*line)[i].text;
     const char capital = word.back();
-    if (!IsUpper(capital) || capital == 'A' || capital == 'I') continue;
+    if (!IsUpper(capital)) continue;
     if (word.size() > 1 && IsLetter(word[word.size() - 2])) continue;
     const PlacedWord& next = (*line)[i + 1];
     const size_t letters = LeadingLetters(next.text);

@@ -14,13 +14,15 @@
 //   - O and o read for 0, l, I and | read for 1 inside a date, a number that
 //     starts with a digit, or a case number ("11/O3/2O16", "1OO", "CM16-O2l3037");
 //   - one letter confusion undone ("rn" read for "m" or the reverse, "n" for
-//     "r" or the reverse, "cl" for "d", "vv" for "w") in a run of letters the
+//     "r", "m" for "n", each or the reverse, "cl" for "d", "vv" for "w") in a
+//     run of letters the
 //     vocabulary does not know, when exactly one repair gives a known word
 //     ("Califomia" → "California", "Arizona,Califomia" → "Arizona,California",
 //     "Centification(s)" → "Certification(s)");
 //   - a capital split from its word by kerning is joined again when the rest
 //     is no word and the whole is ("New Y ork" → "New York", "Oregon,W yoming"
-//     → "Oregon,Wyoming", "Plan B one" stays);
+//     → "Oregon,Wyoming", "Texas, A rizona" → "Texas, Arizona"; "Plan B one"
+//     and "A typical case" stay);
 //   - a word broken at a line-end hyphen is joined when the joined word is known
 //     and its first half is not ("authori-" "zation" → "authorization", but
 //     "follow-" "up" stays).

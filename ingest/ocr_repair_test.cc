@@ -83,6 +83,7 @@ TEST(OcrRepairTest, RepairsWhereTheMeaningIsPlain) {
       {"Centification(s)/Specialty: Family Practice", "Certification(s)/Specialty: Family Practice"},
       {"the patient's cunrent medications", "the patient's cunrent medications"},  // short: left
       {"a physical thenapist", "a physical therapist"},
+      {"Licensure: Illinois, Califormia, Michigan", "Licensure: Illinois, California, Michigan"},
       {"lumbar racliculopathy", "lumbar radiculopathy"},
       {"vvork status", "work status"},
       {"Dr. Bennard", "Dr. Bennard"},  // too short to swap one letter: "Bernard" is a name too
@@ -91,6 +92,9 @@ TEST(OcrRepairTest, RepairsWhereTheMeaningIsPlain) {
       {"Licensure: Texas,New Y ork,California", "Licensure: Texas,New York,California"},
       {"in T exas.", "in Texas."},
       {"Plan B one", "Plan B one"},  // "one" is a word
+      {"Licensure: Colorado, Texas, A rizona", "Licensure: Colorado, Texas, Arizona"},
+      {"A typical case", "A typical case"},
+      {"I rnean it", "I mean it"},
       {"Grade A ankle", "Grade A ankle"},
       {"Hepatitis B virus", "Hepatitis B virus"},
       // Words broken at a line-end hyphen.
