@@ -109,29 +109,54 @@ size_t SkipValue(std::string_view text, size_t at, int depth = 0) {
   return end;
 }
 
-constexpr size_t kMaxDictionaryBytes = 64 * 1024;
+using Dictionary = std::map<std::string, std::string_view>;
 
 // The top-level keys of the dictionary that starts at `at` ("<<"), each with
-// its value's text; as far as the dictionary is whole.
-std::map<std::string, std::string_view> DictionaryAt(std::string_view text, size_t at) {
-  std::map<std::string, std::string_view> keys;
+// its value's text, as far as the dictionary is whole; `*end` is where the
+// reading stopped.
+Dictionary DictionaryAt(std::string_view text, size_t at, size_t* end) {
+  Dictionary keys;
+  *end = at;
   if (at >= text.size() || text.substr(at, 2) != "<<") return keys;
-  // A dictionary that never closes would be read to the end of the file once
-  // per object header inside it; the dictionaries read here are small.
-  text = text.substr(0, at + std::min<size_t>(text.size() - at, kMaxDictionaryBytes));
   size_t i = SkipWhite(text, at + 2);
   while (i < text.size() && text[i] == '/') {
     const size_t key_end = SkipRegular(text, i + 1);
     const size_t value_at = SkipWhite(text, key_end);
     const size_t value_end = SkipValue(text, value_at);
-    if (value_end == std::string_view::npos) break;
+    if (value_end == std::string_view::npos) {
+      i = text.size();  // read to the end without finding the value's end
+      break;
+    }
     keys.emplace(std::string(text.substr(i, key_end - i)), text.substr(value_at, value_end - value_at));
     i = SkipWhite(text, value_end);
   }
+  *end = i;
   return keys;
 }
 
-std::string_view KeyOf(const std::map<std::string, std::string_view>& dict, const std::string& key) {
+// Reads dictionaries within a budget of bytes for the whole file: one that
+// never closes is read to its end once per object header inside it, and a
+// hostile file can hold thousands of headers; the dictionaries this file
+// needs (trailers, catalogs, pages, object streams) are small.
+class DictionaryReader {
+ public:
+  explicit DictionaryReader(uint64_t budget) : budget_(budget) {}
+
+  Dictionary At(std::string_view text, size_t at) {
+    constexpr size_t kMaxDictionaryBytes = 64 * 1024;
+    if (at >= text.size()) return {};
+    const size_t window = static_cast<size_t>(std::min<uint64_t>({text.size() - at, kMaxDictionaryBytes, budget_}));
+    size_t end = at;
+    Dictionary dict = DictionaryAt(text.substr(0, at + window), at, &end);
+    budget_ -= std::min<uint64_t>(budget_, end - at + 1);
+    return dict;
+  }
+
+ private:
+  uint64_t budget_;
+};
+
+std::string_view KeyOf(const Dictionary& dict, const std::string& key) {
   const auto it = dict.find(key);
   return it == dict.end() ? std::string_view() : it->second;
 }
@@ -186,7 +211,7 @@ struct TrailerKeys {
 
 // Takes each key from `dict` where it has one: called in file order, the
 // last dictionary that has a key gives it.
-void TakeTrailerKeys(const std::map<std::string, std::string_view>& dict, TrailerKeys* keys) {
+void TakeTrailerKeys(const Dictionary& dict, TrailerKeys* keys) {
   const std::pair<const char*, std::string*> wanted[] = {
       {"/Root", &keys->root}, {"/Encrypt", &keys->encrypt}, {"/Info", &keys->info}, {"/ID", &keys->id}};
   for (const auto& [key, value] : wanted) {
@@ -196,18 +221,22 @@ void TakeTrailerKeys(const std::map<std::string, std::string_view>& dict, Traile
 
 // Every `trailer` dictionary and cross-reference stream dictionary, in file
 // order, as sources of the trailer's keys.
-TrailerKeys FindTrailerKeys(std::string_view bytes, const std::vector<ObjectAt>& objects) {
-  std::vector<std::pair<size_t, size_t>> dictionaries;  // (file offset, where "<<" is)
+TrailerKeys FindTrailerKeys(std::string_view bytes, const std::vector<ObjectAt>& objects,
+                            const std::vector<Dictionary>& dictionaries, DictionaryReader* reader) {
+  std::vector<std::pair<size_t, const Dictionary*>> found;  // (file offset, dictionary)
+  std::vector<Dictionary> trailers;
   for (size_t at = bytes.find("trailer"); at != std::string_view::npos; at = bytes.find("trailer", at + 7)) {
-    dictionaries.emplace_back(at, SkipWhite(bytes, at + 7));
+    trailers.push_back(reader->At(bytes, SkipWhite(bytes, at + 7)));
+    found.emplace_back(at, nullptr);  // pointed at below, once `trailers` stops growing
   }
-  for (const ObjectAt& object : objects) {
-    const auto dict = DictionaryAt(bytes, object.body_at);
-    if (KeyOf(dict, "/Type") == "/XRef") dictionaries.emplace_back(object.offset, object.body_at);
+  for (size_t i = 0; i < found.size(); ++i) found[i].second = &trailers[i];
+  for (size_t i = 0; i < objects.size(); ++i) {
+    if (KeyOf(dictionaries[i], "/Type") == "/XRef") found.emplace_back(objects[i].offset, &dictionaries[i]);
   }
-  std::sort(dictionaries.begin(), dictionaries.end());
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   TrailerKeys keys;
-  for (const auto& [offset, at] : dictionaries) TakeTrailerKeys(DictionaryAt(bytes, at), &keys);
+  for (const auto& [offset, dict] : found) TakeTrailerKeys(*dict, &keys);
   return keys;
 }
 
@@ -291,14 +320,15 @@ std::string AppendCrossReference(std::string_view bytes, const std::map<uint64_t
 // `bytes` with a cross-reference of the uncompressed objects only. Stops at
 // `budget` inflated bytes.
 std::vector<PackedObject> ReadObjectStreams(std::string_view bytes, const std::map<uint64_t, Entry>& uncompressed,
-                                            const std::vector<ObjectAt>& objects, const TrailerKeys& keys,
+                                            const std::vector<ObjectAt>& objects,
+                                            const std::vector<Dictionary>& dictionaries, const TrailerKeys& keys,
                                             uint64_t budget) {
   std::vector<PackedObject> packed;
   std::vector<const ObjectAt*> streams;
-  for (const ObjectAt& object : objects) {
-    const auto it = uncompressed.find(object.number);
-    if (it == uncompressed.end() || it->second.field2 != object.offset) continue;  // a copy a later one replaced
-    if (KeyOf(DictionaryAt(bytes, object.body_at), "/Type") == "/ObjStm") streams.push_back(&object);
+  for (size_t i = 0; i < objects.size(); ++i) {
+    const auto it = uncompressed.find(objects[i].number);
+    if (it == uncompressed.end() || it->second.field2 != objects[i].offset) continue;  // a copy a later one replaced
+    if (KeyOf(dictionaries[i], "/Type") == "/ObjStm") streams.push_back(&objects[i]);
   }
   if (streams.empty()) return packed;
   const std::string scaffold = AppendCrossReference(bytes, uncompressed, keys);
@@ -348,10 +378,6 @@ std::vector<PackedObject> ReadObjectStreams(std::string_view bytes, const std::m
   return packed;
 }
 
-bool SaysType(std::string_view dictionary, std::string_view type) {
-  return KeyOf(DictionaryAt(dictionary, SkipWhite(dictionary, 0)), "/Type") == type;
-}
-
 // A catalog and a page tree for the pages in `pages` (object numbers, in
 // file order), as new objects numbered from `next`; returns the catalog's
 // reference. The pages keep their /Parent; readers look a page's inherited
@@ -379,9 +405,14 @@ std::optional<std::string> RebuildCrossReference(std::string_view bytes) {
   for (const ObjectAt& object : objects) {  // file order: a later copy replaces an earlier one
     entries[object.number] = {1, object.offset, object.generation, object.offset};
   }
-  TrailerKeys keys = FindTrailerKeys(bytes, objects);
-  uint64_t budget = std::max<uint64_t>(kInflateFloorBytes, kInflateRatio * bytes.size());
-  const std::vector<PackedObject> packed = ReadObjectStreams(bytes, entries, objects, keys, budget);
+  // Linear in the file's size, whatever it holds.
+  DictionaryReader reader(16 * static_cast<uint64_t>(bytes.size()) + (uint64_t{1} << 20));
+  std::vector<Dictionary> dictionaries;
+  dictionaries.reserve(objects.size());
+  for (const ObjectAt& object : objects) dictionaries.push_back(reader.At(bytes, object.body_at));
+  TrailerKeys keys = FindTrailerKeys(bytes, objects, dictionaries, &reader);
+  const uint64_t budget = std::max<uint64_t>(kInflateFloorBytes, kInflateRatio * bytes.size());
+  const std::vector<PackedObject> packed = ReadObjectStreams(bytes, entries, objects, dictionaries, keys, budget);
   for (const PackedObject& object : packed) {
     Entry& entry = entries[object.number];
     if (entry.type == 0 || entry.found_at < object.stream_offset) entry = {2, object.stream, object.index, object.stream_offset};
@@ -393,19 +424,23 @@ std::optional<std::string> RebuildCrossReference(std::string_view bytes) {
     std::string catalog;
     std::vector<std::pair<size_t, uint64_t>> pages;  // (where found, object number)
     size_t catalog_at = 0;
-    const auto consider = [&](uint64_t number, uint64_t generation, size_t found_at, std::string_view body) {
+    const auto consider = [&](uint64_t number, uint64_t generation, size_t found_at, const Dictionary& dict) {
       const auto it = entries.find(number);
       if (it == entries.end() || it->second.found_at != found_at) return;  // replaced by a later copy
-      if (SaysType(body, "/Catalog") && found_at >= catalog_at) {
-        catalog = std::to_string(number) + " " + std::to_string(generation) + " R", catalog_at = found_at;
-      } else if (SaysType(body, "/Page")) {
+      const std::string_view type = KeyOf(dict, "/Type");
+      if (type == "/Catalog" && found_at >= catalog_at) {
+        catalog = std::to_string(number) + " " + std::to_string(generation) + " R";
+        catalog_at = found_at;
+      } else if (type == "/Page") {
         pages.emplace_back(found_at, number);
       }
     };
-    for (const ObjectAt& object : objects) {
-      consider(object.number, object.generation, object.offset, bytes.substr(object.body_at));
+    for (size_t i = 0; i < objects.size(); ++i) {
+      consider(objects[i].number, objects[i].generation, objects[i].offset, dictionaries[i]);
     }
-    for (const PackedObject& object : packed) consider(object.number, 0, object.stream_offset, object.text);
+    for (const PackedObject& object : packed) {
+      consider(object.number, 0, object.stream_offset, reader.At(object.text, SkipWhite(object.text, 0)));
+    }
     if (catalog.empty() && pages.empty()) return std::nullopt;
     if (!catalog.empty()) {
       keys.root = catalog;
