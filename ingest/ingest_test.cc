@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -310,6 +312,48 @@ TEST(IngestRepairTest, ADamagedEncryptedPdfIsRepairedNotPasswordProtected) {
   EXPECT_EQ(DescribeProblems(cut), "pdf_truncated@0");
   // The one that needs a password still says so (qpdf's reading agrees).
   EXPECT_EQ(DescribeProblems(IngestCorpusFile("errors/password.pdf")), "encrypted_needs_password@0");
+}
+
+// The real letters (../shared/data, read in place, never copied), damaged
+// in memory as bench/hostile_batch.sh damages them: a broken startxref is
+// repaired with every word back; 4,000 bytes spliced into the middle third
+// are repaired, losing at most the stream the junk landed in.
+TEST(IngestRepairTest, RealLettersWithABrokenPointerOrSplicedJunkAreRepaired) {
+  const std::string dir = imr::testing::SharedDataDir("dwc-letters");
+  if (dir.empty()) GTEST_SKIP() << "../shared/data/dwc-letters is absent: repair of damaged real letters skipped";
+  std::vector<std::string> paths;
+  for (const auto& e : std::filesystem::directory_iterator(dir + "/pdf")) {
+    if (e.path().extension() == ".pdf") paths.push_back(e.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  paths.resize(std::min<size_t>(paths.size(), 10));
+  ASSERT_FALSE(paths.empty());
+  std::string junk;
+  for (int i = 0; i < 4000; ++i) junk += static_cast<char>((i * 131 + 7) % 256);
+  for (const std::string& path : paths) {
+    SCOPED_TRACE(std::filesystem::path(path).filename().string());
+    const std::string bytes = imr::testing::ReadFile(path);
+    const Document whole = IngestBytes(bytes, "letter.pdf", {});
+    ASSERT_EQ(DescribeProblems(whole), "");
+    std::string pointer_broken = bytes;
+    const size_t at = pointer_broken.rfind("startxref");
+    ASSERT_NE(at, std::string::npos);
+    const size_t digits = pointer_broken.find_first_of("0123456789", at);
+    pointer_broken.replace(digits, pointer_broken.find_first_not_of("0123456789", digits) - digits, "999999");
+    const Document repaired = IngestBytes(pointer_broken, "letter.pdf", {});
+    EXPECT_EQ(DescribeProblems(repaired), "pdf_repaired@0");
+    EXPECT_EQ(AllText(repaired), AllText(whole));
+    EXPECT_TRUE(repaired.source.encrypted);
+
+    std::string spliced = bytes;
+    spliced.insert(bytes.size() / 2, junk);
+    const Document read = IngestBytes(spliced, "letter.pdf", {});
+    ASSERT_FALSE(read.problems.empty());
+    EXPECT_EQ(read.problems[0].code, "pdf_repaired");
+    EXPECT_EQ(read.source.page_count, whole.source.page_count);
+    EXPECT_GT(AllText(read).size(), AllText(whole).size() / 2);
+    ExpectDocumentInvariants(read);
+  }
 }
 
 // The text limit: what passes it is not read, the record says where reading
