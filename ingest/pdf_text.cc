@@ -32,6 +32,9 @@ namespace {
 // to them is damaged, even when Poppler reads on (a content stream that does
 // not inflate reads as a blank page).
 std::atomic<uint64_t> poppler_errors{0};
+// Of those, the ones Poppler places in the file ("error (1234): ..."): the
+// file's syntax is damaged there. A wrong password is reported without a place.
+std::atomic<uint64_t> poppler_syntax_errors{0};
 
 // Poppler reports syntax errors on stderr with fragments of the file; records
 // are medical, so its messages are dropped (problems carry our own words),
@@ -39,7 +42,12 @@ std::atomic<uint64_t> poppler_errors{0};
 void SilencePoppler() {
   static std::once_flag once;
   std::call_once(once, [] {
-    poppler::set_debug_error_function([](const std::string&, void*) { ++poppler_errors; }, nullptr);
+    poppler::set_debug_error_function(
+        [](const std::string& message, void*) {
+          ++poppler_errors;
+          if (message.starts_with("error (")) ++poppler_syntax_errors;
+        },
+        nullptr);
   });
 }
 
@@ -415,12 +423,19 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
   // A repaired copy Poppler reads lives as long as the document it makes.
   Repair repair;
   Repair second;
+  const uint64_t syntax_errors_before = poppler_syntax_errors;
   std::unique_ptr<poppler::document> doc = LoadPdf(bytes);
   const bool truncated = LooksTruncated(bytes);
+  // A file Poppler opens but cannot unlock with the empty password needs a
+  // password only if nothing says it is damaged: a byte changed in its
+  // encryption dictionary or /ID locks it as surely, and qpdf, which reads a
+  // damaged dictionary otherwise, may open it.
+  const bool locked_and_damaged = doc && doc->is_locked() && poppler_syntax_errors != syntax_errors_before;
   // Poppler says only that it could not open the file. qpdf tells a password
   // from damage, and rebuilds what it can.
   std::optional<TextLayers> layers;
-  if (!doc) {
+  if (!doc || locked_and_damaged) {
+    doc.reset();
     repair = RepairPdf(bytes);
     if (repair.outcome == RepairOutcome::kRepaired) doc = LoadPdf(repair.bytes);
     // Only qpdf's reading of the file as it is can say a password is needed
@@ -441,12 +456,17 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
       doc.reset();
     }
     if (!doc) {
-      out.encrypted = repair.encrypted || bytes.find("/Encrypt") != std::string_view::npos;
+      out.encrypted = repair.encrypted || locked_and_damaged || bytes.find("/Encrypt") != std::string_view::npos;
+      // Poppler found it damaged (it opens a whole file that needs a
+      // password, locked, without a syntax error): damaged, whatever qpdf's
+      // password check says.
       out.problems.push_back(
-          repair.outcome == RepairOutcome::kNeedsPassword
-              ? IngestProblem("encrypted_needs_password", 0, "PDF is encrypted and does not open with an empty password")
-          : truncated ? IngestProblem("pdf_truncated", 0, "PDF is truncated and could not be read or repaired")
-                      : IngestProblem("pdf_damaged", 0, "PDF is damaged and could not be read or repaired"));
+          truncated ? IngestProblem("pdf_truncated", 0, "PDF is truncated and could not be read or repaired")
+          : repair.outcome == RepairOutcome::kNeedsPassword
+              ? IngestProblem("pdf_damaged", 0,
+                              "PDF is damaged and encrypted, and does not open with an empty password: it may need "
+                              "a password, or its encryption dictionary or ID is damaged")
+              : IngestProblem("pdf_damaged", 0, "PDF is damaged and could not be read or repaired"));
       return out;
     }
     out.problems.push_back(IngestProblem("pdf_repaired", 0, RepairedMessage(repair)));
