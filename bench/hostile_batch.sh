@@ -14,7 +14,8 @@
 # It checks and prints: one valid JSON record per input (parsed, its
 # source.path one of the inputs), the exit code (0 or 1 expected), wall time,
 # peak memory, problems by code (each code counted once per record) and by
-# mutation, how many damaged letters were repaired (pdf_repaired) or read,
+# mutation, how many damaged letters were repaired (pdf_repaired) or read
+# (and per mutation, with the words read),
 # and the slowest documents from the store.
 #
 # Peak memory, three ways: "largest process" is GNU time's maximum RSS (the
@@ -186,7 +187,13 @@ read = [r for r in damaged if any(p.get("text", "").strip() for p in r.get("page
 silent = [r for r in damaged if not r.get("problems")]
 print("damaged letters with no problem at all: %d" % len(silent))
 repaired = [r for r in damaged if any(p["code"] == "pdf_repaired" for p in r.get("problems", []))]
-print("damaged letters: %d; with text read: %d; repaired by qpdf (pdf_repaired): %d" % (len(damaged), len(read), len(repaired)))
+print("damaged letters: %d; with text read: %d; repaired (pdf_repaired): %d" % (len(damaged), len(read), len(repaired)))
+for kind in ("flip", "trunc", "xref", "splice"):
+    mine = [r for n, r in records.items() if n.split("-")[0] == kind]
+    has_text = [r for r in mine if any(p.get("text", "").strip() for p in r.get("pages", []))]
+    fixed = [r for r in mine if any(p["code"] == "pdf_repaired" for p in r.get("problems", []))]
+    words = sum(len(p.get("text", "").split()) for r in mine for p in r.get("pages", []))
+    print("  %-7s %d letters: %d with text read, %d repaired, %d words read" % (kind, len(mine), len(has_text), len(fixed), words))
 db = os.path.join(out, "imr.sqlite")
 if os.path.exists(db):
     con = sqlite3.connect(db)

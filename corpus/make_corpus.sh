@@ -83,6 +83,39 @@ make_errors() {
     > "$errors/binary-junk.txt"
   # Loops, depth and a decompression bomb (the bomb takes a minute to deflate).
   python3 "$root/tools/hostile_pdf_gen.py" "$errors"
+  make_damaged
+}
+
+# A letter made like the published ones (PDF 1.5 object streams and a
+# cross-reference stream, AES with an empty user password), damaged three
+# ways: neither Poppler nor qpdf can rebuild such a file's cross-reference by
+# themselves (its trailer is in the stream). Fixed IDs and AES vectors, fixed
+# junk: the same bytes on every run.
+make_damaged() {
+  local tmp size at
+  tmp="$(mktemp -d)"
+  qpdf --static-id --static-aes-iv --object-streams=generate --encrypt "" "$OWNER_PASSWORD" 128 --use-aes=y \
+    --extract=n --modify=none -- "$corpus/letter-layout2.pdf" "$tmp/letter.pdf"
+  # startxref pointing past the end of the file
+  python3 - "$tmp/letter.pdf" "$errors/encrypted-startxref.pdf" <<'PY'
+import re, sys
+data = open(sys.argv[1], "rb").read()
+at = data.rindex(b"startxref")
+data = data[:at] + re.sub(rb"startxref\s+\d+", b"startxref\n999999", data[at:], count=1)
+open(sys.argv[2], "wb").write(data)
+PY
+  # 3,000 bytes of junk spliced in at two fifths of the file
+  size=$(wc -c < "$tmp/letter.pdf")
+  at=$(( size * 2 / 5 ))
+  { head -c "$at" "$tmp/letter.pdf"; junk_bytes 3000; tail -c +$(( at + 1 )) "$tmp/letter.pdf"; } \
+    > "$errors/encrypted-spliced.pdf"
+  # cut at 70%: the end holds the encryption dictionary and the file's /ID
+  head -c $(( size * 70 / 100 )) "$tmp/letter.pdf" > "$errors/encrypted-truncated.pdf"
+  rm -rf "$tmp"
+  # A plain letter cut at 96%: its pages and most fonts are whole, its page
+  # tree, catalog and cross-reference table are lost.
+  size=$(wc -c < "$corpus/letter-layout1-lumbar.pdf")
+  head -c $(( size * 96 / 100 )) "$corpus/letter-layout1-lumbar.pdf" > "$errors/truncated-tail.pdf"
 }
 
 # A quick look at what was made, one line per file.

@@ -32,6 +32,9 @@ namespace {
 // to them is damaged, even when Poppler reads on (a content stream that does
 // not inflate reads as a blank page).
 std::atomic<uint64_t> poppler_errors{0};
+// Of those, the ones Poppler places in the file ("error (1234): ..."): the
+// file's syntax is damaged there. A wrong password is reported without a place.
+std::atomic<uint64_t> poppler_syntax_errors{0};
 
 // Poppler reports syntax errors on stderr with fragments of the file; records
 // are medical, so its messages are dropped (problems carry our own words),
@@ -39,7 +42,12 @@ std::atomic<uint64_t> poppler_errors{0};
 void SilencePoppler() {
   static std::once_flag once;
   std::call_once(once, [] {
-    poppler::set_debug_error_function([](const std::string&, void*) { ++poppler_errors; }, nullptr);
+    poppler::set_debug_error_function(
+        [](const std::string& message, void*) {
+          ++poppler_errors;
+          if (message.starts_with("error (")) ++poppler_syntax_errors;
+        },
+        nullptr);
   });
 }
 
@@ -159,49 +167,84 @@ std::string Megabytes(uint64_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
-void ReadPages(const poppler::document& doc, const PdfOptions& options, PdfText* out) {
+// A document's text layers, read before any OCR: enough to tell whether a
+// repaired copy of a damaged file reads better than the file as it is.
+struct TextLayers {
+  std::vector<PdfPage> pages;
+  std::vector<Problem> problems;
+  std::vector<std::unique_ptr<poppler::page>> waiting;  // pages OCR jobs point at
+  std::vector<OcrJob> jobs;
+  uint64_t text_bytes = 0;  // of the text layers read
+};
+
+// Reads the text layer of every page of `doc` (up to the limits) and lists
+// the pages without one for OCR. The pages point into `doc`.
+TextLayers ReadTextLayers(const poppler::document& doc, const PdfOptions& options) {
+  TextLayers out;
   const int pages = std::min(doc.pages(), options.max_pages);
   if (doc.pages() > options.max_pages) {
-    out->problems.push_back(IngestProblem("too_many_pages", 0,
+    out.problems.push_back(IngestProblem("too_many_pages", 0,
         "document has " + std::to_string(doc.pages()) + " pages; read the first " +
         std::to_string(options.max_pages)));
   }
-  std::vector<std::unique_ptr<poppler::page>> waiting;  // pages OCR jobs point at
-  std::vector<OcrJob> jobs;
-  uint64_t text_bytes = 0;  // of the text layers read so far
-  for (int i = 0; i < pages && text_bytes <= options.max_text_bytes; ++i) {
+  for (int i = 0; i < pages && out.text_bytes <= options.max_text_bytes; ++i) {
     const uint64_t errors_before = poppler_errors;
     std::unique_ptr<poppler::page> page(doc.create_page(i));
     PdfPage result;
     if (!page) {
-      out->problems.push_back(IngestProblem("page_unreadable", i + 1, "page could not be read"));
-      out->pages.push_back(std::move(result));
+      out.problems.push_back(IngestProblem("page_unreadable", i + 1, "page could not be read"));
+      out.pages.push_back(std::move(result));
       continue;
     }
     const poppler::rectf box = page->page_rect();
     result.width = box.width();
     result.height = box.height();
     result.words = TextLayerWords(*page);
-    for (const PlacedWord& w : result.words) text_bytes += TextBytes(w);  // past the limit, no page more is read
+    for (const PlacedWord& w : result.words) out.text_bytes += TextBytes(w);  // past the limit, no page more is read
     if (poppler_errors != errors_before) {
-      out->problems.push_back(IngestProblem("page_damaged", i + 1,
-                                            "the page's content is damaged; some or all of its text may be missing"));
+      out.problems.push_back(IngestProblem("page_damaged", i + 1,
+                                           "the page's content is damaged; some or all of its text may be missing"));
     }
     if (result.words.empty() && options.ocr) {
       result.ocr = true;
-      jobs.emplace_back();
-      jobs.back().page_index = i;
-      jobs.back().page = page.get();
-      waiting.push_back(std::move(page));
+      out.jobs.emplace_back();
+      out.jobs.back().page_index = i;
+      out.jobs.back().page = page.get();
+      out.waiting.push_back(std::move(page));
     }
     // A page OCR read (or found without ink) and found empty is blank, which
     // is no problem; one that was never read is.
     if (result.words.empty() && !options.ocr) {
-      out->problems.push_back(IngestProblem("no_text_layer", i + 1,
-                                            "page has no text layer and OCR is off"));
+      out.problems.push_back(IngestProblem("no_text_layer", i + 1,
+                                           "page has no text layer and OCR is off"));
     }
-    out->pages.push_back(std::move(result));
+    out.pages.push_back(std::move(result));
   }
+  return out;
+}
+
+// Whether reading found a page it could not read or that is damaged.
+bool FoundDamage(const TextLayers& layers) {
+  return std::any_of(layers.problems.begin(), layers.problems.end(), [](const Problem& p) {
+    return p.code == "page_damaged" || p.code == "page_unreadable";
+  });
+}
+
+// Whether `layers` read nothing at all from `doc`: no page, or no word and
+// every page damaged or unreadable.
+bool ReadsNothing(const poppler::document& doc, const TextLayers& layers) {
+  if (doc.pages() == 0) return true;
+  if (layers.text_bytes > 0) return false;
+  size_t damaged = 0;
+  for (const Problem& p : layers.problems) damaged += p.code == "page_damaged" || p.code == "page_unreadable";
+  return damaged >= layers.pages.size();
+}
+
+// OCR of the pages without a text layer, then the text limit, into `out`.
+void FinishPages(TextLayers layers, const PdfOptions& options, PdfText* out) {
+  out->problems.insert(out->problems.end(), layers.problems.begin(), layers.problems.end());
+  out->pages = std::move(layers.pages);
+  std::vector<OcrJob>& jobs = layers.jobs;
   RunOcrJobs(&jobs, options);
   for (OcrJob& job : jobs) {
     PdfPage& result = out->pages[static_cast<size_t>(job.page_index)];
@@ -319,6 +362,28 @@ PagePicture DrawPage(const poppler::document& doc, int page_number, int dpi) {
 }
 #endif  // IMR_HAVE_CAIRO
 
+// Poppler's document for `bytes`, or null when it does not open. Poppler
+// reads `bytes` in place: they must outlive the document.
+std::unique_ptr<poppler::document> LoadPdf(std::string_view bytes) {
+  if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) return nullptr;
+  return std::unique_ptr<poppler::document>(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+}
+
+std::string RepairedMessage(const Repair& repair) {
+  if (repair.rebuilt_xref) {
+    return "PDF was damaged (its cross-reference and trailer were lost or wrong); they were rebuilt from the "
+           "objects found in it, and it was read, and may lack some of its content";
+  }
+  return "PDF was damaged; it was rebuilt and read, and may lack some of its content";
+}
+
+Problem BombProblem() {
+  return IngestProblem("pdf_decompression_bomb", 0,
+      "the PDF's streams inflate to more than " + std::to_string(kInflateRatio) + " times its size and " +
+      Megabytes(kInflateFloorBytes) + "; it was not read");
+}
+
 }  // namespace
 
 PagePictures DrawPdfPagesInModule(std::string_view bytes, const DrawOptions& options) {
@@ -355,44 +420,90 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
     out.problems.push_back(IngestProblem("too_large", 0, "file is larger than 2 GiB"));
     return out;
   }
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  const bool truncated = LooksTruncated(bytes);
-  // Poppler says only that it could not open the file. qpdf tells a password
-  // from damage, and rebuilds what it can; the rebuilt copy lives as long as
-  // Poppler reads it.
+  // A repaired copy Poppler reads lives as long as the document it makes.
   Repair repair;
-  if (!doc) {
+  Repair second;
+  const uint64_t syntax_errors_before = poppler_syntax_errors;
+  std::unique_ptr<poppler::document> doc = LoadPdf(bytes);
+  const bool truncated = LooksTruncated(bytes);
+  // A file Poppler opens but cannot unlock with the empty password needs a
+  // password only if nothing says it is damaged: a byte changed in its
+  // encryption dictionary or /ID locks it as surely, and qpdf, which reads a
+  // damaged dictionary otherwise, may open it.
+  const bool locked_and_damaged = doc && doc->is_locked() && poppler_syntax_errors != syntax_errors_before;
+  // Poppler says only that it could not open the file. qpdf tells a password
+  // from damage, and rebuilds what it can.
+  std::optional<TextLayers> layers;
+  if (!doc || locked_and_damaged) {
+    doc.reset();
     repair = RepairPdf(bytes);
-    out.encrypted = bytes.find("/Encrypt") != std::string_view::npos;
-    if (repair.outcome == RepairOutcome::kRepaired && repair.bytes.size() <= static_cast<size_t>(std::numeric_limits<int>::max())) {
-      doc.reset(poppler::document::load_from_raw_data(repair.bytes.data(), static_cast<int>(repair.bytes.size())));
-    }
-    if (!doc) {
-      out.problems.push_back(
-          repair.outcome == RepairOutcome::kNeedsPassword
-              ? IngestProblem("encrypted_needs_password", 0, "PDF is encrypted and does not open with an empty password")
-          : truncated ? IngestProblem("pdf_truncated", 0, "PDF is truncated and could not be read or repaired")
-                      : IngestProblem("pdf_damaged", 0, "PDF is damaged and could not be read or repaired"));
+    if (repair.outcome == RepairOutcome::kRepaired) doc = LoadPdf(repair.bytes);
+    // Only qpdf's reading of the file as it is can say a password is needed
+    // (pdf_repair.h): a rebuilt copy that stays locked is damaged.
+    if (doc && doc->is_locked()) doc.reset();
+    // The copy is checked for a bomb before Poppler inflates any of it.
+    if (doc && InflatesTooFar(repair.bytes)) {
+      out.encrypted = repair.encrypted;
+      out.page_count = doc->pages();
+      out.problems.push_back(BombProblem());
       return out;
     }
-    out.problems.push_back(IngestProblem("pdf_repaired", 0,
-                                         "PDF was damaged; it was rebuilt and read, and may lack some of its content"));
+    if (doc) layers = ReadTextLayers(*doc, options);
+    // A copy with no page, or only damaged pages and no word, is not a repair
+    // (a truncated encrypted file keeps its catalog but loses its keys).
+    if (doc && ReadsNothing(*doc, *layers)) {
+      layers.reset();  // its pages first: they point into the document
+      doc.reset();
+    }
+    if (!doc) {
+      out.encrypted = repair.encrypted || locked_and_damaged || bytes.find("/Encrypt") != std::string_view::npos;
+      // Poppler found it damaged (it opens a whole file that needs a
+      // password, locked, without a syntax error): damaged, whatever qpdf's
+      // password check says.
+      out.problems.push_back(
+          truncated ? IngestProblem("pdf_truncated", 0, "PDF is truncated and could not be read or repaired")
+          : repair.outcome == RepairOutcome::kNeedsPassword
+              ? IngestProblem("pdf_damaged", 0,
+                              "PDF is damaged and encrypted, and does not open with an empty password: it may need "
+                              "a password, or its encryption dictionary or ID is damaged")
+              : IngestProblem("pdf_damaged", 0, "PDF is damaged and could not be read or repaired"));
+      return out;
+    }
+    out.problems.push_back(IngestProblem("pdf_repaired", 0, RepairedMessage(repair)));
   }
-  // Poppler answers is_encrypted() false for a document it could not unlock.
-  out.encrypted = doc->is_encrypted() || doc->is_locked();
+  // Poppler answers is_encrypted() false for a document it could not unlock;
+  // a repaired copy is written unencrypted.
+  out.encrypted = repair.bytes.empty() ? doc->is_encrypted() || doc->is_locked() : repair.encrypted;
   if (doc->is_locked()) {
     out.problems.push_back(IngestProblem("encrypted_needs_password", 0,
                                          "PDF is encrypted and does not open with an empty password"));
     return out;
   }
   // A bomb is refused before Poppler inflates any of it.
-  if (InflatesTooFar(repair.bytes.empty() ? bytes : std::string_view(repair.bytes))) {
+  if (!layers && InflatesTooFar(bytes)) {
     out.page_count = doc->pages();
-    out.problems.push_back(IngestProblem("pdf_decompression_bomb", 0,
-        "the PDF's streams inflate to more than " + std::to_string(kInflateRatio) + " times its size and " +
-        Megabytes(kInflateFloorBytes) + "; it was not read"));
+    out.problems.push_back(BombProblem());
     return out;
+  }
+  if (!layers) layers = ReadTextLayers(*doc, options);
+  // Poppler opened the file but lost pages or their text: a copy qpdf
+  // rebuilt may read more, and is read instead when it does.
+  std::unique_ptr<poppler::document> other;
+  if (repair.bytes.empty() && (doc->pages() == 0 || FoundDamage(*layers))) {
+    second = RepairPdf(bytes);
+    if (second.outcome == RepairOutcome::kRepaired) other = LoadPdf(second.bytes);
+    // The copy is checked for a bomb as the file was.
+    if (other && !other->is_locked() && !InflatesTooFar(second.bytes)) {
+      TextLayers again = ReadTextLayers(*other, options);
+      if (again.text_bytes > layers->text_bytes ||
+          (again.text_bytes == layers->text_bytes && again.pages.size() > layers->pages.size())) {
+        layers = std::move(again);
+        doc.swap(other);
+        out.problems.push_back(IngestProblem("pdf_repaired", 0,
+            "PDF opened with pages damaged or missing; a copy rebuilt by qpdf read more of its text and was read "
+            "instead, and may still lack some of its content"));
+      }
+    }
   }
   out.opened = true;
   out.page_count = doc->pages();
@@ -404,7 +515,7 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
     out.problems.push_back(IngestProblem("pdf_truncated", 0,
                                          "PDF has no end-of-file marker; pages were recovered"));
   }
-  ReadPages(*doc, options, &out);
+  FinishPages(std::move(*layers), options, &out);
   return out;
 }
 

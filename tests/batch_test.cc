@@ -211,14 +211,20 @@ TEST_F(BatchTest, HostileInputsEachGetARecordWithTheirProblem) {
       {"deep-nesting.json", ""},
       {"deep-page-tree.json", ""},
       {"empty.json", "empty_file"},
+      {"encrypted-spliced.json", "pdf_repaired"},
+      {"encrypted-startxref.json", "pdf_repaired"},
+      {"encrypted-truncated.json", "pdf_truncated"},
       {"form-loop.json", ""},
       {"inflate-bomb.json", "pdf_decompression_bomb"},
       {"junk.json", "not_a_pdf"},
+      {"misplaced-stream.json", "pdf_repaired"},
       {"no-pages.json", "pdf_no_pages"},
       {"page-tree-loop.json", "page_unreadable page_unreadable"},
       {"password.json", "encrypted_needs_password"},
       {"text-named.json", "not_a_pdf"},
       {"truncated.json", "pdf_truncated"},
+      {"truncated-bomb.json", "pdf_decompression_bomb"},
+      {"truncated-tail.json", "pdf_repaired pdf_truncated page_damaged page_damaged"},
   };
   std::set<std::string> names;
   for (const auto& [name, code] : expected) names.insert(name);

@@ -19,6 +19,8 @@ survives them has something to read. Python's standard library only.
                        partly), the second's is whole
   inflate-bomb.pdf     an 11 KB file whose content stream, deflated twice, inflates
                        to 2 GiB of text-showing operators
+  truncated-bomb.pdf   the same at 128 MiB in an object-stream file cut before
+                       its cross-reference stream (read only once rebuilt)
 
 Output is byte-identical from run to run (no dates, no random numbers).
 """
@@ -55,10 +57,12 @@ def write_pdf(path, objects, root=1):
     Path(path).write_bytes(bytes(out))
 
 
-def write_compressed_pdf(path, objects, root=1):
+def write_compressed_pdf(path, objects, root=1, misplace=None):
     """As write_pdf, but every object that is not a stream goes into one
     deflated object stream, indexed by a cross-reference stream (PDF 1.5):
-    thousands of small objects in a few kilobytes."""
+    thousands of small objects in a few kilobytes. `misplace` {number: bytes}
+    moves an uncompressed object's offset in the cross-reference by so many
+    bytes (damage)."""
     packed = sorted(n for n in objects if b"stream\n" not in objects[n])
     plain = sorted(n for n in objects if n not in packed)
     size = max(objects) + 3
@@ -77,7 +81,7 @@ def write_compressed_pdf(path, objects, root=1):
     rows = bytearray()
     for n in range(size):
         if n in offsets:
-            rows += bytes([1]) + offsets[n].to_bytes(4, "big") + bytes(2)
+            rows += bytes([1]) + (offsets[n] + (misplace or {}).get(n, 0)).to_bytes(4, "big") + bytes(2)
         elif n in packed:
             rows += bytes([2]) + objstm.to_bytes(4, "big") + packed.index(n).to_bytes(2, "big")
         else:
@@ -177,6 +181,21 @@ def damaged_stream(path):
     })
 
 
+def misplaced_stream(path):
+    # The cross-reference stream sends a reader 200 bytes past the start of
+    # the page's content stream (Poppler reads the page blank and reports an
+    # error); the trailer is in that stream, so rebuilding by the keyword
+    # `trailer` (Poppler's, qpdf's) finds none. (30 bytes past, Poppler reads
+    # the page blank without a word: that loss stays silent.)
+    write_compressed_pdf(path, {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: page(2, 4),
+        4: stream(TEXT),
+        5: FONT,
+    }, misplace={4: 200})
+
+
 def twice_deflated(unit, total):
     """`unit` repeated to `total` bytes, deflated, and the result deflated
     again, in pieces: the whole never sits in memory."""
@@ -209,6 +228,25 @@ def inflate_bomb(path, total=2 << 30):
     })
 
 
+def truncated_bomb(path, total=128 << 20):
+    # A smaller bomb (past the 64 MB floor) in an object-stream file cut
+    # before its cross-reference stream: only a rebuilt cross-reference reads
+    # it, and the rebuilt copy must meet the bomb check too.
+    body = twice_deflated(b"(imr) ' ", total)
+    write_compressed_pdf(path, {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "
+           b"/Contents [4 0 R 6 0 R] >>",
+        4: stream(TEXT.replace(b" ET", b"")),
+        5: FONT,
+        6: stream(body, b"/Filter [/FlateDecode /FlateDecode] "),
+    })
+    data = Path(path).read_bytes()
+    header = data.rindex(b" 0 obj", 0, data.rindex(b"/Type /XRef"))
+    Path(path).write_bytes(data[: data.rindex(b"\n", 0, header) + 1])
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: hostile_pdf_gen.py OUT_DIR")
@@ -220,7 +258,9 @@ def main():
     form_loop(out / "form-loop.pdf")
     no_pages(out / "no-pages.pdf")
     damaged_stream(out / "damaged-stream.pdf")
+    misplaced_stream(out / "misplaced-stream.pdf")
     inflate_bomb(out / "inflate-bomb.pdf")
+    truncated_bomb(out / "truncated-bomb.pdf")
 
 
 if __name__ == "__main__":
