@@ -356,8 +356,10 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
     progress.Done(result.record.document.source.page_count, problem, /*skipped=*/false);
   };
   // Two documents in each worker's hands: it reads the second while it
-  // files the first one's record (Worker::Submit).
-  constexpr size_t kInHand = 2;
+  // files the first one's record (Worker::Submit). Near the end of the list
+  // a worker takes one at a time, so that no worker holds two while another
+  // has none.
+  const auto in_hand = [&] { return next + workers.size() < mine.size() ? size_t{2} : size_t{1}; };
   const auto work = [&](Worker& worker) {
     std::deque<Pending> pending;
     const auto collect = [&] {
@@ -366,7 +368,7 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
       pending.pop_front();
     };
     for (;;) {
-      for (size_t slot; pending.size() < kInHand && !stop_requested && (slot = next++) < mine.size();) {
+      for (size_t slot; pending.size() < in_hand() && !stop_requested && (slot = next++) < mine.size();) {
         const std::string& input = (*all)[mine[slot]];
         Pending p;
         p.name = names[mine[slot]];
