@@ -213,11 +213,12 @@ def twice_deflated(unit, total):
     return bytes(out)
 
 
-def inflate_bomb(path, total=2 << 30):
-    # "'" moves to the next line (the leading is 0: the same place) and shows
-    # the word, so every one lands on the page: a reader keeps them all.
+def bomb_objects(total):
+    # One page whose second content stream inflates to `total` bytes. "'"
+    # moves to the next line (the leading is 0: the same place) and shows the
+    # word, so every one lands on the page: a reader keeps them all.
     body = twice_deflated(b"(imr) ' ", total)
-    write_pdf(path, {
+    return {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
         2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "
@@ -225,23 +226,18 @@ def inflate_bomb(path, total=2 << 30):
         4: stream(TEXT.replace(b" ET", b"")),  # the text object goes on in the next stream
         5: FONT,
         6: stream(body, b"/Filter [/FlateDecode /FlateDecode] "),
-    })
+    }
+
+
+def inflate_bomb(path, total=2 << 30):
+    write_pdf(path, bomb_objects(total))
 
 
 def truncated_bomb(path, total=128 << 20):
     # A smaller bomb (past the 64 MB floor) in an object-stream file cut
     # before its cross-reference stream: only a rebuilt cross-reference reads
     # it, and the rebuilt copy must meet the bomb check too.
-    body = twice_deflated(b"(imr) ' ", total)
-    write_compressed_pdf(path, {
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "
-           b"/Contents [4 0 R 6 0 R] >>",
-        4: stream(TEXT.replace(b" ET", b"")),
-        5: FONT,
-        6: stream(body, b"/Filter [/FlateDecode /FlateDecode] "),
-    })
+    write_compressed_pdf(path, bomb_objects(total))
     data = Path(path).read_bytes()
     header = data.rindex(b" 0 obj", 0, data.rindex(b"/Type /XRef"))
     Path(path).write_bytes(data[: data.rindex(b"\n", 0, header) + 1])
