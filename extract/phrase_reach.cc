@@ -124,11 +124,17 @@ bool EndsObject(const std::string& w) {
   return kWords.count(w) > 0;
 }
 
-// Takes in qualifiers, sites and levels written before the term.
 }  // namespace
 
+// Takes in qualifiers, sites and levels written before the term.
 void ReachLeft(const PhraseWords& p, const ReachRules& rules, Reach* r) {
-  while (r->first > 0) {
+  // A term's qualifiers are a short phrase ("severe left L5-S1 foraminal"):
+  // at most kMaxWordsBefore words, as ReachRight takes at most eight after.
+  // Unbounded, every term in a long run of qualifying words ("chiropractic
+  // chiropractic ...", each word a term and an adjective) walked back to the
+  // run's start: quadratic, 20 s for 256 KB of text (fuzz/README.md).
+  const size_t floor = r->first > kMaxWordsBefore ? r->first - kMaxWordsBefore : 0;
+  while (r->first > floor) {
     const size_t j = r->first - 1;
     if (!JoinedInPhrase(Gap(p, j, r->first))) break;
     const bool joins_like = IsConjunction(p.words[j].norm) && j > 0 && Qualifies(p, rules, j - 1) &&

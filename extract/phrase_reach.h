@@ -63,6 +63,9 @@ struct ReachRules {
   bool object_after_of = false;
 };
 
+// The most words ReachLeft takes in before a term.
+inline constexpr size_t kMaxWordsBefore = 12;
+
 void ReachLeft(const PhraseWords& p, const ReachRules& rules, Reach* r);
 void ReachRight(const PhraseWords& p, const ReachRules& rules, Reach* r);
 

@@ -7,6 +7,8 @@
 
 #include "extract/extract_testing.h"
 #include "extract/pattern.h"
+#include "extract/phrase_reach.h"
+#include "extract/region.h"
 
 namespace imr {
 namespace {
@@ -215,6 +217,34 @@ TEST(ProcedureTableTest, EveryRowCompiles) {
     }
   }
   EXPECT_NO_THROW(ExtractProcedures(RegionOfText("")));  // the patterns built from pieces
+}
+
+// Found by hand with fuzz/text.dict's words (fuzz/README.md): in a run of
+// words that are each a procedure and read as adjectives ("chiropractic
+// chiropractic ..."), every term reached back over the whole run, quadratic
+// in its length (20 s for 256 KB of text). A term now takes in at most
+// kMaxWordsBefore words before it; fewer when fewer qualify.
+TEST(ReachLeftTest, TakesInAtMostTwelveWordsBeforeATerm) {
+  std::string run;
+  for (int i = 0; i < 300; ++i) run += "chiropractic ";
+  struct {
+    std::string text;
+    size_t term;           // the word the reach starts from
+    size_t expect_first;   // where it ends
+  } rows[] = {
+      {run, 299, 299 - kMaxWordsBefore},
+      {run, 5, 0},
+      {"severe left L5-S1 foraminal stenosis", 5, 0},
+      {"Seen today. Chronic pain", 3, 2},  // never across punctuation
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.text.substr(0, 40));
+    const RegionWords words = ReadRegionWords(row.text);
+    const PhraseWords p{row.text, words.words, words.anatomy, words.level};
+    Reach reach{row.term, row.term};
+    ReachLeft(p, {}, &reach);
+    EXPECT_EQ(reach.first, row.expect_first);
+  }
 }
 
 // Page 1 ends before the MRI's site; page 2 opens with a running header the

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 #include "fuzz/invariants.h"
@@ -28,13 +29,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::fprintf(stderr, "record invariant broken: %s\n", broken.c_str());
     std::abort();
   }
-  // A stage that threw is a bug, though RunDocument turns it into a problem
-  // and the record stays whole: stop on it here.
-  for (const imr::Problem& p : record.problems) {
-    if (p.code == "internal_error" || p.code == "stage_failed") {
-      std::fprintf(stderr, "a stage threw: %s\n", p.message.c_str());
-      std::abort();
-    }
+  // A stage or extractor that threw is a bug, though the pipeline turns it
+  // into a problem and the record stays whole: stop on it here.
+  for (const std::string& thrown : imr::ThrownProblems(record)) {
+    std::fprintf(stderr, "a stage threw: %s\n", thrown.c_str());
+    std::abort();
   }
   // And the record serializes, as imr writes it.
   if (imr::RecordToJson(record).empty()) std::abort();

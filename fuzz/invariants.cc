@@ -82,4 +82,18 @@ std::string BrokenRecordInvariant(const Record& record) {
   return "";
 }
 
+std::vector<std::string> ThrownProblems(const Record& record) {
+  // extractor_failed was missing here at first: one clinical extractor that
+  // threw left the rest of the record whole, so fuzz_text would not stop.
+  static constexpr std::string_view kThrown[] = {"internal_error", "stage_failed", "extractor_failed",
+                                                 "memory_limit"};
+  std::vector<std::string> out;
+  for (const Problem& p : record.problems) {
+    for (std::string_view code : kThrown) {
+      if (p.code == code) out.push_back(p.code + " (" + std::string(StageName(p.stage)) + ")");
+    }
+  }
+  return out;
+}
+
 }  // namespace imr

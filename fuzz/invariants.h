@@ -10,6 +10,7 @@
 #define IMR_FUZZ_INVARIANTS_H_
 
 #include <string>
+#include <vector>
 
 #include "core/record.h"
 
@@ -23,6 +24,12 @@ std::string BrokenDocumentInvariant(const Document& doc);
 // quotes its span exactly; every field's span fits its page. Empty when all
 // hold.
 std::string BrokenRecordInvariant(const Record& record);
+
+// The record's problems that mean code of ours threw or ran out of memory
+// (RunDocument and ExtractClinicalFacts catch it and keep the record whole):
+// "internal_error", "stage_failed", "extractor_failed", "memory_limit". Each
+// as "code (stage)", without its message. Empty when there is none.
+std::vector<std::string> ThrownProblems(const Record& record);
 
 }  // namespace imr
 

@@ -34,20 +34,28 @@ std::vector<fs::path> Regressions(const std::string& kind) {
   return out;
 }
 
-// The problems that mean a stage threw (RunDocument keeps the record whole).
-std::vector<std::string> ThrownStages(const Record& record) {
-  std::vector<std::string> out;
-  for (const Problem& p : record.problems) {
-    if (p.code == "internal_error" || p.code == "stage_failed") out.push_back(p.code + ": " + p.message);
-  }
-  return out;
-}
-
 void ExpectWholeRecord(const Record& record, const std::string& path) {
   EXPECT_EQ(BrokenRecordInvariant(record), "");
-  EXPECT_EQ(ThrownStages(record), std::vector<std::string>{});
+  EXPECT_EQ(ThrownProblems(record), std::vector<std::string>{});
   EXPECT_EQ(record.document.source.path, path);
   EXPECT_FALSE(RecordToJson(record).empty());
+}
+
+// The check fuzz_text stops on: every problem that means our code threw,
+// the extractor's own included, and none of the problems an input earns.
+TEST(FuzzRegressionsTest, ThrownProblemsNameEveryCaughtExceptionAndNothingElse) {
+  Record record;
+  record.problems = {{Stage::kIngest, "binary_content", 1, "not text"},
+                     {Stage::kExtract, "extractor_failed", 1, "the date extractor failed"},
+                     {Stage::kNormalize, "unparsed_date", 1, "a date"},
+                     {Stage::kExtract, "stage_failed", 1, "extract failed"},
+                     {Stage::kPipeline, "internal_error", 0, "partial"},
+                     {Stage::kPipeline, "memory_limit", 0, "partial"}};
+  EXPECT_EQ(ThrownProblems(record),
+            (std::vector<std::string>{"extractor_failed (extract)", "stage_failed (extract)",
+                                      "internal_error (pipeline)", "memory_limit (pipeline)"}));
+  record.problems.erase(record.problems.begin() + 1, record.problems.end());
+  EXPECT_EQ(ThrownProblems(record), std::vector<std::string>{});
 }
 
 TEST(FuzzRegressionsTest, TextInputsGiveWholeRecords) {
