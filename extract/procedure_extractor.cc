@@ -253,13 +253,47 @@ bool Overlap(const Span& a, const Span& b) {
 // vocabulary's), the fact takes the longer words and keeps the row's values.
 // A review letter's procedures are the rows' alone, as its diagnoses are the
 // ones it states (diagnosis_extractor.cc).
+// The facts of `facts` that may overlap `span`: `by_place` holds the indexes
+// of facts with spans that do not overlap each other, ordered by page and
+// begin, so those overlapping `span` are one run of it, found by a binary
+// search (a region of thousands of procedures is not compared pairwise);
+// `odd` the facts whose span is empty, looked at one by one.
+std::vector<size_t> MayOverlap(const std::vector<Fact>& facts, const std::vector<size_t>& by_place,
+                               const std::vector<size_t>& odd, const Span& span) {
+  std::vector<size_t> out = odd;
+  auto it = std::partition_point(by_place.begin(), by_place.end(), [&](size_t i) {
+    const Span& s = facts[i].span;
+    return std::tie(s.page_number, s.end) <= std::tie(span.page_number, span.begin);
+  });
+  for (; it != by_place.end() && facts[*it].span.page_number == span.page_number && facts[*it].span.begin < span.end;
+       ++it) {
+    out.push_back(*it);
+  }
+  return out;
+}
+
 void AddNamedProcedures(const Region& region, std::vector<Fact>* facts) {
   if (region.doc_type == "imr_final_determination" || region.doc_type == "ur_determination") return;
   const size_t from_rows = facts->size();
+  // The rows' facts never overlap (KeepLongestPerSpan), and a row that takes
+  // a named procedure's wider span keeps them so: the span held that row only.
+  std::vector<size_t> by_place, odd;
+  for (size_t i = 0; i < from_rows; ++i) ((*facts)[i].span.empty() ? odd : by_place).push_back(i);
+  std::sort(by_place.begin(), by_place.end(), [&](size_t a, size_t b) {
+    const Span& x = (*facts)[a].span;
+    const Span& y = (*facts)[b].span;
+    return std::tie(x.page_number, x.begin) < std::tie(y.page_number, y.begin);
+  });
+  for (size_t k = 1; k < by_place.size(); ++k) {
+    if (Overlap((*facts)[by_place[k - 1]].span, (*facts)[by_place[k]].span)) {  // not as assumed: compare all
+      odd.insert(odd.end(), by_place.begin(), by_place.end());
+      by_place.clear();
+    }
+  }
   for (Fact& named : ExtractNamedProcedures(region)) {
     std::vector<size_t> inside;
     bool conflict = false;
-    for (size_t i = 0; i < from_rows; ++i) {
+    for (size_t i : MayOverlap(*facts, by_place, odd, named.span)) {
       const Fact& row = (*facts)[i];
       if (!Overlap(row.span, named.span)) continue;
       if (row.span.begin >= named.span.begin && row.span.end <= named.span.end && named.span.size() > row.span.size()) {
