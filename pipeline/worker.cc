@@ -450,7 +450,8 @@ void Worker::Died() {
   pid_ = -1;
   to_child_ = from_child_ = -1;
   received_.clear();
-  // What it held is given to the next worker, one document at a time.
+  // What it held goes to the next worker again (Collect reads a suspect
+  // again alone).
   for (InFlight& d : in_flight_) d.sent = false;
 }
 
