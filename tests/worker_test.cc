@@ -22,10 +22,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The command lines of this process's children, "Z" first for a zombie.
-std::vector<std::string> Children() {
-  std::vector<std::string> children;
+// This process's children: pid, state ('Z' for a zombie) and command line.
+struct Child {
+  pid_t pid;
+  char state;
+  std::string command;
+};
+std::vector<Child> ChildProcesses() {
+  std::vector<Child> children;
   for (const auto& entry : fs::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
     std::ifstream stat(entry.path() / "stat");
     std::string line;
     if (!std::getline(stat, line)) continue;
@@ -37,9 +44,16 @@ std::vector<std::string> Children() {
     std::ifstream cmdline(entry.path() / "cmdline");
     std::string words((std::istreambuf_iterator<char>(cmdline)), std::istreambuf_iterator<char>());
     for (char& c : words) c = c == '\0' ? ' ' : c;
-    children.push_back((state == 'Z' ? "Z " : "") + words);
+    children.push_back({static_cast<pid_t>(std::stol(name)), state, words});
   }
   return children;
+}
+
+// The command lines of this process's children, "Z" first for a zombie.
+std::vector<std::string> Children() {
+  std::vector<std::string> lines;
+  for (const Child& c : ChildProcesses()) lines.push_back((c.state == 'Z' ? "Z " : "") + c.command);
+  return lines;
 }
 
 bool AnyContains(const std::vector<std::string>& lines, const std::string& part) {
@@ -196,17 +210,7 @@ TEST(WorkerTest, AWorkerThatDiesWithTwoInHandBlamesNeither) {
   worker.Submit(letter);
   worker.Submit(note);
   int killed = 0;
-  for (const auto& entry : fs::directory_iterator("/proc")) {
-    const std::string name = entry.path().filename().string();
-    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::ifstream stat(entry.path() / "stat");
-    std::string line;
-    if (!std::getline(stat, line) || line.rfind(')') == std::string::npos) continue;
-    char state = 0;
-    long parent = 0;
-    if (sscanf(line.c_str() + line.rfind(')') + 1, " %c %ld", &state, &parent) != 2 || parent != getpid()) continue;
-    killed += kill(static_cast<pid_t>(std::stol(name)), SIGKILL) == 0;
-  }
+  for (const Child& c : ChildProcesses()) killed += kill(c.pid, SIGKILL) == 0;
   ASSERT_EQ(killed, 1) << "one worker process was expected";
   const WorkerResult first = worker.Collect();
   const WorkerResult second = worker.Collect();
