@@ -376,7 +376,7 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
         p.stored = StoredInput{p.name, input, "processed", 0, ""};
         p.began = Clock::now();
         p.sha = Sha256OfFile(input).value_or("");
-        std::optional<std::string> first;
+        std::optional<std::string> first;  // the record of the same content, when there is one
         {
           std::unique_lock<std::mutex> lock(mutex);
           if (reading.count(p.sha) > 0) {
@@ -395,9 +395,10 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
             continue;
           }
           if (!p.sha.empty()) first = store->Find(p.sha, version);
-          if (!p.sha.empty() && !(first && *first != p.name)) ++reading[p.sha];
+          if (first && (*first == p.name || !fs::exists(fs::path(out_dir) / *first))) first.reset();
+          if (!p.sha.empty() && !first) ++reading[p.sha];
         }
-        if (first && *first != p.name && fs::exists(fs::path(out_dir) / *first)) {
+        if (first) {
           // The same content already made a record: this input gets that
           // record under its own name, without running again.
           WorkerResult result;

@@ -320,10 +320,11 @@ void Store::EndRun(int64_t run_id, const RunSummary& summary) {
 std::optional<std::string> Store::Find(std::string_view sha256, std::string_view pipeline_version) const {
   // A document the run itself failed (its worker overran or crashed) is no
   // answer for its content: the next copy runs again, perhaps under new limits.
+  // The newest record first: an older one's file may have been removed since.
   Statement s = db_->Cached(
       "SELECT record_file FROM documents d WHERE sha256=? AND pipeline_version=? AND status!='duplicate' "
       "AND NOT EXISTS (SELECT 1 FROM problems p WHERE p.document_id = d.id AND p.code IN "
-      "('time_limit', 'worker_crashed', 'worker_unavailable')) ORDER BY id LIMIT 1");
+      "('time_limit', 'worker_crashed', 'worker_unavailable')) ORDER BY id DESC LIMIT 1");
   s.Bind(1, sha256).Bind(2, pipeline_version);
   if (!s.Step()) return std::nullopt;
   return s.Text(0);

@@ -78,6 +78,27 @@ TEST_F(BatchTest, CopiesInSeveralWorkersHandsAreReadOnce) {
   EXPECT_EQ(store.CountDocuments(), 6);
 }
 
+// The store names a record of the same content whose file is gone: the
+// copies are read again, once (fixed bug: such a copy was never counted as
+// being read, the count went below zero, and the next copy waited forever).
+TEST_F(BatchTest, ContentWhoseRecordFileIsGoneIsReadAgainOnce) {
+  fs::remove_all(dir_ / "in");
+  fs::create_directories(dir_ / "in");
+  const fs::path letter = fs::path(testing::SourceDir()) / "corpus/letter-layout2.pdf";
+  fs::copy_file(letter, dir_ / "in/copy0.pdf");
+  const fs::path out = dir_ / "out";
+  ASSERT_EQ(Batch("-o '" + out.string() + "' --jobs 1").exit_code, 0);
+  fs::remove(out / "copy0.json");
+  fs::remove(dir_ / "in/copy0.pdf");
+  for (int i = 1; i <= 3; ++i) fs::copy_file(letter, dir_ / "in" / ("copy" + std::to_string(i) + ".pdf"));
+  const testing::CommandResult again =
+      RunShell("cd '" + testing::SourceDir() + "' && timeout 120 '" + testing::ImrBinary() + "' batch '" +
+               (dir_ / "in").string() + "' -o '" + out.string() + "' --jobs 1 2>&1");
+  EXPECT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_NE(again.out.find("1 processed, 2 duplicates"), std::string::npos) << again.out;
+  EXPECT_EQ(Records(out).size(), 3u);
+}
+
 TEST_F(BatchTest, OneRecordPerInputDuplicatesByContentAndAResumeRedoesNothing) {
   const fs::path out = dir_ / "out";
   const testing::CommandResult first = Batch("-o '" + out.string() + "' --jobs 1");
