@@ -1,5 +1,6 @@
 #include "pipeline/warm_up.h"
 
+#include <atomic>
 #include <exception>
 #include <string_view>
 
@@ -48,17 +49,22 @@ startxref
 %%EOF
 )pdf";
 
-// The far end: what the near end reaches last, in the opposite order.
-void BuildFromTheFarEnd(const RunOptions& options) {
+// The far end: what the near end reaches last, in the opposite order: the
+// extractors last to first, then what only a request needs (its category
+// tables, then the rulebook). Between two steps it stops once `stop` is set:
+// a one-file run whose document names no request ends without building the
+// request tables and the rulebook nobody asked for. A step is never cut short
+// (a table is a function-local static, built whole).
+void BuildFromTheFarEnd(const RunOptions& options, const std::atomic<bool>* stop) {
   try {
-    if (options.rules == nullptr) Rulebook::Builtin();
-    NormalizeRequest("MRI of the lumbar spine");
     const Document doc = IngestBytes("Diagnosis: lumbar strain. No tenderness.\n", "warm-up.txt", {.ocr = false});
     const std::vector<Region> regions = TextRegions(doc);
     const std::vector<ClinicalExtractorRow>& rows = ClinicalExtractorTable();
-    for (auto row = rows.rbegin(); row != rows.rend(); ++row) {
+    for (auto row = rows.rbegin(); row != rows.rend() && !*stop; ++row) {
       for (const Region& region : regions) row->extract(region);
     }
+    if (!*stop) NormalizeRequest("MRI of the lumbar spine");
+    if (!*stop && options.rules == nullptr) Rulebook::Builtin();
   } catch (const std::exception&) {
     // A table that fails to build fails again, with its problem, in the
     // document that needs it; nothing is lost by stopping here.
@@ -67,13 +73,21 @@ void BuildFromTheFarEnd(const RunOptions& options) {
 
 }  // namespace
 
-WarmUp::WarmUp(const RunOptions& options) : thread_(BuildFromTheFarEnd, options) {}
+WarmUp::WarmUp(const RunOptions& options) : thread_(BuildFromTheFarEnd, options, &stop_) {}
 
-WarmUp::~WarmUp() { thread_.join(); }
+WarmUp::~WarmUp() {
+  stop_ = true;
+  if (thread_.joinable()) thread_.join();
+}
+
+void WarmUp::Finish() {
+  if (thread_.joinable()) thread_.join();
+}
 
 void WarmUpNow(const RunOptions& options) {
-  const WarmUp far_end(options);
+  WarmUp far_end(options);
   RunDocument(kOnePagePdf, "warm-up.pdf", options);
+  far_end.Finish();  // all of it: every worker forked from here shares it
 }
 
 }  // namespace imr

@@ -8,28 +8,35 @@
 //
 //   imr::WarmUp warm(options);       // the other end starts on its own thread
 //   imr::Record r = imr::RunFile(path, options);   // waits only for what it needs
+//   // leaving scope stops the far end at its next step: what no document
+//   // needed (a note's run never needs the request tables) is never built
 //
 //   imr::WarmUpNow(options);         // both ends, returns when all is built
 #ifndef IMR_PIPELINE_WARM_UP_H_
 #define IMR_PIPELINE_WARM_UP_H_
 
+#include <atomic>
 #include <thread>
 
 #include "pipeline/run_document.h"
 
 namespace imr {
 
-// Builds from the far end (rulebook, request tables, the extractors last to
-// first) on a thread of its own, joined on destruction. The caller's first
+// Builds from the far end (the extractors last to first, then the request
+// tables and the rulebook) on a thread of its own. The caller's first
 // document builds from the near end.
 class WarmUp {
  public:
   explicit WarmUp(const RunOptions& options);
+  // Stops the far end at its next step, and joins it.
   ~WarmUp();
+  // Waits for the far end to build all it builds.
+  void Finish();
   WarmUp(const WarmUp&) = delete;
   WarmUp& operator=(const WarmUp&) = delete;
 
  private:
+  std::atomic<bool> stop_{false};  // before thread_, which reads it from its start
   std::thread thread_;
 };
 
