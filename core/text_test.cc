@@ -68,5 +68,20 @@ TEST(LowerHexTest, TwoDigitsAByte) {
   EXPECT_EQ(LowerHex(""), "");
 }
 
+TEST(AsciiLowerTest, LowersAToZOnlyAndKeepsEveryOtherByte) {
+  EXPECT_EQ(AsciiLower("MRI of the L-Spine, 2016 [AZ@[`{]"), "mri of the l-spine, 2016 [az@[`{]");
+  // UTF-8 passes through byte for byte: "É" stays "É", and offsets stay put.
+  const std::string accented = "\xC3\x89TAT \xE2\x80\x94 Ok";
+  EXPECT_EQ(AsciiLower(accented), "\xC3\x89tat \xE2\x80\x94 ok");
+  std::string every_byte;
+  for (int b = 0; b < 256; ++b) every_byte += static_cast<char>(b);
+  const std::string lowered = AsciiLower(every_byte);
+  ASSERT_EQ(lowered.size(), 256u);
+  for (int b = 0; b < 256; ++b) {
+    const int expected = (b >= 'A' && b <= 'Z') ? b + 32 : b;
+    EXPECT_EQ(static_cast<unsigned char>(lowered[static_cast<size_t>(b)]), expected) << "byte " << b;
+  }
+}
+
 }  // namespace
 }  // namespace imr
