@@ -30,7 +30,19 @@ inline constexpr uint64_t kInflateRatio = 100;
 // stops there. False when they do not, or when qpdf cannot read the file
 // (Poppler's reading decides then; the worker's memory limit still holds).
 // Never throws; prints nothing.
+//
+// Most files are cleared without inflating anything: each stream's length
+// times its filters' worst growth (deflate 1032 to 1) bounds what it can
+// inflate to, and when the bounds add up to less than the limit, so does
+// the inflating. Only a file the bound cannot clear is inflated and counted.
 bool InflatesTooFar(std::string_view bytes);
+
+// How the check decided, for tests and measurements:
+//   kBoundedUnder  the bound cleared it, nothing was inflated;
+//   kCountedUnder  counted, and under the limit (or qpdf cannot read it);
+//   kCountedPast   counted, and past the limit: InflatesTooFar is true.
+enum class InflateVerdict { kBoundedUnder, kCountedUnder, kCountedPast };
+InflateVerdict CheckInflation(std::string_view bytes);
 
 }  // namespace imr
 
