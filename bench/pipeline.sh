@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # What a batch costs on top of reading the PDF, measured against Poppler alone
 # on the same files in the same run, so the ratios hold across machines:
-#   (a) imr_poppler_text: every file in one process, each page's text boxes
-#       only (bench/poppler_text.cc): the floor;
+#   (a) imr_poppler_text: every file in one process, each page's words only,
+#       through Poppler's core API with the calls ingest makes
+#       (bench/poppler_text.cc): the floor, which b/a divides by;
+#   (a-cpp) the same through poppler-cpp's page::text_list (--cpp), the calls
+#       ingest made before it moved to the core API; it also converts every
+#       word to UTF-16 and back, so it is a lower floor, and b/a-cpp compares
+#       with the figures of earlier sessions;
 #   (b) imr batch DIR -o OUT --jobs 1;   (c) the same with --jobs 2;
 #   (d) pdftotext, one process per file.
 # pages/s is pages (pdfinfo) over the wall time of the whole command, process
-# start-up included. Each figure and each ratio (b/a, c/b, b/d) is the median
-# over REPEAT runs, a run timing a, b, c and d one after the other.
+# start-up included. Each figure and each ratio (b/a, b/a-cpp, c/b, b/d) is the
+# median over REPEAT runs, a run timing a, a-cpp, b, c and d one after the other.
 # Peak RSS of (b) is GNU time's %M on `imr batch`: the kernel folds the peak of
 # every reaped child into its parent's, so it is the largest single process of
 # the batch (the parent or a worker), not the sum of those alive at once.
@@ -95,7 +100,7 @@ ratio_of() { awk -v x="$1" -v y="$2" '{ print $y / $x }' "$work/runs" | median; 
 
 # measure LABEL DIR: one line for the PDFs of DIR (which batch reads whole).
 measure() {
-  local label="$1" dir="$2" r ta tb tc td rss peak=0
+  local label="$1" dir="$2" r ta tacpp tb tc td rss peak=0
   mapfile -t pdfs < <(find "$dir" -maxdepth 1 -name '*.pdf' | sort)
   ((${#pdfs[@]})) || { echo "$label: no PDFs in $dir (skipped)"; return; }
   local pages
@@ -107,16 +112,18 @@ measure() {
   : > "$work/runs"
   for ((r = 0; r < repeat; r++)); do
     ta=$(seconds_of "$poppler_text" @"$work/list")
+    tacpp=$(seconds_of "$poppler_text" --cpp @"$work/list")
     tb=$(batch_seconds "$dir" 1 "$work/rss")
     rss=$(cat "$work/rss")
     if [[ -n "$rss" ]] && ((rss > peak)); then peak=$rss; fi
     tc=$(batch_seconds "$dir" 2 "$work/rss2")
     td=$(seconds_of each_pdftotext)
-    echo "$ta $tb $tc $td" >> "$work/runs"
+    echo "$ta $tacpp $tb $tc $td" >> "$work/runs"
   done
-  printf '%-22s %5d %6d | %12.1f %12.1f %12.1f %12.1f | %6.3f %5.2f %6.3f | %s\n' "$label" "${#pdfs[@]}" "$pages" \
+  printf '%-22s %5d %6d | %12.1f %12.1f %12.1f %12.1f %12.1f | %6.3f %7.3f %5.2f %6.3f | %s\n' "$label" \
+    "${#pdfs[@]}" "$pages" \
     "$(rate_of 1 "$pages")" "$(rate_of 2 "$pages")" "$(rate_of 3 "$pages")" "$(rate_of 4 "$pages")" \
-    "$(ratio_of 2 1)" "$(ratio_of 3 2)" "$(ratio_of 2 4)" \
+    "$(rate_of 5 "$pages")" "$(ratio_of 3 1)" "$(ratio_of 3 2)" "$(ratio_of 4 3)" "$(ratio_of 3 5)" \
     "$( ((peak > 0)) && echo "$peak KiB" || echo "n/a (no /usr/bin/time)")"
 }
 
@@ -125,8 +132,8 @@ echo "Seen on 10-19-16 for neck pain." > "$work/one-line.txt"
 startup=$(for ((r = 0; r < 5; r++)); do seconds_of "$imr" run "$work/one-line.txt"; done | median)
 printf 'imr run start-up on a one-line .txt: %.1f ms (median of 5; the PDF module is not loaded for text)\n' \
   "$(awk -v s="$startup" 'BEGIN { print s * 1000 }')"
-printf '%-22s %5s %6s | %12s %12s %12s %12s | %6s %5s %6s | %s\n' "pages/s, median of $repeat" files pages \
-  "(a) poppler" "(b) batch j1" "(c) batch j2" "(d) pdftotext" b/a c/b b/d "peak RSS of (b)"
+printf '%-22s %5s %6s | %12s %12s %12s %12s %12s | %6s %7s %5s %6s | %s\n' "pages/s, median of $repeat" files \
+  pages "(a) core" "(a-cpp) cpp" "(b) batch j1" "(c) batch j2" "(d) pdftotext" b/a b/a-cpp c/b b/d "peak RSS of (b)"
 
 # A note as imr_corpus_gen markup: plain paragraphs. A line that starts like a
 # directive, heading, table row or bullet gets a no-break space in front, so

@@ -60,6 +60,12 @@ std::string SanitizeUtf8(std::string_view bytes) {
 
 bool IsCleanUtf8(std::string_view bytes) { return SanitizeUtf8(bytes) == bytes; }
 
+size_t ValidUtf8PrefixLength(std::string_view bytes) {
+  size_t i = 0;
+  for (size_t len = 0; i < bytes.size() && (len = ValidSequenceLength(bytes, i)) > 0;) i += len;
+  return i;
+}
+
 std::string CollapseWhitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());

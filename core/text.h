@@ -20,6 +20,12 @@ std::string SanitizeUtf8(std::string_view bytes);
 // True when `bytes` is already what SanitizeUtf8 would return.
 bool IsCleanUtf8(std::string_view bytes);
 
+// How many bytes at the start of `bytes` are well-formed UTF-8 (no overlong
+// form, surrogate or code point past U+10FFFF): the text up to the first
+// sequence that is not. Control bytes, NUL among them, are well-formed.
+//   ValidUtf8PrefixLength("caf\xC3\xA9\xFF!") == 5
+size_t ValidUtf8PrefixLength(std::string_view bytes);
+
 // Runs of whitespace (space, tab, newline, form feed) become one space; leading
 // and trailing whitespace goes.
 std::string CollapseWhitespace(std::string_view text);

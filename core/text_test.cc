@@ -1,6 +1,10 @@
 #include "core/text.h"
 
 #include <gtest/gtest.h>
+#include <iconv.h>
+
+#include <cerrno>
+#include <vector>
 
 namespace imr {
 namespace {
@@ -34,6 +38,93 @@ TEST(SanitizeUtf8Test, Table) {
     EXPECT_EQ(out, row.expected);
     EXPECT_TRUE(IsCleanUtf8(out));
   }
+}
+
+TEST(ValidUtf8PrefixLengthTest, Table) {
+  const std::pair<std::string, size_t> rows[] = {
+      {"", 0},
+      {"plain", 5},
+      {"caf\xC3\xA9\xFF!", 5},               // stops at a byte no sequence starts with
+      {std::string("a\0b", 3), 3},            // NUL is well-formed
+      {"ab\xC3", 2},                          // cut short at the end
+      {"\xC0\x80", 0},                        // overlong NUL
+      {"x\xED\xA0\x80y", 1},                  // a surrogate
+      {"\xF4\x8F\xBF\xBF\xF4\x90\x80\x80", 4},  // U+10FFFF, then past it
+  };
+  for (const auto& [input, expected] : rows) {
+    SCOPED_TRACE(testing::PrintToString(input));
+    EXPECT_EQ(ValidUtf8PrefixLength(input), expected);
+  }
+}
+
+// What poppler-cpp 22.12 made of a word's UTF-8 (ustring::from_utf8, then
+// to_utf8): glibc's iconv to UTF-16LE and back, keeping what converted before
+// a failure. ingest/pdf_text.cc keeps ValidUtf8PrefixLength bytes instead.
+class IconvRoundTrip {
+ public:
+  IconvRoundTrip() : in_(iconv_open("UTF-16LE", "UTF-8")), out_(iconv_open("UTF-8", "UTF-16LE")) {}
+  ~IconvRoundTrip() {
+    if (in_ != kBad) iconv_close(in_);
+    if (out_ != kBad) iconv_close(out_);
+  }
+  bool ok() const { return in_ != kBad && out_ != kBad; }
+  std::string operator()(std::string_view utf8) {
+    const std::string utf16 = Convert(in_, utf8);
+    return Convert(out_, utf16);
+  }
+
+ private:
+  static inline const iconv_t kBad = reinterpret_cast<iconv_t>(-1);
+  // What `cd` converts of `bytes` before it stops.
+  static std::string Convert(iconv_t cd, std::string_view bytes) {
+    iconv(cd, nullptr, nullptr, nullptr, nullptr);
+    std::vector<char> out(bytes.size() * 4 + 4);
+    char* in_data = const_cast<char*>(bytes.data());
+    size_t in_left = bytes.size();
+    char* out_data = out.data();
+    size_t out_left = out.size();
+    iconv(cd, &in_data, &in_left, &out_data, &out_left);
+    return std::string(out.data(), out.size() - out_left);
+  }
+  iconv_t in_;
+  iconv_t out_;
+};
+
+TEST(ValidUtf8PrefixLengthTest, KeepsWhatIconvKeepsThroughUtf16) {
+  IconvRoundTrip round_trip;
+  if (!round_trip.ok()) GTEST_SKIP() << "iconv has no UTF-16LE here";
+  std::vector<std::string> inputs;
+  for (int a = 1; a < 0x100; ++a) inputs.push_back(std::string{'<', static_cast<char>(a), 'z'});
+  for (int a = 0xC0; a < 0x100; ++a) {
+    for (int b = 0; b < 0x100; ++b) inputs.push_back(std::string{'<', static_cast<char>(a), static_cast<char>(b)});
+  }
+  // Every three-byte sequence a lead byte E0-EF starts, and four-byte ones
+  // around the continuation bytes' edges.
+  for (int a = 0xE0; a < 0xF0; ++a) {
+    for (int b = 0; b < 0x100; ++b) {
+      for (int c = 0; c < 0x100; ++c) {
+        inputs.push_back(std::string{static_cast<char>(a), static_cast<char>(b), static_cast<char>(c), 'z'});
+      }
+    }
+  }
+  const int edges[] = {0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0};
+  for (int a = 0xF0; a < 0x100; ++a) {
+    for (int b = 0; b < 0x100; ++b) {
+      for (int c : edges) {
+        for (int d : edges) {
+          inputs.push_back(std::string{static_cast<char>(a), static_cast<char>(b), static_cast<char>(c),
+                                       static_cast<char>(d), 'z'});
+        }
+      }
+    }
+  }
+  size_t differ = 0;
+  for (const std::string& input : inputs) {
+    const std::string expected = round_trip(input);
+    const std::string kept = input.substr(0, ValidUtf8PrefixLength(input));
+    if (kept != expected && ++differ <= 10) ADD_FAILURE() << testing::PrintToString(input);
+  }
+  EXPECT_EQ(differ, 0u) << "of " << inputs.size();
 }
 
 TEST(CompareKeyTest, Table) {

@@ -1,10 +1,20 @@
 #include "ingest/pdf_text.h"
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-image.h>
-#include <poppler-page-renderer.h>
-#include <poppler-page.h>
+// Poppler's core API (Debian libpoppler-private-dev), not poppler-cpp: its
+// text_list passed every word through UTF-16 and back, opening iconv twice a
+// word, which cost more than laying the words out. The calls here are the ones
+// poppler-cpp 22.12 made, so the words, boxes and pictures are the same.
+#include <Catalog.h>
+#include <Error.h>
+#include <ErrorCodes.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <SplashOutputDev.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
+#include <goo/GooString.h>
+#include <splash/SplashBitmap.h>
 #ifdef IMR_HAVE_CAIRO
 #include <cairo.h>
 #endif
@@ -32,24 +42,67 @@ namespace {
 // to them is damaged, even when Poppler reads on (a content stream that does
 // not inflate reads as a blank page).
 std::atomic<uint64_t> poppler_errors{0};
-// Of those, the ones Poppler places in the file ("error (1234): ..."): the
-// file's syntax is damaged there. A wrong password is reported without a place.
+// Of those, the ones Poppler places in the file (a position at or past 0):
+// the file's syntax is damaged there. A wrong password is reported without a
+// place.
 std::atomic<uint64_t> poppler_syntax_errors{0};
 
-// Poppler reports syntax errors on stderr with fragments of the file; records
-// are medical, so its messages are dropped (problems carry our own words),
-// and only counted.
-void SilencePoppler() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    poppler::set_debug_error_function(
-        [](const std::string& message, void*) {
-          ++poppler_errors;
-          if (message.starts_with("error (")) ++poppler_syntax_errors;
-        },
-        nullptr);
-  });
+// Poppler reports syntax errors with fragments of the file; records are
+// medical, so its messages are dropped (problems carry our own words), and
+// only counted.
+void CountPopplerError(ErrorCategory, Goffset position, const char*) {
+  ++poppler_errors;
+  if (position >= 0) ++poppler_syntax_errors;
 }
+
+// Poppler's global settings (GlobalParams: its tables of glyph names, its
+// encodings, the fonts it looked up), made with the first document and kept
+// for the process. poppler-cpp held them per document, counted, so they were
+// built anew for every file: 2.9 M instructions a file, 3% of `imr run` over
+// the dev letters. Never deleted, so a thread still reading when the process
+// exits does not find them gone.
+void StartPoppler() {
+  [[maybe_unused]] static const GlobalParamsIniter* const settings = [] {
+    const auto* made = new GlobalParamsIniter(CountPopplerError);
+    setErrorCallback(CountPopplerError);  // whoever made them first
+    return made;
+  }();
+}
+
+// A PDF opened the way poppler-cpp's document::load_from_raw_data opened it.
+// Poppler reads the bytes in place: they must outlive the document.
+class PdfDocument {
+ public:
+  // Null when Poppler cannot open `bytes`; a file that does not open with the
+  // empty password opens locked. Like poppler-cpp, refuses under 10 bytes.
+  static std::unique_ptr<PdfDocument> Load(std::string_view bytes) {
+    if (bytes.size() < 10 || bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) return nullptr;
+    StartPoppler();
+    std::unique_ptr<PdfDocument> doc(new PdfDocument);
+    doc->doc_ = std::make_unique<PDFDoc>(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()),
+                                                       Object(objNull)),
+                                         GooString(""), GooString(""));
+    doc->locked_ = !doc->doc_->isOk() && doc->doc_->getErrorCode() == errEncrypted;
+    if (!doc->doc_->isOk() && !doc->locked_) return nullptr;
+    return doc;
+  }
+
+  bool locked() const { return locked_; }
+  // False for a document that could not be unlocked (Poppler's own answer).
+  bool encrypted() const { return doc_->isEncrypted(); }
+  int pages() const { return doc_->getNumPages(); }
+  // Page `index` (from 0), or null when it cannot be read.
+  ::Page* page(int index) const {
+    if (index < 0 || index >= doc_->getNumPages()) return nullptr;
+    return doc_->getCatalog()->getPage(index + 1);
+  }
+  PDFDoc* core() const { return doc_.get(); }
+
+ private:
+  PdfDocument() = default;
+  std::unique_ptr<PDFDoc> doc_;
+  bool locked_ = false;
+};
 
 Problem IngestProblem(std::string code, int page_number, std::string message) {
   return {Stage::kIngest, std::move(code), page_number, std::move(message)};
@@ -60,34 +113,79 @@ bool LooksTruncated(std::string_view bytes) {
   return tail.find("%%EOF") == std::string_view::npos;
 }
 
-std::vector<PlacedWord> TextLayerWords(const poppler::page& page) {
+// poppler-cpp kept a box as its corner and the corner plus its size, and gave
+// the size back as a difference; ingest added it to the corner again. Each
+// step may move the last bit of a double, and the records were made with those
+// bits, so the edges are computed the same way.
+//   Size(lo, hi):    rectf(lo, _, hi - lo, _).width()
+//   FarEdge(lo, hi): rectf(lo, _, hi - lo, _).x() + width()
+double Size(double lo, double hi) { return (lo + (hi - lo)) - lo; }
+double FarEdge(double lo, double hi) { return lo + Size(lo, hi); }
+
+// A word's text as poppler-cpp gave it: it turned Poppler's UTF-8 into UTF-16
+// from a C string and back with iconv, so the text ended at a NUL byte and at
+// the first bytes that are not UTF-8 (text_test.cc checks the second against
+// iconv).
+std::string_view AsPopplerCppGaveIt(std::string_view utf8) {
+  utf8 = utf8.substr(0, utf8.find('\0'));
+  return utf8.substr(0, ValidUtf8PrefixLength(utf8));
+}
+
+// The words of page `index` (from 0) in Poppler's reading order, read as
+// poppler-cpp's page::text_list read them.
+std::vector<PlacedWord> TextLayerWords(PDFDoc* doc, int index) {
   std::vector<PlacedWord> words;
-  for (const poppler::text_box& box : page.text_list()) {
-    const poppler::byte_array utf8 = box.text().to_utf8();
-    std::string text = SanitizeUtf8(std::string_view(utf8.data(), utf8.size()));
+  // A device per page, as text_list made: one reused would carry an ActualText
+  // span left open at the end of a page into the next page's words.
+  TextOutputDev device(nullptr, false, 0, false, false);
+  doc->displayPageSlice(&device, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr, nullptr, nullptr,
+                        nullptr, true);
+  const std::unique_ptr<TextWordList> list = device.makeWordList();
+  if (!list) return words;
+  words.reserve(static_cast<size_t>(list->getLength()));
+  for (int i = 0; i < list->getLength(); ++i) {
+    const TextWord* word = list->get(i);
+    const std::unique_ptr<GooString> utf8(word->getText());
+    std::string text = SanitizeUtf8(AsPopplerCppGaveIt(utf8->toStr()));
     std::string_view trimmed = TrimView(text);
     if (trimmed.empty()) continue;
-    const poppler::rectf r = box.bbox();
-    words.push_back({std::string(trimmed), r.x(), r.y(), r.x() + r.width(), r.y() + r.height(), box.rotation()});
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    word->getBBox(&x0, &y0, &x1, &y1);
+    words.push_back({std::string(trimmed), x0, y0, FarEdge(x0, x1), FarEdge(y0, y1), word->getRotation()});
   }
   return words;
+}
+
+// Page `index` (from 0) drawn in 8-bit gray, rows padded to 4 bytes, top row
+// first, turned `quarters` clockwise: what poppler-cpp's page_renderer drew
+// with format_gray8 on white paper. Null when nothing was drawn.
+std::unique_ptr<SplashBitmap> DrawGray(PDFDoc* doc, int index, double dpi, int quarters, bool antialias) {
+  SplashColor paper = {0xff, 0xff, 0xff};
+  SplashOutputDev device(splashModeMono8, 4, false, paper, true, splashThinLineDefault);
+  device.setFontAntialias(antialias);
+  device.setVectorAntialias(antialias);
+  device.setFreeTypeHinting(false, false);
+  device.startDoc(doc);
+  doc->displayPageSlice(&device, index + 1, dpi, dpi, quarters * 90, false, true, false, -1, -1, -1, -1, nullptr,
+                        nullptr, nullptr, nullptr, true);
+  std::unique_ptr<SplashBitmap> bitmap(device.takeBitmap());
+  if (!bitmap || bitmap->getWidth() <= 0 || bitmap->getHeight() <= 0 || !bitmap->getDataPtr()) return nullptr;
+  return bitmap;
 }
 
 // Whether the page puts no ink on the paper: rendered small, every pixel is
 // white. Tesseract takes a second or more over a 300 dpi page, and a page
 // without a text layer is often a blank separator; one dark pixel (a scan's
 // speckle, a rule, a light word blurred at this size) sends it to OCR.
-bool InkFree(const poppler::page& page) {
+bool InkFree(PDFDoc* doc, int index) {
   constexpr double kDpi = 36;
   constexpr unsigned char kWhite = 250;
-  poppler::page_renderer renderer;
-  renderer.set_image_format(poppler::image::format_gray8);
-  const poppler::image image = renderer.render_page(&page, kDpi, kDpi);
-  if (!image.is_valid()) return false;
-  const auto* data = reinterpret_cast<const unsigned char*>(image.const_data());
-  for (int y = 0; y < image.height(); ++y) {
-    const unsigned char* row = data + static_cast<size_t>(y) * static_cast<size_t>(image.bytes_per_row());
-    if (std::any_of(row, row + image.width(), [](unsigned char v) { return v < kWhite; })) return false;
+  const std::unique_ptr<SplashBitmap> image = DrawGray(doc, index, kDpi, 0, false);
+  if (!image) return false;
+  const unsigned char* data = image->getDataPtr();
+  for (int y = 0; y < image->getHeight(); ++y) {
+    const unsigned char* row = data + static_cast<size_t>(y) * static_cast<size_t>(image->getRowSize());
+    if (std::any_of(row, row + image->getWidth(), [](unsigned char v) { return v < kWhite; })) return false;
   }
   return true;
 }
@@ -95,37 +193,33 @@ bool InkFree(const poppler::page& page) {
 // A page without a text layer, waiting for OCR, and what OCR made of it.
 struct OcrJob {
   int page_index = 0;
-  const poppler::page* page = nullptr;
   bool started = false;
   OcrPage read;
 };
 
 // Reads `job`'s page with `engine`. Poppler renders under `poppler_mutex`
 // (one document is not drawn from two threads); Tesseract reads outside it.
-void ReadOcrJob(OcrJob* job, OcrEngine* engine, std::mutex* poppler_mutex, const PdfOptions& options) {
-  poppler::image image;
+void ReadOcrJob(PDFDoc* doc, OcrJob* job, OcrEngine* engine, std::mutex* poppler_mutex, const PdfOptions& options) {
+  std::unique_ptr<SplashBitmap> image;
   {
     const std::lock_guard<std::mutex> lock(*poppler_mutex);
-    if (InkFree(*job->page)) {
+    if (InkFree(doc, job->page_index)) {
       job->started = true;  // nothing to read is not an engine that failed
       return;
     }
-    poppler::page_renderer renderer;
-    renderer.set_image_format(poppler::image::format_gray8);
-    image = renderer.render_page(job->page, options.ocr_dpi, options.ocr_dpi);
+    image = DrawGray(doc, job->page_index, options.ocr_dpi, 0, false);
   }
-  if (!image.is_valid()) return;
+  if (!image) return;
   job->started = engine->Start();
-  job->read = engine->Read(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
-                           image.height(), image.bytes_per_row(), options.ocr_dpi,
-                           static_cast<int>(std::min(options.ocr_page_seconds * 1000, 1e9)));
+  job->read = engine->Read(image->getDataPtr(), image->getWidth(), image->getHeight(), image->getRowSize(),
+                           options.ocr_dpi, static_cast<int>(std::min(options.ocr_page_seconds * 1000, 1e9)));
 }
 
 // OCR of every job: one Tesseract per thread, started once for the document
 // and reused for its pages; threads take the next page as they finish one.
 // A page reads the same on any thread (OcrEngine::Read), so the record does
 // not depend on the number of threads.
-void RunOcrJobs(std::vector<OcrJob>* jobs, const PdfOptions& options) {
+void RunOcrJobs(PDFDoc* doc, std::vector<OcrJob>* jobs, const PdfOptions& options) {
   std::mutex poppler_mutex;
   std::atomic<size_t> next{0};
   std::exception_ptr failure;  // the first thrown on a helper thread, thrown again here
@@ -133,7 +227,7 @@ void RunOcrJobs(std::vector<OcrJob>* jobs, const PdfOptions& options) {
   const auto work = [&] {
     try {
       OcrEngine engine;
-      for (size_t i = next++; i < jobs->size(); i = next++) ReadOcrJob(&(*jobs)[i], &engine, &poppler_mutex, options);
+      for (size_t i = next++; i < jobs->size(); i = next++) ReadOcrJob(doc, &(*jobs)[i], &engine, &poppler_mutex, options);
     } catch (...) {
       const std::lock_guard<std::mutex> lock(failure_mutex);
       if (!failure) failure = std::current_exception();
@@ -172,14 +266,13 @@ std::string Megabytes(uint64_t bytes) {
 struct TextLayers {
   std::vector<PdfPage> pages;
   std::vector<Problem> problems;
-  std::vector<std::unique_ptr<poppler::page>> waiting;  // pages OCR jobs point at
   std::vector<OcrJob> jobs;
   uint64_t text_bytes = 0;  // of the text layers read
 };
 
 // Reads the text layer of every page of `doc` (up to the limits) and lists
-// the pages without one for OCR. The pages point into `doc`.
-TextLayers ReadTextLayers(const poppler::document& doc, const PdfOptions& options) {
+// the pages without one for OCR.
+TextLayers ReadTextLayers(const PdfDocument& doc, const PdfOptions& options) {
   TextLayers out;
   const int pages = std::min(doc.pages(), options.max_pages);
   if (doc.pages() > options.max_pages) {
@@ -189,17 +282,17 @@ TextLayers ReadTextLayers(const poppler::document& doc, const PdfOptions& option
   }
   for (int i = 0; i < pages && out.text_bytes <= options.max_text_bytes; ++i) {
     const uint64_t errors_before = poppler_errors;
-    std::unique_ptr<poppler::page> page(doc.create_page(i));
+    const ::Page* page = doc.page(i);
     PdfPage result;
     if (!page) {
       out.problems.push_back(IngestProblem("page_unreadable", i + 1, "page could not be read"));
       out.pages.push_back(std::move(result));
       continue;
     }
-    const poppler::rectf box = page->page_rect();
-    result.width = box.width();
-    result.height = box.height();
-    result.words = TextLayerWords(*page);
+    const PDFRectangle* box = page->getCropBox();
+    result.width = Size(box->x1, box->x2);
+    result.height = Size(box->y1, box->y2);
+    result.words = TextLayerWords(doc.core(), i);
     for (const PlacedWord& w : result.words) out.text_bytes += TextBytes(w);  // past the limit, no page more is read
     if (poppler_errors != errors_before) {
       out.problems.push_back(IngestProblem("page_damaged", i + 1,
@@ -209,8 +302,6 @@ TextLayers ReadTextLayers(const poppler::document& doc, const PdfOptions& option
       result.ocr = true;
       out.jobs.emplace_back();
       out.jobs.back().page_index = i;
-      out.jobs.back().page = page.get();
-      out.waiting.push_back(std::move(page));
     }
     // A page OCR read (or found without ink) and found empty is blank, which
     // is no problem; one that was never read is.
@@ -232,7 +323,7 @@ bool FoundDamage(const TextLayers& layers) {
 
 // Whether `layers` read nothing at all from `doc`: no page, or no word and
 // every page damaged or unreadable.
-bool ReadsNothing(const poppler::document& doc, const TextLayers& layers) {
+bool ReadsNothing(const PdfDocument& doc, const TextLayers& layers) {
   if (doc.pages() == 0) return true;
   if (layers.text_bytes > 0) return false;
   size_t damaged = 0;
@@ -241,11 +332,11 @@ bool ReadsNothing(const poppler::document& doc, const TextLayers& layers) {
 }
 
 // OCR of the pages without a text layer, then the text limit, into `out`.
-void FinishPages(TextLayers layers, const PdfOptions& options, PdfText* out) {
+void FinishPages(const PdfDocument& doc, TextLayers layers, const PdfOptions& options, PdfText* out) {
   out->problems.insert(out->problems.end(), layers.problems.begin(), layers.problems.end());
   out->pages = std::move(layers.pages);
   std::vector<OcrJob>& jobs = layers.jobs;
-  RunOcrJobs(&jobs, options);
+  RunOcrJobs(doc.core(), &jobs, options);
   for (OcrJob& job : jobs) {
     PdfPage& result = out->pages[static_cast<size_t>(job.page_index)];
     result.words = std::move(job.read.words);
@@ -322,16 +413,17 @@ cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned in
 }
 
 // An 8-bit gray image as a PNG: cairo writes an A8 surface as 8-bit grayscale.
-std::string GrayPng(const poppler::image& image) {
-  const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_A8, image.width());
-  std::vector<unsigned char> pixels(static_cast<size_t>(stride) * static_cast<size_t>(image.height()));
-  const auto* data = reinterpret_cast<const unsigned char*>(image.const_data());
-  for (int y = 0; y < image.height(); ++y) {
-    std::copy_n(data + static_cast<size_t>(y) * static_cast<size_t>(image.bytes_per_row()), image.width(),
+std::string GrayPng(const SplashBitmap& image) {
+  const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_A8, image.getWidth());
+  std::vector<unsigned char> pixels(static_cast<size_t>(stride) * static_cast<size_t>(image.getHeight()));
+  const unsigned char* data = image.getDataPtr();
+  for (int y = 0; y < image.getHeight(); ++y) {
+    std::copy_n(data + static_cast<size_t>(y) * static_cast<size_t>(image.getRowSize()), image.getWidth(),
                 pixels.data() + static_cast<size_t>(y) * static_cast<size_t>(stride));
   }
   const std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
-      cairo_image_surface_create_for_data(pixels.data(), CAIRO_FORMAT_A8, image.width(), image.height(), stride),
+      cairo_image_surface_create_for_data(pixels.data(), CAIRO_FORMAT_A8, image.getWidth(), image.getHeight(),
+                                          stride),
       cairo_surface_destroy);
   std::string png;
   if (cairo_surface_write_to_png_stream(surface.get(), AppendBytes, &png) != CAIRO_STATUS_SUCCESS) png.clear();
@@ -340,35 +432,21 @@ std::string GrayPng(const poppler::image& image) {
 
 // Page `page_number` drawn the way its words read; an empty picture when the
 // page cannot be drawn.
-PagePicture DrawPage(const poppler::document& doc, int page_number, int dpi) {
+PagePicture DrawPage(const PdfDocument& doc, int page_number, int dpi) {
   PagePicture picture;
   picture.page_number = page_number;
-  const std::unique_ptr<poppler::page> page(doc.create_page(page_number - 1));
-  if (!page) return picture;
-  const std::vector<PlacedWord> words = TextLayerWords(*page);
+  if (!doc.page(page_number - 1)) return picture;
+  const std::vector<PlacedWord> words = TextLayerWords(doc.core(), page_number - 1);
   const int quarters = (4 - TextTurn(words)) % 4;  // clockwise turns that make the words read upright
-  poppler::page_renderer renderer;
-  renderer.set_image_format(poppler::image::format_gray8);
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  const poppler::image image =
-      renderer.render_page(page.get(), dpi, dpi, -1, -1, -1, -1, static_cast<poppler::rotation_enum>(quarters));
-  if (!image.is_valid()) return picture;
-  picture.png = GrayPng(image);
-  picture.width = image.width() * 72.0 / dpi;
-  picture.height = image.height() * 72.0 / dpi;
+  const std::unique_ptr<SplashBitmap> image = DrawGray(doc.core(), page_number - 1, dpi, quarters, true);
+  if (!image) return picture;
+  picture.png = GrayPng(*image);
+  picture.width = image->getWidth() * 72.0 / dpi;
+  picture.height = image->getHeight() * 72.0 / dpi;
   if (quarters != 0) PlaceTurnedWords(words, quarters, &picture);
   return picture;
 }
 #endif  // IMR_HAVE_CAIRO
-
-// Poppler's document for `bytes`, or null when it does not open. Poppler
-// reads `bytes` in place: they must outlive the document.
-std::unique_ptr<poppler::document> LoadPdf(std::string_view bytes) {
-  if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) return nullptr;
-  return std::unique_ptr<poppler::document>(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-}
 
 std::string RepairedMessage(const Repair& repair) {
   if (repair.rebuilt_xref) {
@@ -387,7 +465,6 @@ Problem BombProblem() {
 }  // namespace
 
 PagePictures DrawPdfPagesInModule(std::string_view bytes, const DrawOptions& options) {
-  SilencePoppler();
   PagePictures out;
 #ifndef IMR_HAVE_CAIRO
   out.problem = "this imr was built without cairo, so it cannot write page pictures";
@@ -396,9 +473,8 @@ PagePictures DrawPdfPagesInModule(std::string_view bytes, const DrawOptions& opt
     out.problem = "the PDF is larger than 2 GiB";
     return out;
   }
-  const std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc || doc->is_locked()) {
+  const std::unique_ptr<PdfDocument> doc = PdfDocument::Load(bytes);
+  if (!doc || doc->locked()) {
     out.problem = "the PDF does not open";
     return out;
   }
@@ -413,7 +489,6 @@ PagePictures DrawPdfPagesInModule(std::string_view bytes, const DrawOptions& opt
 }
 
 PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
-  SilencePoppler();
   PdfText out;
   // Poppler takes an int length; anything larger is refused before it tries.
   if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
@@ -424,23 +499,23 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
   Repair repair;
   Repair second;
   const uint64_t syntax_errors_before = poppler_syntax_errors;
-  std::unique_ptr<poppler::document> doc = LoadPdf(bytes);
+  std::unique_ptr<PdfDocument> doc = PdfDocument::Load(bytes);
   const bool truncated = LooksTruncated(bytes);
   // A file Poppler opens but cannot unlock with the empty password needs a
   // password only if nothing says it is damaged: a byte changed in its
   // encryption dictionary or /ID locks it as surely, and qpdf, which reads a
   // damaged dictionary otherwise, may open it.
-  const bool locked_and_damaged = doc && doc->is_locked() && poppler_syntax_errors != syntax_errors_before;
+  const bool locked_and_damaged = doc && doc->locked() && poppler_syntax_errors != syntax_errors_before;
   // Poppler says only that it could not open the file. qpdf tells a password
   // from damage, and rebuilds what it can.
   std::optional<TextLayers> layers;
   if (!doc || locked_and_damaged) {
     doc.reset();
     repair = RepairPdf(bytes);
-    if (repair.outcome == RepairOutcome::kRepaired) doc = LoadPdf(repair.bytes);
+    if (repair.outcome == RepairOutcome::kRepaired) doc = PdfDocument::Load(repair.bytes);
     // Only qpdf's reading of the file as it is can say a password is needed
     // (pdf_repair.h): a rebuilt copy that stays locked is damaged.
-    if (doc && doc->is_locked()) doc.reset();
+    if (doc && doc->locked()) doc.reset();
     // The copy is checked for a bomb before Poppler inflates any of it.
     if (doc && InflatesTooFar(repair.bytes)) {
       out.encrypted = repair.encrypted;
@@ -452,7 +527,7 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
     // A copy with no page, or only damaged pages and no word, is not a repair
     // (a truncated encrypted file keeps its catalog but loses its keys).
     if (doc && ReadsNothing(*doc, *layers)) {
-      layers.reset();  // its pages first: they point into the document
+      layers.reset();
       doc.reset();
     }
     if (!doc) {
@@ -471,10 +546,10 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
     }
     out.problems.push_back(IngestProblem("pdf_repaired", 0, RepairedMessage(repair)));
   }
-  // Poppler answers is_encrypted() false for a document it could not unlock;
+  // Poppler answers encrypted() false for a document it could not unlock;
   // a repaired copy is written unencrypted.
-  out.encrypted = repair.bytes.empty() ? doc->is_encrypted() || doc->is_locked() : repair.encrypted;
-  if (doc->is_locked()) {
+  out.encrypted = repair.bytes.empty() ? doc->encrypted() || doc->locked() : repair.encrypted;
+  if (doc->locked()) {
     out.problems.push_back(IngestProblem("encrypted_needs_password", 0,
                                          "PDF is encrypted and does not open with an empty password"));
     return out;
@@ -488,12 +563,12 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
   if (!layers) layers = ReadTextLayers(*doc, options);
   // Poppler opened the file but lost pages or their text: a copy qpdf
   // rebuilt may read more, and is read instead when it does.
-  std::unique_ptr<poppler::document> other;
+  std::unique_ptr<PdfDocument> other;
   if (repair.bytes.empty() && (doc->pages() == 0 || FoundDamage(*layers))) {
     second = RepairPdf(bytes);
-    if (second.outcome == RepairOutcome::kRepaired) other = LoadPdf(second.bytes);
+    if (second.outcome == RepairOutcome::kRepaired) other = PdfDocument::Load(second.bytes);
     // The copy is checked for a bomb as the file was.
-    if (other && !other->is_locked() && !InflatesTooFar(second.bytes)) {
+    if (other && !other->locked() && !InflatesTooFar(second.bytes)) {
       TextLayers again = ReadTextLayers(*other, options);
       if (again.text_bytes > layers->text_bytes ||
           (again.text_bytes == layers->text_bytes && again.pages.size() > layers->pages.size())) {
@@ -515,7 +590,7 @@ PdfText ReadPdfInModule(std::string_view bytes, const PdfOptions& options) {
     out.problems.push_back(IngestProblem("pdf_truncated", 0,
                                          "PDF has no end-of-file marker; pages were recovered"));
   }
-  FinishPages(std::move(*layers), options, &out);
+  FinishPages(*doc, std::move(*layers), options, &out);
   return out;
 }
 

@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git ca-certificates
-  libpoppler-cpp-dev poppler-utils      # ingest: PDF text and word boxes; pdftotext for bench
+  libpoppler-private-dev                # ingest: Poppler's core headers (PDFDoc, TextOutputDev), read directly
+  libpoppler-cpp-dev poppler-utils      # bench: poppler-cpp's text_list for comparison; pdftotext
   libtesseract-dev tesseract-ocr tesseract-ocr-eng  # ingest: OCR of pages without text
   libre2-dev                            # extract, normalize: pattern tables
   libqpdf-dev                           # ingest: damaged PDFs told from encrypted ones, and rebuilt
