@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git ca-certificates
   libpoppler-private-dev                # ingest: Poppler's core headers (PDFDoc, TextOutputDev), read directly
+  liblcms2-dev                          # ingest: the CIE Lab profile text is read towards (pdf_text.cc)
   libpoppler-cpp-dev poppler-utils      # bench: poppler-cpp's text_list for comparison; pdftotext
   libtesseract-dev tesseract-ocr tesseract-ocr-eng  # ingest: OCR of pages without text
   libre2-dev                            # extract, normalize: pattern tables
