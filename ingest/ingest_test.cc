@@ -1,6 +1,7 @@
 #include "ingest/ingest.h"
 
 #include <gtest/gtest.h>
+#include <lcms2.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -508,6 +509,51 @@ TEST(IngestBytesTest, PageWithoutTextLayer) {
     EXPECT_EQ(doc.source.ocr_pages, ocr_ran ? std::vector<int>{1} : std::vector<int>{});
     ExpectDocumentInvariants(doc);
   }
+}
+
+// Text drawn in an ICC-based colour space reads as any other: its words do
+// not depend on colour, which ingest converts towards CIE Lab, not sRGB
+// (pdf_text.cc, TextColorProfile). The profile is lcms's own sRGB, embedded.
+std::string IccColouredTextPdf(const std::string& words) {
+  const std::unique_ptr<void, decltype(&cmsCloseProfile)> srgb(cmsCreate_sRGBProfile(), cmsCloseProfile);
+  cmsUInt32Number size = 0;
+  cmsSaveProfileToMem(srgb.get(), nullptr, &size);
+  std::string profile(size, '\0');
+  cmsSaveProfileToMem(srgb.get(), profile.data(), &size);
+  const std::string content = "/CS0 cs 0.2 0.4 0.6 sc BT /F1 12 Tf 72 720 Td (" + words + ") Tj ET";
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R\n"
+      "   /Resources << /Font << /F1 5 0 R >> /ColorSpace << /CS0 [/ICCBased 6 0 R] >> >> >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      "<< /N 3 /Length " + std::to_string(profile.size()) + " >>\nstream\n" + profile + "\nendstream",
+  };
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    char entry[32];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
+    pdf += entry;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\n";
+  pdf += "startxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+TEST(IngestBytesTest, TextInAnIccBasedColourSpaceReadsCleanly) {
+  const Document doc = IngestBytes(IccColouredTextPdf("Lumbar MRI requested"), "icc.pdf", IngestOptions{.ocr = false});
+  EXPECT_EQ(DescribeProblems(doc), "");
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_EQ(TrimView(doc.pages[0].text), "Lumbar MRI requested");
+  ExpectDocumentInvariants(doc);
 }
 
 // A page Tesseract is still reading when its time is up is cut short, and
