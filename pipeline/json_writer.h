@@ -31,6 +31,7 @@
 #define IMR_PIPELINE_JSON_WRITER_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,16 +61,31 @@ class JsonWriter {
   void RawNumber(std::string_view text);
 
   // Room for `bytes` more, when the caller knows roughly how long the text gets.
-  void Reserve(size_t bytes) { out_.reserve(out_.size() + bytes); }
-  std::string Take() && { return std::move(out_); }
+  void Reserve(size_t bytes);
+  std::string Take() &&;
 
  private:
+  void Append(const char* p, size_t n) {
+    std::memcpy(Room(n), p, n);
+    size_ += n;
+  }
   void BeforeValue();
   void Open(char bracket);
   void Close(char bracket);
   void NewLineAndIndent(size_t depth);
+  void WriteString(std::string_view text);
+  // Room for `n` more bytes at the end of the text; where they go.
+  char* Room(size_t n) { return buffer_.size() - size_ >= n ? buffer_.data() + size_ : Grow(n); }
+  char* Grow(size_t n);
+  void Put(char c) {
+    *Room(1) = c;
+    ++size_;
+  }
 
-  std::string out_;
+  // The text is written straight into `buffer_` (no append's bookkeeping
+  // per piece); its first `size_` bytes are the text so far.
+  std::string buffer_;
+  size_t size_ = 0;
   int indent_;
   // One entry per open object or array: whether it holds anything yet.
   std::vector<bool> open_;

@@ -74,12 +74,26 @@ TEST(JsonWriterTest, RandomStringsMatchNlohmann) {
                                     0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xED,
                                     0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
   std::mt19937 random(15);
-  std::uniform_int_distribution<size_t> length(0, 12);
+  std::uniform_int_distribution<size_t> length(0, 40);
   std::uniform_int_distribution<size_t> pick(0, sizeof alphabet - 1);
   for (int i = 0; i < 20000; ++i) {
     std::string s(length(random), '\0');
     for (char& c : s) c = static_cast<char>(alphabet[pick(random)]);
     ASSERT_EQ(Written(s), NlohmannText(Tree(s), -1)) << "string " << i;
+  }
+}
+
+// Plain text is skipped 8 bytes at a time: a byte that needs a look is
+// found at every position of a word, next to every other kind of byte.
+TEST(JsonWriterTest, ByteThatNeedsALookIsFoundAnywhereInALongString) {
+  const std::string specials[] = {"\"", "\\", "\n", "\x1F", std::string(1, '\0'), "\xC3\xA9",
+                                 "\xC3", "\x80", "\x7F", " ", "~"};
+  for (const std::string& special : specials) {
+    for (size_t at = 0; at < 24; ++at) {
+      std::string s(24, 'a');
+      s.replace(at, 1, special);
+      ASSERT_EQ(Written(s), NlohmannText(Tree(s), -1)) << "special byte at " << at;
+    }
   }
 }
 
