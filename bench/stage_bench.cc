@@ -15,6 +15,8 @@
 //              categories and codes); MB/s of page text, so that the figure
 //              compares with extract's.
 //   decide     DetermineRequests with the builtin rulebook; requests/s.
+//   write      RecordToJson on each input's whole record (RunDocument's), as
+//              `imr run -o` and a batch worker write it; MB/s of JSON.
 // The stage sequences are copied from run_document.cc, which keeps them
 // private; when it changes its calls, change ExtractStage and NormalizeStage.
 //
@@ -49,6 +51,7 @@
 #include "extract/region.h"
 #include "ingest/ingest.h"
 #include "normalize/fact_merge.h"
+#include "pipeline/record_json.h"
 #include "pipeline/run_document.h"
 
 namespace imr {
@@ -97,6 +100,8 @@ struct InputSet {
   AssertionInput assertion;
   std::vector<DecideInput> decide;
   int64_t requests = 0;
+  std::vector<Record> records;  // one per input, as RunDocument made it
+  int64_t json_bytes = 0;       // their JSON, as RecordToJson writes it
 };
 
 // The extraction calls of ReadOneDocument, in its order, ids numbered as it does.
@@ -170,6 +175,8 @@ InputSet PrepareInputSet(std::string name, const std::vector<std::string>& paths
   set.assertion = FindFactsToAssert(set.inputs);
   for (const Input& in : set.inputs) {
     Record record = RunDocument(in.bytes, in.path, {});
+    set.json_bytes += static_cast<int64_t>(RecordToJson(record).size());
+    set.records.push_back(record);
     if (record.requests.empty()) continue;
     set.requests += static_cast<int64_t>(record.requests.size());
     const size_t problems = record.problems.size();
@@ -236,11 +243,23 @@ void BM_Decide(benchmark::State& state, const InputSet* set) {
   state.SetLabel(std::to_string(set->requests) + " requests in " + std::to_string(work.size()) + " records");
 }
 
+void BM_Write(benchmark::State& state, const InputSet* set) {
+  for (auto _ : state) {
+    for (const Record& record : set->records) {
+      std::string json = RecordToJson(record);
+      benchmark::DoNotOptimize(json.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * set->json_bytes);
+  state.SetLabel(std::to_string(set->records.size()) + " records");
+}
+
 void RegisterInputSet(const InputSet& set) {
   const auto named = [&](const char* stage) { return std::string(stage) + "/" + set.name; };
   benchmark::RegisterBenchmark(named("extract").c_str(), BM_Extract, &set)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark(named("assert").c_str(), BM_Assert, &set)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark(named("normalize").c_str(), BM_Normalize, &set)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark(named("write").c_str(), BM_Write, &set)->Unit(benchmark::kMillisecond);
   if (set.requests == 0) {
     std::cerr << "imr_bench_stages: no requests in " << set.name << ": decide/" << set.name << " skipped\n";
     return;

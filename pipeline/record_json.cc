@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "core/text.h"
+#include "pipeline/json_writer.h"
 
 namespace imr {
 namespace {
@@ -45,154 +46,396 @@ constexpr std::string_view kNumericAttributes[] = {
 
 constexpr std::string_view kTextSuffix = "_text";
 
-// The JSON number `value` is, when writing it as one loses nothing: parsed
-// and printed again it gives the same characters ("12", "7.5", "-3"; not
-// "07", "1.50", "1e3", " 4", "4+/5").
-std::optional<Json> PlainNumber(const std::string& value) {
-  Json number = Json::parse(value, nullptr, /*allow_exceptions=*/false);
-  if (!number.is_number() || number.dump() != value) return std::nullopt;
-  return number;
+// True when `value` is a JSON number that, parsed and printed again, gives
+// the same characters ("12", "7.5", "-3"; not "07", "1.50", "1e3", " 4",
+// "4+/5"): writing it as a number loses nothing. Plain integers of up to 18
+// digits (every count and dose seen) are answered here; anything else is
+// asked of nlohmann, whose printing is the one that must match.
+bool IsPlainNumber(std::string_view value) {
+  const std::string_view digits = value.starts_with('-') ? value.substr(1) : value;
+  if (!digits.empty() && digits.size() <= 18 &&
+      std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (digits.size() == 1 && digits[0] == '0') return value.size() == 1;  // "-0" prints as "0"
+    if (digits[0] != '0') return true;
+  }
+  const Json number = Json::parse(value, nullptr, /*allow_exceptions=*/false);
+  return number.is_number() && number.dump() == value;
 }
 
-// Writes one attribute into `out`. A numeric key's value that is no plain
+// One attribute as written: under its own key, or under "<key>_text".
+struct AttributeOut {
+  std::string_view key;
+  bool text_suffix = false;
+  std::string_view value;
+  bool number = false;
+
+  bool SameKey(const AttributeOut& other) const {
+    if (text_suffix == other.text_suffix) return key == other.key;
+    const AttributeOut& suffixed = text_suffix ? *this : other;
+    const AttributeOut& plain = text_suffix ? other : *this;
+    return plain.key.size() == suffixed.key.size() + kTextSuffix.size() && plain.key.starts_with(suffixed.key) &&
+           plain.key.ends_with(kTextSuffix);
+  }
+};
+
+// Writes the attributes as one object. A numeric key's value that is no plain
 // number keeps its type promise by going under "<key>_text" as a string, and
 // the key itself is left out: a reader that wants the number finds none
-// rather than a string where a number belongs.
-void AttributeJson(const std::string& key, const std::string& value, Json* out) {
-  if (!IsNumericAttribute(key)) {
-    (*out)[key] = value;
-  } else if (std::optional<Json> number = PlainNumber(value)) {
-    (*out)[key] = *number;
-  } else {
-    (*out)[key + std::string(kTextSuffix)] = value;
+// rather than a string where a number belongs. Where that name is also an
+// attribute of its own ("count" of "several" beside "count_text"), the one
+// later in key order wins, written at the first one's place (the object the
+// records were first written from behaved so).
+void WriteAttributes(const Attributes& attributes, JsonWriter* w) {
+  std::vector<AttributeOut> out;
+  out.reserve(attributes.size());
+  for (const auto& [key, value] : attributes) {
+    AttributeOut a{key, false, value, false};
+    if (IsNumericAttribute(key)) (IsPlainNumber(value) ? a.number : a.text_suffix) = true;
+    auto same = std::find_if(out.begin(), out.end(), [&](const AttributeOut& b) { return b.SameKey(a); });
+    if (same == out.end()) {
+      out.push_back(a);
+    } else {
+      same->value = a.value;
+      same->number = a.number;
+    }
   }
+  w->BeginObject();
+  for (const AttributeOut& a : out) {
+    if (a.text_suffix) {
+      w->Key(std::string(a.key) + std::string(kTextSuffix));
+    } else {
+      w->Key(a.key);
+    }
+    a.number ? w->RawNumber(a.value) : w->String(a.value);
+  }
+  w->EndObject();
 }
 
-Json AttributesJson(const Attributes& attributes) {
-  Json out = Json::object();
-  for (const auto& [k, v] : attributes) AttributeJson(k, v, &out);
-  return out;
+void WriteStringOrNull(std::string_view s, JsonWriter* w) { s.empty() ? w->Null() : w->String(s); }
+
+void WriteStrings(const std::vector<std::string>& strings, JsonWriter* w) {
+  w->BeginArray();
+  for (const std::string& s : strings) w->String(s);
+  w->EndArray();
 }
 
-Json SpanJson(const Span& span, Json out = Json::object()) {
-  out["page_number"] = span.page_number;
-  out["begin"] = span.begin;
-  out["end"] = span.end;
-  return out;
+void WriteSpanMembers(const Span& span, JsonWriter* w) {
+  w->Key("page_number");
+  w->Int(span.page_number);
+  w->Key("begin");
+  w->Uint(span.begin);
+  w->Key("end");
+  w->Uint(span.end);
 }
 
-Json SourceJson(const Source& s) {
-  return {{"path", s.path},       {"sha256", s.sha256},       {"bytes", s.bytes},
-          {"page_count", s.page_count}, {"encrypted", s.encrypted}, {"ocr_pages", s.ocr_pages}};
+void WriteCode(const Code& code, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("system");
+  w->String(code.system);
+  w->Key("code");
+  w->String(code.code);
+  w->EndObject();
 }
 
-Json PagesJson(const std::vector<Page>& pages) {
-  Json out = Json::array();
+void WriteSource(const Source& s, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("path");
+  w->String(s.path);
+  w->Key("sha256");
+  w->String(s.sha256);
+  w->Key("bytes");
+  w->Uint(s.bytes);
+  w->Key("page_count");
+  w->Int(s.page_count);
+  w->Key("encrypted");
+  w->Bool(s.encrypted);
+  w->Key("ocr_pages");
+  w->BeginArray();
+  for (int page : s.ocr_pages) w->Int(page);
+  w->EndArray();
+  w->EndObject();
+}
+
+void WritePages(const std::vector<Page>& pages, JsonWriter* w) {
+  w->BeginArray();
   for (const Page& page : pages) {
-    Json furniture = Json::array();
-    for (const Span& f : page.furniture) furniture.push_back({{"begin", f.begin}, {"end", f.end}});
-    Json json = {{"page_number", page.page_number}, {"text", page.text}, {"ocr", page.ocr}, {"furniture", furniture}};
+    w->BeginObject();
+    w->Key("page_number");
+    w->Int(page.page_number);
+    w->Key("text");
+    w->String(page.text);
+    w->Key("ocr");
+    w->Bool(page.ocr);
+    w->Key("furniture");
+    w->BeginArray();
+    for (const Span& f : page.furniture) {
+      w->BeginObject();
+      w->Key("begin");
+      w->Uint(f.begin);
+      w->Key("end");
+      w->Uint(f.end);
+      w->EndObject();
+    }
+    w->EndArray();
     // Only a page OCR read words on has a confidence: a number, 0-100, one decimal.
-    if (page.ocr && page.ocr_confidence >= 0) json["ocr_confidence"] = std::round(page.ocr_confidence * 10) / 10;
-    out.push_back(std::move(json));
+    if (page.ocr && page.ocr_confidence >= 0) {
+      w->Key("ocr_confidence");
+      w->Double(std::round(page.ocr_confidence * 10) / 10);
+    }
+    w->EndObject();
   }
-  return out;
+  w->EndArray();
 }
 
-Json SectionsJson(const std::vector<Section>& sections) {
-  Json out = Json::array();
+void WriteSections(const std::vector<Section>& sections, JsonWriter* w) {
+  w->BeginArray();
   for (const Section& s : sections) {
-    out.push_back({{"name", s.name}, {"page_number", s.page_number}, {"begin", s.begin}, {"end", s.end}});
+    w->BeginObject();
+    w->Key("name");
+    w->String(s.name);
+    w->Key("page_number");
+    w->Int(s.page_number);
+    w->Key("begin");
+    w->Uint(s.begin);
+    w->Key("end");
+    w->Uint(s.end);
+    w->EndObject();
   }
-  return out;
+  w->EndArray();
 }
 
-Json FieldsJson(const std::map<std::string, Field>& fields) {
-  Json out = Json::object();
+void WriteFields(const std::map<std::string, Field>& fields, JsonWriter* w) {
+  w->BeginObject();
   for (const auto& [name, field] : fields) {
-    Json one = SpanJson(field.span, {{"value", field.value}});
-    if (!field.document.empty()) one["document"] = field.document;
-    out[name] = std::move(one);
+    w->Key(name);
+    w->BeginObject();
+    w->Key("value");
+    w->String(field.value);
+    WriteSpanMembers(field.span, w);
+    if (!field.document.empty()) {
+      w->Key("document");
+      w->String(field.document);
+    }
+    w->EndObject();
   }
-  return out;
+  w->EndObject();
 }
 
-Json DocumentsJson(const std::vector<PacketDocument>& documents) {
-  Json out = Json::array();
-  const auto or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+void WriteDocuments(const std::vector<PacketDocument>& documents, JsonWriter* w) {
+  w->BeginArray();
   for (const PacketDocument& d : documents) {
-    out.push_back({{"id", d.id},
-                   {"doc_type", d.doc_type},
-                   {"first_page", d.first_page},
-                   {"last_page", d.last_page},
-                   {"date", or_null(d.date)},
-                   {"author", or_null(d.author)},
-                   {"duplicate_of", or_null(d.duplicate_of)}});
+    w->BeginObject();
+    w->Key("id");
+    w->String(d.id);
+    w->Key("doc_type");
+    w->String(d.doc_type);
+    w->Key("first_page");
+    w->Int(d.first_page);
+    w->Key("last_page");
+    w->Int(d.last_page);
+    w->Key("date");
+    WriteStringOrNull(d.date, w);
+    w->Key("author");
+    WriteStringOrNull(d.author, w);
+    w->Key("duplicate_of");
+    WriteStringOrNull(d.duplicate_of, w);
+    w->EndObject();
   }
-  return out;
+  w->EndArray();
 }
 
-Json FactJson(const Fact& f) {
-  Json out = {{"id", f.id}, {"kind", f.kind}, {"text", f.text}};
-  out = SpanJson(f.span, out);
-  out["section"] = f.section;
-  out["assertion"] = f.assertion;
-  if (!f.assertion_cue.empty()) out["assertion_cue"] = f.assertion_cue;
-  out["value"] = AttributesJson(f.value);
-  if (f.code) out["code"] = {{"system", f.code->system}, {"code", f.code->code}};
-  out["rule"] = f.rule;
-  if (!f.document.empty()) out["document"] = f.document;
+void WritePatientAndReviewer(const Record& record, JsonWriter* w) {
+  w->Key("patient");
+  w->BeginObject();
+  w->Key("age");
+  record.patient.age ? w->Int(*record.patient.age) : w->Null();
+  w->Key("sex");
+  WriteStringOrNull(record.patient.sex, w);
+  w->EndObject();
+  w->Key("reviewer");
+  w->BeginObject();
+  w->Key("licensure");
+  WriteStrings(record.reviewer.licensure, w);
+  w->Key("specialty");
+  WriteStringOrNull(record.reviewer.specialty, w);
+  w->EndObject();
+}
+
+void WriteFact(const Fact& f, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("id");
+  w->String(f.id);
+  w->Key("kind");
+  w->String(f.kind);
+  w->Key("text");
+  w->String(f.text);
+  WriteSpanMembers(f.span, w);
+  w->Key("section");
+  w->String(f.section);
+  w->Key("assertion");
+  w->String(f.assertion);
+  if (!f.assertion_cue.empty()) {
+    w->Key("assertion_cue");
+    w->String(f.assertion_cue);
+  }
+  w->Key("value");
+  WriteAttributes(f.value, w);
+  if (f.code) {
+    w->Key("code");
+    WriteCode(*f.code, w);
+  }
+  w->Key("rule");
+  w->String(f.rule);
+  if (!f.document.empty()) {
+    w->Key("document");
+    w->String(f.document);
+  }
   if (!f.also.empty()) {
-    Json also = Json::array();
-    for (const Evidence& e : f.also) also.push_back(SpanJson(e.span, {{"text", e.text}, {"section", e.section}}));
-    out["also"] = also;
+    w->Key("also");
+    w->BeginArray();
+    for (const Evidence& e : f.also) {
+      w->BeginObject();
+      w->Key("text");
+      w->String(e.text);
+      w->Key("section");
+      w->String(e.section);
+      WriteSpanMembers(e.span, w);
+      w->EndObject();
+    }
+    w->EndArray();
   }
-  return out;
+  w->EndObject();
 }
 
-Json DeterminationJson(const Determination& d) {
-  Json criteria = Json::array();
+void WriteDetermination(const Determination& d, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("outcome");
+  w->String(d.outcome);
+  w->Key("confidence");
+  w->String(d.confidence);
+  w->Key("rule");
+  w->String(d.rule);
+  w->Key("guideline_era");
+  w->String(d.guideline_era);
+  w->Key("request_date");
+  w->String(d.request_date);
+  w->Key("criteria");
+  w->BeginArray();
   for (const CriterionResult& c : d.criteria) {
-    criteria.push_back({{"id", c.id}, {"status", c.status}, {"how", c.how}, {"evidence", c.evidence}});
+    w->BeginObject();
+    w->Key("id");
+    w->String(c.id);
+    w->Key("status");
+    w->String(c.status);
+    w->Key("how");
+    w->String(c.how);
+    w->Key("evidence");
+    WriteStrings(c.evidence, w);
+    w->EndObject();
   }
-  return {{"outcome", d.outcome},       {"confidence", d.confidence},
-          {"rule", d.rule},             {"guideline_era", d.guideline_era},
-          {"request_date", d.request_date}, {"criteria", criteria},
-          {"citations", d.citations},   {"rationale", d.rationale}};
+  w->EndArray();
+  w->Key("citations");
+  WriteStrings(d.citations, w);
+  w->Key("rationale");
+  w->String(d.rationale);
+  w->EndObject();
 }
 
-Json RequestJson(const Request& r) {
-  Json out = {{"id", r.id}, {"text", r.text}, {"display", r.DisplayText()}, {"category", r.category}};
-  out["details"] = AttributesJson(r.details);
-  out["codes"] = Json::array();
-  for (const Code& c : r.codes) out["codes"].push_back({{"system", c.system}, {"code", c.code}});
-  out = SpanJson(r.span, out);
+void WriteReference(const Reference& ref, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("decision");
+  w->String(ref.decision);
+  w->Key("guidelines");
+  WriteStrings(ref.guidelines, w);
+  w->Key("claims_administrator_guideline");
+  w->String(ref.claims_administrator_guideline);
+  w->Key("reviewer_guideline");
+  w->String(ref.reviewer_guideline);
+  w->Key("statement");
+  w->String(ref.statement);
+  w->Key("statement_span");
+  w->BeginObject();
+  WriteSpanMembers(ref.statement_span, w);
+  w->EndObject();
+  w->EndObject();
+}
+
+void WriteRequest(const Request& r, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("id");
+  w->String(r.id);
+  w->Key("text");
+  w->String(r.text);
+  w->Key("display");
+  w->String(r.DisplayText());
+  w->Key("category");
+  w->String(r.category);
+  w->Key("details");
+  WriteAttributes(r.details, w);
+  w->Key("codes");
+  w->BeginArray();
+  for (const Code& c : r.codes) WriteCode(c, w);
+  w->EndArray();
+  WriteSpanMembers(r.span, w);
   if (r.reference) {
-    const Reference& ref = *r.reference;
-    out["reference"] = {{"decision", ref.decision},
-                        {"guidelines", ref.guidelines},
-                        {"claims_administrator_guideline", ref.claims_administrator_guideline},
-                        {"reviewer_guideline", ref.reviewer_guideline},
-                        {"statement", ref.statement},
-                        {"statement_span", SpanJson(ref.statement_span)}};
+    w->Key("reference");
+    WriteReference(*r.reference, w);
   }
-  if (!r.document.empty()) out["document"] = r.document;
-  if (!r.same_as.empty()) out["same_as"] = r.same_as;
-  if (r.determination) out["determination"] = DeterminationJson(*r.determination);
-  return out;
+  if (!r.document.empty()) {
+    w->Key("document");
+    w->String(r.document);
+  }
+  if (!r.same_as.empty()) {
+    w->Key("same_as");
+    WriteStrings(r.same_as, w);
+  }
+  if (r.determination) {
+    w->Key("determination");
+    WriteDetermination(*r.determination, w);
+  }
+  w->EndObject();
 }
 
-Json ProblemsJson(const std::vector<Problem>& problems) {
-  Json out = Json::array();
+void WriteTimeline(const std::vector<TimelineEntry>& timeline, JsonWriter* w) {
+  w->BeginArray();
+  for (const TimelineEntry& t : timeline) {
+    w->BeginObject();
+    w->Key("date");
+    w->String(t.date);
+    w->Key("precision");
+    w->String(t.precision);
+    w->Key("role");
+    w->String(t.role);
+    w->Key("source");
+    w->String(t.source);
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
+void WriteProblems(const std::vector<Problem>& problems, JsonWriter* w) {
+  w->BeginArray();
   for (const Problem& p : problems) {
-    out.push_back({{"stage", StageName(p.stage)}, {"code", p.code},
-                   {"page_number", p.page_number}, {"message", p.message}});
+    w->BeginObject();
+    w->Key("stage");
+    w->String(StageName(p.stage));
+    w->Key("code");
+    w->String(p.code);
+    w->Key("page_number");
+    w->Int(p.page_number);
+    w->Key("message");
+    w->String(p.message);
+    w->EndObject();
   }
-  return out;
+  w->EndArray();
 }
 
-std::string Dump(const Json& json) {
-  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+// The text's length, near enough to reserve it once: the pages' text is most
+// of a record.
+size_t ExpectedSize(const Document& doc) {
+  size_t bytes = 4096;
+  for (const Page& page : doc.pages) bytes += page.text.size() + page.text.size() / 16;
+  return bytes;
 }
 
 }  // namespace
@@ -202,42 +445,66 @@ bool IsNumericAttribute(std::string_view key) {
          std::end(kNumericAttributes);
 }
 
+// The keys in the order the contract lists them; pretty (2 spaces), ending
+// in a new line.
 std::string RecordToJson(const Record& record) {
   const Document& doc = record.document;
-  Json out;
-  out["schema"] = kRecordSchema;
-  out["source"] = SourceJson(doc.source);
-  out["doc_type"] = doc.doc_type;
-  out["documents"] = DocumentsJson(record.documents);
-  out["pages"] = PagesJson(doc.pages);
-  out["sections"] = SectionsJson(doc.sections);
-  out["fields"] = FieldsJson(record.fields);
-  out["patient"] = {{"age", record.patient.age ? Json(*record.patient.age) : Json(nullptr)},
-                    {"sex", record.patient.sex.empty() ? Json(nullptr) : Json(record.patient.sex)}};
-  out["reviewer"] = {{"licensure", record.reviewer.licensure},
-                     {"specialty", record.reviewer.specialty.empty() ? Json(nullptr)
-                                                                     : Json(record.reviewer.specialty)}};
-  out["facts"] = Json::array();
-  for (const Fact& f : record.facts) out["facts"].push_back(FactJson(f));
-  out["requests"] = Json::array();
-  for (const Request& r : record.requests) out["requests"].push_back(RequestJson(r));
-  out["timeline"] = Json::array();
-  for (const TimelineEntry& t : record.timeline) {
-    out["timeline"].push_back({{"date", t.date}, {"precision", t.precision}, {"role", t.role}, {"source", t.source}});
-  }
-  out["problems"] = ProblemsJson(record.problems);
-  return Dump(out);
+  JsonWriter w(/*indent=*/2);
+  w.Reserve(ExpectedSize(doc) + 512 * (record.facts.size() + record.requests.size()));
+  w.BeginObject();
+  w.Key("schema");
+  w.String(kRecordSchema);
+  w.Key("source");
+  WriteSource(doc.source, &w);
+  w.Key("doc_type");
+  w.String(doc.doc_type);
+  w.Key("documents");
+  WriteDocuments(record.documents, &w);
+  w.Key("pages");
+  WritePages(doc.pages, &w);
+  w.Key("sections");
+  WriteSections(doc.sections, &w);
+  w.Key("fields");
+  WriteFields(record.fields, &w);
+  WritePatientAndReviewer(record, &w);
+  w.Key("facts");
+  w.BeginArray();
+  for (const Fact& f : record.facts) WriteFact(f, &w);
+  w.EndArray();
+  w.Key("requests");
+  w.BeginArray();
+  for (const Request& r : record.requests) WriteRequest(r, &w);
+  w.EndArray();
+  w.Key("timeline");
+  WriteTimeline(record.timeline, &w);
+  w.Key("problems");
+  WriteProblems(record.problems, &w);
+  w.EndObject();
+  std::string text = std::move(w).Take();
+  text.push_back('\n');
+  return text;
 }
 
 std::string DocumentToJson(const Document& doc) {
-  Json out;
-  out["schema"] = "imr.text/1";
-  out["source"] = SourceJson(doc.source);
-  out["doc_type"] = doc.doc_type;
-  out["pages"] = PagesJson(doc.pages);
-  out["sections"] = SectionsJson(doc.sections);
-  out["problems"] = ProblemsJson(doc.problems);
-  return Dump(out);
+  JsonWriter w(/*indent=*/2);
+  w.Reserve(ExpectedSize(doc));
+  w.BeginObject();
+  w.Key("schema");
+  w.String("imr.text/1");
+  w.Key("source");
+  WriteSource(doc.source, &w);
+  w.Key("doc_type");
+  w.String(doc.doc_type);
+  w.Key("pages");
+  WritePages(doc.pages, &w);
+  w.Key("sections");
+  WriteSections(doc.sections, &w);
+  w.Key("problems");
+  WriteProblems(doc.problems, &w);
+  w.EndObject();
+  std::string text = std::move(w).Take();
+  text.push_back('\n');
+  return text;
 }
 
 }  // namespace imr
@@ -391,7 +658,9 @@ void ReadDocument(const ReadJson& j, Document* doc) {
 }  // namespace
 
 std::string AttributesToJson(const Attributes& attributes) {
-  return AttributesJson(attributes).dump(-1, ' ', false, Json::error_handler_t::replace);
+  JsonWriter w(/*indent=*/-1);
+  WriteAttributes(attributes, &w);
+  return std::move(w).Take();
 }
 
 std::string WithSourcePath(std::string_view record_json, std::string_view path) {

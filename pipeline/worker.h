@@ -18,6 +18,8 @@
 // Frames, both ways: the payload's byte count in decimal, a newline, the
 // payload. A request is the path, with the filing's fields after it when the
 // worker files the record, each after a NUL byte (worker.cc, RequestText).
+// An answer is the record's JSON; for a filed record, why the filing failed
+// (or nothing), a NUL byte, and a summary record's JSON (FileRecord).
 // Paths and records are never written to a log.
 #ifndef IMR_PIPELINE_WORKER_H_
 #define IMR_PIPELINE_WORKER_H_
