@@ -2,12 +2,14 @@
 # What a batch costs on top of reading the PDF, measured against Poppler alone
 # on the same files in the same run, so the ratios hold across machines:
 #   (a) imr_poppler_text: every file in one process, each page's words only,
-#       through Poppler's core API with the calls ingest makes
-#       (bench/poppler_text.cc): the floor, which b/a divides by;
-#   (a-cpp) the same through poppler-cpp's page::text_list (--cpp), the calls
-#       ingest made before it moved to the core API; it also converts every
-#       word to UTF-16 and back, so it is a lower floor, and b/a-cpp compares
-#       with the figures of earlier sessions;
+#       through Poppler's core API with the calls ingest makes (a
+#       TextOutputDev per page, colour converted towards CIE Lab)
+#       (bench/poppler_text.cc): the strict floor, which b/a divides by;
+#   (a-cpp) the same through poppler-cpp's page::text_list (--cpp): how the
+#       issue first measured Poppler alone, and the calls ingest made before it
+#       moved to the core API; it also converts every word to UTF-16 and back
+#       and every ICC colour space towards sRGB, so its pages/s are lower, and
+#       b/a-cpp compares with the figures of earlier sessions;
 #   (b) imr batch DIR -o OUT --jobs 1;   (c) the same with --jobs 2;
 #   (d) pdftotext, one process per file.
 # pages/s is pages (pdfinfo) over the wall time of the whole command, process
