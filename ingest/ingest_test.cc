@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/record.h"
 #include "core/text.h"
+#include "ingest/pdf_testing.h"
 #include "tests/testing.h"
 
 namespace imr {
@@ -447,30 +449,16 @@ TEST(LooksLikePdfTest, Table) {
 // A page without a text layer, from a PDF written here with exact xref offsets.
 
 std::string OnePagePdf(const std::string& content) {
-  const std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R\n"
-      "   /Resources << /Font << /F1 5 0 R >> >> >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  };
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    char entry[32];
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-    pdf += entry;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\n";
-  pdf += "startxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return testing::PdfOfObjects(
+      {
+          "<< /Type /Catalog /Pages 2 0 R >>",
+          "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+          "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R\n"
+          "   /Resources << /Font << /F1 5 0 R >> >> >>",
+          testing::StreamObject("", content),
+          "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      },
+      "1.4");
 }
 
 TEST(IngestBytesTest, PageWithoutTextLayer) {
@@ -521,31 +509,17 @@ std::string IccColouredTextPdf(const std::string& words) {
   std::string profile(size, '\0');
   cmsSaveProfileToMem(srgb.get(), profile.data(), &size);
   const std::string content = "/CS0 cs 0.2 0.4 0.6 sc BT /F1 12 Tf 72 720 Td (" + words + ") Tj ET";
-  const std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R\n"
-      "   /Resources << /Font << /F1 5 0 R >> /ColorSpace << /CS0 [/ICCBased 6 0 R] >> >> >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-      "<< /N 3 /Length " + std::to_string(profile.size()) + " >>\nstream\n" + profile + "\nendstream",
-  };
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    char entry[32];
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-    pdf += entry;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\n";
-  pdf += "startxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return testing::PdfOfObjects(
+      {
+          "<< /Type /Catalog /Pages 2 0 R >>",
+          "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+          "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R\n"
+          "   /Resources << /Font << /F1 5 0 R >> /ColorSpace << /CS0 [/ICCBased 6 0 R] >> >> >>",
+          testing::StreamObject("", content),
+          "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+          testing::StreamObject("/N 3", profile),
+      },
+      "1.4");
 }
 
 TEST(IngestBytesTest, TextInAnIccBasedColourSpaceReadsCleanly) {

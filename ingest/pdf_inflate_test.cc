@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "ingest/pdf_testing.h"
+
 namespace imr {
 namespace {
 
@@ -53,8 +55,7 @@ std::string Noise(size_t bytes) {
 
 // A stream object: its dictionary entries (without /Length) and its data.
 std::string Stream(std::string_view entries, std::string_view data) {
-  return "<< " + std::string(entries) + " /Length " + std::to_string(data.size()) + " >>\nstream\n" +
-         std::string(data) + "\nendstream";
+  return testing::StreamObject(entries, data);
 }
 
 // A PDF of a catalog (object 1), an empty page tree (2) and `objects`
@@ -65,22 +66,7 @@ std::string Pdf(const std::vector<std::string>& objects) {
   std::vector<std::string> all = {"<< /Type /Catalog /Pages 2 0 R /Extra [" + extra + "] >>",
                                   "<< /Type /Pages /Kids [] /Count 0 >>"};
   all.insert(all.end(), objects.begin(), objects.end());
-  std::string out = "%PDF-1.7\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < all.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + all[i] + "\nendobj\n";
-  }
-  const size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(all.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-    out += line;
-  }
-  out += "trailer\n<< /Size " + std::to_string(all.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return out;
+  return testing::PdfOfObjects(all);
 }
 
 enum class Rewrite { kObjectStreams, kAes128, kRc4, kAes256 };
