@@ -2,7 +2,9 @@
 
 #include <atomic>
 #include <exception>
+#include <functional>
 #include <string_view>
+#include <vector>
 
 #include "decide/rulebook.h"
 #include "extract/clinical.h"
@@ -49,22 +51,72 @@ startxref
 %%EOF
 )pdf";
 
+// A line of text, read once, in the regions the extractors take.
+const std::vector<Region>& SampleRegions() {
+  static const std::vector<Region> regions =
+      TextRegions(IngestBytes("Diagnosis: lumbar strain. No tenderness.\n", "warm-up.txt", {.ocr = false}));
+  return regions;
+}
+
+// One step of a warm-up: it builds one group of tables (each a
+// function-local static, built whole by whichever thread reaches it first).
+using Step = std::function<void(const RunOptions&)>;
+
+Step Extractor(std::string_view kind) {
+  return [kind](const RunOptions&) {
+    for (const ClinicalExtractorRow& row : ClinicalExtractorTable()) {
+      if (row.kind != kind) continue;
+      for (const Region& region : SampleRegions()) row.extract(region);
+    }
+  };
+}
+
+void RequestTables(const RunOptions&) { NormalizeRequest("MRI of the lumbar spine"); }
+
+void RulebookTables(const RunOptions& options) {
+  if (options.rules == nullptr) Rulebook::Builtin();
+}
+
+void PdfModule(const RunOptions&) { IngestBytes(kOnePagePdf, "warm-up.pdf", {.ocr = false}); }
+
 // The far end: what the near end reaches last, in the opposite order: the
 // extractors last to first, then what only a request needs (its category
-// tables, then the rulebook). Between two steps it stops once `stop` is set:
-// a one-file run whose document names no request ends without building the
-// request tables and the rulebook nobody asked for. A step is never cut short
-// (a table is a function-local static, built whole).
-void BuildFromTheFarEnd(const RunOptions& options, const std::atomic<bool>* stop) {
-  try {
-    const Document doc = IngestBytes("Diagnosis: lumbar strain. No tenderness.\n", "warm-up.txt", {.ocr = false});
-    const std::vector<Region> regions = TextRegions(doc);
+// tables, then the rulebook).
+const std::vector<Step>& FarEndSteps() {
+  static const std::vector<Step> steps = [] {
+    std::vector<Step> out;
     const std::vector<ClinicalExtractorRow>& rows = ClinicalExtractorTable();
-    for (auto row = rows.rbegin(); row != rows.rend() && !*stop; ++row) {
-      for (const Region& region : regions) row->extract(region);
-    }
-    if (!*stop) NormalizeRequest("MRI of the lumbar spine");
-    if (!*stop && options.rules == nullptr) Rulebook::Builtin();
+    for (auto row = rows.rbegin(); row != rows.rend(); ++row) out.push_back(Extractor(row->kind));
+    out.push_back(RequestTables);
+    out.push_back(RulebookTables);
+    return out;
+  }();
+  return steps;
+}
+
+// Every step, the largest first (instructions to build each, callgrind,
+// 2026-12-07: treatment history 205 M, findings 197 M, request tables 150 M,
+// rulebook 108 M, procedures 70 M, the PDF module 66 M, then 35 to 50 M
+// each). Two threads that each take the next step not yet taken finish
+// within the last step of each other; the two ends that met in the middle
+// left one thread waiting on a table the other was building (the far end
+// built 0.9 of the 1.0 billion instructions).
+const std::vector<Step>& LargestFirstSteps() {
+  static const std::vector<Step> steps = {
+      Extractor("treatment_history"), Extractor("finding"),    RequestTables,
+      RulebookTables,                 Extractor("procedure"),  PdfModule,
+      Extractor("medication"),        Extractor("diagnosis"),  Extractor("functional_status"),
+      Extractor("duration"),          Extractor("date"),       Extractor("allergy"),
+  };
+  return steps;
+}
+
+// Runs `steps` from the shared `next` on until none is left or `stop` is set.
+// A step is never cut short.
+void TakeSteps(const std::vector<Step>& steps, std::atomic<size_t>* next, const std::atomic<bool>* stop,
+               const RunOptions& options) {
+  try {
+    for (size_t i = (*next)++; i < steps.size() && !*stop; i = (*next)++) steps[i](options);
   } catch (const std::exception&) {
     // A table that fails to build fails again, with its problem, in the
     // document that needs it; nothing is lost by stopping here.
@@ -73,7 +125,8 @@ void BuildFromTheFarEnd(const RunOptions& options, const std::atomic<bool>* stop
 
 }  // namespace
 
-WarmUp::WarmUp(const RunOptions& options) : thread_(BuildFromTheFarEnd, options, &stop_) {}
+WarmUp::WarmUp(const RunOptions& options)
+    : thread_([this, options] { TakeSteps(FarEndSteps(), &next_, &stop_, options); }) {}
 
 WarmUp::~WarmUp() {
   stop_ = true;
@@ -85,9 +138,14 @@ void WarmUp::Finish() {
 }
 
 void WarmUpNow(const RunOptions& options) {
-  WarmUp far_end(options);
+  std::atomic<size_t> next{0};
+  const std::atomic<bool> never{false};
+  std::thread other(TakeSteps, std::cref(LargestFirstSteps()), &next, &never, std::cref(options));
+  TakeSteps(LargestFirstSteps(), &next, &never, options);
+  other.join();
+  // What no step builds (the letter's tables, the assertion cues, the
+  // normalizers): a one-page PDF through every stage.
   RunDocument(kOnePagePdf, "warm-up.pdf", options);
-  far_end.Finish();  // all of it: every worker forked from here shares it
 }
 
 }  // namespace imr
