@@ -5,9 +5,10 @@
 // Two ways to read them:
 //   (default) Poppler's core API, the calls ingest makes (ingest/pdf_text.cc,
 //     PdfDocument and TextLayerWords): Poppler's global settings made once, a
-//     PDFDoc over the bytes in memory, a TextOutputDev per page whose colour
-//     profile is CIE Lab (no sRGB conversion built for text), each word's
-//     UTF-8 as Poppler gives it;
+//     PDFDoc over the bytes in memory, one TextOutputDev for the document's
+//     pages (so Poppler's cache of ICC colour spaces lasts from page to page)
+//     whose colour profile is CIE Lab (no sRGB conversion built for text),
+//     each word's UTF-8 as Poppler gives it;
 //   --cpp  poppler-cpp's page::text_list, which ingest used before: the same
 //     calls, plus each word through UTF-16 and back (iconv twice a word).
 //
@@ -94,12 +95,12 @@ void ReadOnePdfCore(const std::string& path, Tally* tally) {
     return;
   }
   static const GfxLCMSProfilePtr lab = make_GfxLCMSProfilePtr(cmsCreateLab4Profile(nullptr));
+  TextOutputDev device(nullptr, false, 0, false, false);
+  device.setDisplayProfile(lab);  // as ingest: no colour is read, so none is converted to sRGB
   for (int i = 0; i < doc.getNumPages(); ++i) {
     const ::Page* page = doc.getCatalog()->getPage(i + 1);
     if (!page) continue;
     ++tally->pages;
-    TextOutputDev device(nullptr, false, 0, false, false);
-    device.setDisplayProfile(lab);  // as ingest: no colour is read, so none is converted to sRGB
     doc.displayPageSlice(&device, i + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr, nullptr, nullptr,
                          nullptr, true);
     const std::unique_ptr<TextWordList> words = device.makeWordList();

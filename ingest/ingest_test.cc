@@ -530,6 +530,64 @@ TEST(IngestBytesTest, TextInAnIccBasedColourSpaceReadsCleanly) {
   ExpectDocumentInvariants(doc);
 }
 
+// Pages of `contents`, each in Helvetica and an ICC-based colour space that
+// every page shares (one profile object).
+std::string PagesPdf(const std::vector<std::string>& contents) {
+  const std::unique_ptr<void, decltype(&cmsCloseProfile)> srgb(cmsCreate_sRGBProfile(), cmsCloseProfile);
+  cmsUInt32Number size = 0;
+  cmsSaveProfileToMem(srgb.get(), nullptr, &size);
+  std::string profile(size, '\0');
+  cmsSaveProfileToMem(srgb.get(), profile.data(), &size);
+  const size_t n = contents.size();
+  const auto ref = [](size_t object) { return std::to_string(object) + " 0 R"; };
+  // 1 catalog, 2 pages, 3 font, 4 profile, then each page and its content.
+  std::string kids;
+  for (size_t i = 0; i < n; ++i) kids += (i ? " " : "") + ref(5 + 2 * i);
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(n) + " >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      testing::StreamObject("/N 3", profile),
+  };
+  for (size_t i = 0; i < n; ++i) {
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + ref(6 + 2 * i) +
+                      "\n   /Resources << /Font << /F1 3 0 R >> /ColorSpace << /CS0 [/ICCBased 4 0 R] >> >> >>");
+    objects.push_back(testing::StreamObject("", "/CS0 cs 0.2 0.4 0.6 sc " + contents[i]));
+  }
+  return testing::PdfOfObjects(objects, "1.5");
+}
+
+// Every page of a document shares one reader (and its colour spaces); the
+// words of each page are its own.
+TEST(IngestBytesTest, PagesSharingAColourSpaceEachReadTheirOwnWords) {
+  const Document doc = IngestBytes(PagesPdf({"BT /F1 12 Tf 72 720 Td (Lumbar MRI requested) Tj ET",
+                                             "BT /F1 12 Tf 72 700 Td (Physical therapy completed) Tj ET",
+                                             "BT /F1 12 Tf 72 680 Td (Follow up in six weeks) Tj ET"}),
+                                   "pages.pdf", IngestOptions{.ocr = false});
+  EXPECT_EQ(DescribeProblems(doc), "");
+  ASSERT_EQ(doc.pages.size(), 3u);
+  EXPECT_EQ(TrimView(doc.pages[0].text), "Lumbar MRI requested");
+  EXPECT_EQ(TrimView(doc.pages[1].text), "Physical therapy completed");
+  EXPECT_EQ(TrimView(doc.pages[2].text), "Follow up in six weeks");
+  ExpectDocumentInvariants(doc);
+}
+
+// A span of ActualText that a page opens and never closes ends with that
+// page: the next page's words are read as written, not taken into the span.
+TEST(IngestBytesTest, ActualTextLeftOpenAtAPageEndStaysOnItsPage) {
+  const Document doc = IngestBytes(
+      PagesPdf({"BT /F1 12 Tf 72 720 Td (Lumbar MRI requested) Tj ET "
+                "/Span << /ActualText (Replacement words) >> BDC BT /F1 12 Tf 72 600 Td (Original words) Tj ET",
+                "BT /F1 12 Tf 72 700 Td (Physical therapy completed) Tj ET",
+                "BT /F1 12 Tf 72 680 Td (Follow up in six weeks) Tj ET"}),
+      "span.pdf", IngestOptions{.ocr = false});
+  ASSERT_EQ(doc.pages.size(), 3u);
+  EXPECT_EQ(TrimView(doc.pages[0].text), "Lumbar MRI requested");
+  EXPECT_EQ(TrimView(doc.pages[1].text), "Physical therapy completed");
+  EXPECT_EQ(TrimView(doc.pages[2].text), "Follow up in six weeks");
+  ExpectDocumentInvariants(doc);
+}
+
 // A page Tesseract is still reading when its time is up is cut short, and
 // the record says which; the other limit reads the same pages in full.
 TEST(IngestBytesTest, OcrPageTimeLimit) {

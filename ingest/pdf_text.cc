@@ -148,17 +148,41 @@ const GfxLCMSProfilePtr& TextColorProfile() {
   return lab;
 }
 
+// The device that reads a document's text layers, page after page. One
+// device for the whole document keeps Poppler's cache of ICC-based colour
+// spaces (the device's, five of them) from one page to the next: a device
+// per page built each page's colour transforms again, 798 of them over the
+// dev letters, about 120 million instructions (callgrind). What a device
+// would carry into the next page is a span of ActualText left open at the
+// end of a page, which takes the next page's words in until it closes; after
+// such a page the reader takes a fresh device, as a device per page did.
+class TextLayerDevice : public TextOutputDev {
+ public:
+  TextLayerDevice() : TextOutputDev(nullptr, false, 0, false, false) { setDisplayProfile(TextColorProfile()); }
+
+  void beginActualText(GfxState* state, const GooString* text) override {
+    span_open_ = true;
+    TextOutputDev::beginActualText(state, text);
+  }
+  void endActualText(GfxState* state) override {
+    span_open_ = false;
+    TextOutputDev::endActualText(state);
+  }
+  // Whether the page just read left a span open.
+  bool SpanOpen() const { return span_open_; }
+
+ private:
+  bool span_open_ = false;
+};
+
 // The words of page `index` (from 0) in Poppler's reading order, read as
-// poppler-cpp's page::text_list read them.
-std::vector<PlacedWord> TextLayerWords(PDFDoc* doc, int index) {
+// poppler-cpp's page::text_list read them, by `device`: one that has read
+// no page or read the pages before this one and left no span open.
+std::vector<PlacedWord> TextLayerWords(PDFDoc* doc, int index, TextLayerDevice* device) {
   std::vector<PlacedWord> words;
-  // A device per page, as text_list made: one reused would carry an ActualText
-  // span left open at the end of a page into the next page's words.
-  TextOutputDev device(nullptr, false, 0, false, false);
-  device.setDisplayProfile(TextColorProfile());
-  doc->displayPageSlice(&device, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr, nullptr, nullptr,
+  doc->displayPageSlice(device, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr, nullptr, nullptr,
                         nullptr, true);
-  const std::unique_ptr<TextWordList> list = device.makeWordList();
+  const std::unique_ptr<TextWordList> list = device->makeWordList();
   if (!list) return words;
   words.reserve(static_cast<size_t>(list->getLength()));
   for (int i = 0; i < list->getLength(); ++i) {
@@ -298,6 +322,7 @@ TextLayers ReadTextLayers(const PdfDocument& doc, const PdfOptions& options) {
         "document has " + std::to_string(doc.pages()) + " pages; read the first " +
         std::to_string(options.max_pages)));
   }
+  std::unique_ptr<TextLayerDevice> device;
   for (int i = 0; i < pages && out.text_bytes <= options.max_text_bytes; ++i) {
     const uint64_t errors_before = poppler_errors;
     const ::Page* page = doc.page(i);
@@ -310,7 +335,8 @@ TextLayers ReadTextLayers(const PdfDocument& doc, const PdfOptions& options) {
     const PDFRectangle* box = page->getCropBox();
     result.width = Size(box->x1, box->x2);
     result.height = Size(box->y1, box->y2);
-    result.words = TextLayerWords(doc.core(), i);
+    if (!device || device->SpanOpen()) device = std::make_unique<TextLayerDevice>();
+    result.words = TextLayerWords(doc.core(), i, device.get());
     for (const PlacedWord& w : result.words) out.text_bytes += TextBytes(w);  // past the limit, no page more is read
     if (poppler_errors != errors_before) {
       out.problems.push_back(IngestProblem("page_damaged", i + 1,
@@ -454,7 +480,8 @@ PagePicture DrawPage(const PdfDocument& doc, int page_number, int dpi) {
   PagePicture picture;
   picture.page_number = page_number;
   if (!doc.page(page_number - 1)) return picture;
-  const std::vector<PlacedWord> words = TextLayerWords(doc.core(), page_number - 1);
+  TextLayerDevice device;
+  const std::vector<PlacedWord> words = TextLayerWords(doc.core(), page_number - 1, &device);
   const int quarters = (4 - TextTurn(words)) % 4;  // clockwise turns that make the words read upright
   const std::unique_ptr<SplashBitmap> image = DrawGray(doc.core(), page_number - 1, dpi, quarters, true);
   if (!image) return picture;
