@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/calendar.h"
+#include "core/text.h"
 #include "decide/evaluate.h"
 #include "decide/rationale.h"
 #include "decide/rule_model.h"
@@ -52,12 +53,12 @@ std::vector<UsableFact> UsableFacts(const std::vector<const Fact*>& facts) {
   for (const Fact* fact : facts) {
     const Fact& f = *fact;
     if (!IsDecisionSection(f.section)) {
-      out.push_back({&f, f.span, f.text});
+      out.push_back({&f, f.span, f.text, AsciiLower(f.text)});
       continue;
     }
     auto other = std::find_if(f.also.begin(), f.also.end(),
                               [](const Evidence& e) { return !IsDecisionSection(e.section); });
-    if (other != f.also.end()) out.push_back({&f, other->span, other->text});
+    if (other != f.also.end()) out.push_back({&f, other->span, other->text, AsciiLower(other->text)});
   }
   return out;
 }
@@ -184,11 +185,12 @@ std::string EraNote(const RequestDate& date, bool parsed) {
 }
 
 std::optional<Determination> Determine(const Rulebook& rules, const std::vector<UsableFact>& facts,
-                                       const CaseDates& dates, const Request& request) {
+                                       const FactsByKind& by_kind, const CaseDates& dates, const Request& request) {
   const RuleSet* set = rules.ForCategory(request.category);
   if (set == nullptr) return std::nullopt;
   CaseView view;
   view.facts = facts;
+  view.by_kind = &by_kind;
   view.request = &request;
   if (auto site = request.details.find("body_site"); site != request.details.end()) {
     view.request_region = RegionOfSite(site->second);
@@ -285,9 +287,11 @@ void DetermineRequests(const Rulebook& rules, Record* record) {
 
 void DetermineRequests(const Rulebook& rules, const std::vector<const Fact*>& evidence, Record* record) {
   const std::vector<UsableFact> facts = UsableFacts(evidence);
+  FactsByKind by_kind;
+  for (size_t i = 0; i < facts.size(); ++i) by_kind[facts[i].fact->kind].push_back(i);
   const CaseDates dates{FindRequestDate(*record, facts), InjuryDate(*record, facts)};
   for (Request& request : record->requests) {
-    request.determination = Determine(rules, facts, dates, request);
+    request.determination = Determine(rules, facts, by_kind, dates, request);
     auto site = request.details.find("body_site");
     if (request.determination && site != request.details.end() && RegionOfSite(site->second).empty()) {
       record->problems.push_back({Stage::kDecide, "unknown_body_site", request.span.page_number,

@@ -237,6 +237,29 @@ TEST(DetermineTest, TotalAddsThePriorCourseToTheRequest) {
                    {"treatment_history | 30 chiropractic visits | treatment=chiropractic count=30"}), "met");
 }
 
+// A test of several kinds reads the facts of each of them, and its evidence
+// lists them in record order, whichever kind comes first in the test; facts
+// of other kinds are not read.
+TEST(DetermineTest, ATestOfSeveralKindsListsItsEvidenceInRecordOrder) {
+  std::vector<std::string> errors;
+  const Rulebook book = Rulebook::Parse({{"kinds.json", R"({
+      "rule_set": "kinds", "version": 1, "categories": ["*"],
+      "rules": [{"id": "r", "eras": ["acoem_2004", "chronic_pain_2009", "chronic_pain_2016", "acoem_2017"],
+        "provenance": "U", "summary": "test", "citations": [{"source": "S", "chapter": "C"}],
+        "criteria": [{"id": "back", "says": "x", "test": {"fact": {"kind": ["procedure", "diagnosis"], "words": ["lumbar"]}}}]}]})"}},
+                                        &errors);
+  ASSERT_TRUE(errors.empty()) << errors.front();
+  Record record = testing::CaseRecord({.request = "imaging.mri.lumbar | MRI lumbar | body_site=lumbar_spine",
+                                       .facts = {"diagnosis | lumbar strain", "medication | lumbar cream",
+                                                 "procedure | lumbar fusion", "finding | lumbar spasm",
+                                                 "diagnosis | lumbar radiculopathy"},
+                                       .request_date = "2016-11-03"});
+  DetermineRequests(book, &record);
+  const Determination& d = *record.requests[0].determination;
+  EXPECT_EQ(d.criteria[0].status, "met");
+  EXPECT_EQ(d.criteria[0].evidence, (std::vector<std::string>{"f1", "f3", "f5"}));
+}
+
 TEST(DetermineTest, PhaseNeedsBothDates) {
   RuleCase c{.request = "other | x", .request_date = "2016-11-03"};
   Record record = testing::CaseRecord(c);

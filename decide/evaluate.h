@@ -14,6 +14,7 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -45,11 +46,17 @@ struct UsableFact {
   const Fact* fact = nullptr;
   Span span;
   std::string text;
+  std::string lower;  // text in lower case, as word tests read it
 };
+
+// The places in a case's usable facts of the facts of each kind, ascending.
+using FactsByKind = std::map<std::string, std::vector<size_t>, std::less<>>;
 
 // Everything a rule may look at for one request.
 struct CaseView {
-  std::vector<UsableFact> facts;
+  std::span<const UsableFact> facts;  // the case's, shared by each of its requests' views
+  // `facts` by kind, or null: a fact test then reads every fact for its kinds.
+  const FactsByKind* by_kind = nullptr;
   const Request* request = nullptr;
   std::string request_region;     // region (core/anatomy.h) of the request's body site, or ""
   // The request names a body site the anatomy table does not know: a test at
