@@ -2,9 +2,9 @@
 # What a batch costs on top of reading the PDF, measured against Poppler alone
 # on the same files in the same run, so the ratios hold across machines:
 #   (a) imr_poppler_text: every file in one process, each page's words only,
-#       through Poppler's core API with the calls ingest makes (a
-#       TextOutputDev per page, colour converted towards CIE Lab)
-#       (bench/poppler_text.cc): the strict floor, which b/a divides by;
+#       through Poppler's core API with the calls ingest makes (one
+#       TextOutputDev for a document's pages, colour converted towards CIE
+#       Lab; bench/poppler_text.cc): the strict floor, which b/a divides by;
 #   (a-cpp) the same through poppler-cpp's page::text_list (--cpp): how the
 #       issue first measured Poppler alone, and the calls ingest made before it
 #       moved to the core API; it also converts every word to UTF-16 and back
