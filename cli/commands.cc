@@ -114,8 +114,10 @@ int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
     return Usage("run", err);
   }
   const auto write = format == "fhir" ? RecordToFhirJson : RecordToJson;
-  // The tables are built from the far end while the first file is read.
-  const WarmUp warm_up(options);
+  // The tables are built from the far end while the first file is read; at
+  // the end nothing waits for the table it may still be building (main leaves
+  // through _exit).
+  WarmUp warm_up(options);
   const auto dir = flags.Value("-o");
   if (!dir && flags.positional().size() > 1) {
     err << "imr: run: give -o DIR for more than one file\n";
@@ -123,6 +125,7 @@ int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (!dir) {
     const Record record = RunFile(flags.positional()[0], options);
+    warm_up.StopWithoutWaiting();
     out << write(record);
     return record.problems.empty() ? kExitClean : kExitProblems;
   }
@@ -139,6 +142,7 @@ int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
       err << "imr: " << path << ": " << record.problems.front().code << "\n";
     }
   }
+  warm_up.StopWithoutWaiting();
   writing.Finish();
   return code;
 }

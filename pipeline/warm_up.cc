@@ -126,15 +126,17 @@ void TakeSteps(const std::vector<Step>& steps, std::atomic<size_t>* next, const 
 }  // namespace
 
 WarmUp::WarmUp(const RunOptions& options)
-    : thread_([this, options] { TakeSteps(FarEndSteps(), &next_, &stop_, options); }) {}
+    : state_(std::make_shared<State>()),
+      thread_([state = state_, options] { TakeSteps(FarEndSteps(), &state->next, &state->stop, options); }) {}
 
 WarmUp::~WarmUp() {
-  stop_ = true;
+  state_->stop = true;
   if (thread_.joinable()) thread_.join();
 }
 
-void WarmUp::Finish() {
-  if (thread_.joinable()) thread_.join();
+void WarmUp::StopWithoutWaiting() {
+  state_->stop = true;
+  if (thread_.joinable()) thread_.detach();  // it holds its own share of the state
 }
 
 void WarmUpNow(const RunOptions& options) {

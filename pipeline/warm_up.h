@@ -11,12 +11,14 @@
 //   imr::Record r = imr::RunFile(path, options);   // waits only for what it needs
 //   // leaving scope stops the far end at its next step: what no document
 //   // needed (a note's run never needs the request tables) is never built
+//   warm.StopWithoutWaiting();       // or stop it and leave it, before _exit
 //
 //   imr::WarmUpNow(options);         // both ends, returns when all is built
 #ifndef IMR_PIPELINE_WARM_UP_H_
 #define IMR_PIPELINE_WARM_UP_H_
 
 #include <atomic>
+#include <memory>
 #include <thread>
 
 #include "pipeline/run_document.h"
@@ -31,14 +33,19 @@ class WarmUp {
   explicit WarmUp(const RunOptions& options);
   // Stops the far end at its next step, and joins it.
   ~WarmUp();
-  // Waits for the far end to build all it builds.
-  void Finish();
+  // Stops the far end at its next step without waiting for it: for a process
+  // that leaves through _exit next (imr's main does), which need not wait
+  // for a table no document asked for (a step of up to 30 ms).
+  void StopWithoutWaiting();
   WarmUp(const WarmUp&) = delete;
   WarmUp& operator=(const WarmUp&) = delete;
 
  private:
-  std::atomic<bool> stop_{false};  // before thread_, which reads them from its start
-  std::atomic<size_t> next_{0};    // the next step to take
+  struct State {
+    std::atomic<bool> stop{false};
+    std::atomic<size_t> next{0};  // the next step to take
+  };
+  std::shared_ptr<State> state_;  // before thread_, which reads it from its start
   std::thread thread_;
 };
 
