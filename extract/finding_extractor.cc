@@ -79,8 +79,9 @@ std::optional<PhraseHit> HitOf(const PhraseRule& rule, const Match& m, std::stri
 
 }  // namespace
 
-PhraseRuleTable::PhraseRuleTable(std::vector<PhraseRule> rules, const std::vector<PatternPiece>& pieces)
-    : rules_(std::move(rules)) {
+PhraseRuleTable::PhraseRuleTable(std::vector<PhraseRule> rules, const std::vector<PatternPiece>& pieces,
+                                 PatternSet::Prefilter prefilter)
+    : rules_(std::move(rules)), patterns_(prefilter) {
   for (const PhraseRule& rule : rules_) {
     try {
       patterns_.Add(ExpandPattern(rule.pattern, pieces));

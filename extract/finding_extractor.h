@@ -75,7 +75,8 @@ struct PhraseHit {
 // parse.
 class PhraseRuleTable {
  public:
-  PhraseRuleTable(std::vector<PhraseRule> rules, const std::vector<PatternPiece>& pieces);
+  PhraseRuleTable(std::vector<PhraseRule> rules, const std::vector<PatternPiece>& pieces,
+                  PatternSet::Prefilter prefilter = PatternSet::Prefilter::kWords);
 
   // Every hit of every row, row by row; hits of one row do not overlap. A
   // phrase that is part of a date or a dose ("5/5/2016", "10/325", "on 4/5")

@@ -601,7 +601,7 @@ const std::vector<PhraseRule>& FunctionalStatusRules() {
 }
 
 std::vector<Fact> ExtractFunctionalStatus(const Region& region) {
-  static const PhraseRuleTable table(FunctionalStatusRules(), FunctionalPieces());
+  static const PhraseRuleTable table(FunctionalStatusRules(), FunctionalPieces(), PatternSet::Prefilter::kWholeRows);
   return HitsToFacts(region, KeepLongestHits(table.FindAll(region.text.text)), "functional_status");
 }
 

@@ -9,7 +9,6 @@
 
 #include <stdexcept>
 
-#include "core/text.h"
 
 namespace imr {
 namespace {
@@ -107,13 +106,34 @@ std::vector<Match> Pattern::FindAll(std::string_view text) const {
 // page, and a row that needs only short words is a candidate everywhere.
 constexpr int kShortestWord = 3;
 
+// The literal words, found in the text as it is: FilteredRE2 gives them in
+// lower case, and a case-blind set reads "Straight Leg" as "straight leg"
+// without a lower-case copy of every text it is asked about.
+re2::RE2::Options CaseBlind() {
+  re2::RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  return options;
+}
+
+// A set's automaton that runs out of memory on a text is not an error to
+// print: Candidates then answers every row.
+re2::RE2::Options Quiet() {
+  re2::RE2::Options options;
+  options.set_log_errors(false);
+  return options;
+}
+
 struct PatternSet::Filter {
   re2::FilteredRE2 rows{kShortestWord};
-  re2::RE2::Set words{re2::RE2::Options(), re2::RE2::UNANCHORED};
+  re2::RE2::Set words{CaseBlind(), re2::RE2::UNANCHORED};
   bool any_words = false;
+  // kWholeRows: each row compiled on its own, and all of them as one set.
+  std::vector<std::unique_ptr<re2::RE2>> whole_rows;
+  re2::RE2::Set row_set{Quiet(), re2::RE2::UNANCHORED};
 };
 
-PatternSet::PatternSet() : filter_(std::make_unique<Filter>()) {}
+PatternSet::PatternSet(Prefilter prefilter) : prefilter_(prefilter), filter_(std::make_unique<Filter>()) {}
 PatternSet::~PatternSet() = default;
 PatternSet::PatternSet(PatternSet&&) noexcept = default;
 
@@ -121,6 +141,16 @@ void PatternSet::Add(std::string_view pattern) {
   if (compiled_) throw std::invalid_argument("PatternSet::Add after Compile");
   re2::RE2::Options options;
   options.set_log_errors(false);
+  if (prefilter_ == Prefilter::kWholeRows) {
+    auto row = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+    std::string error;
+    if (!row->ok() || filter_->row_set.Add(re2::StringPiece(pattern.data(), pattern.size()), &error) < 0) {
+      throw std::invalid_argument("bad pattern: " + row->error() + ": " + std::string(pattern));
+    }
+    filter_->whole_rows.push_back(std::move(row));
+    ++size_;
+    return;
+  }
   int id = -1;
   if (filter_->rows.Add(re2::StringPiece(pattern.data(), pattern.size()), options, &id) != re2::RE2::NoError) {
     // FilteredRE2 keeps no failed row; compile it here for RE2's own words.
@@ -132,9 +162,15 @@ void PatternSet::Add(std::string_view pattern) {
 
 void PatternSet::Compile() {
   if (compiled_) return;
+  if (prefilter_ == Prefilter::kWholeRows) {
+    if (size_ > 0 && !filter_->row_set.Compile()) throw std::invalid_argument("pattern set does not compile");
+    for (const auto& row : filter_->whole_rows) rows_.push_back(Pattern(row.get()));
+    compiled_ = true;
+    return;
+  }
   if (size_ > 0) {
     std::vector<std::string> words;
-    filter_->rows.Compile(&words);  // lower case, as the prefilter reads text
+    filter_->rows.Compile(&words);  // in lower case; the set reads them blind to case
     for (const std::string& word : words) {
       if (filter_->words.Add(re2::RE2::QuoteMeta(word), nullptr) < 0) {
         throw std::invalid_argument("pattern set: a literal word does not compile");
@@ -151,11 +187,20 @@ std::vector<int> PatternSet::Candidates(std::string_view text) const {
   if (!compiled_) throw std::logic_error("PatternSet::Candidates before Compile");
   std::vector<int> found;
   if (size_ == 0) return found;
+  if (prefilter_ == Prefilter::kWholeRows) {
+    re2::RE2::Set::ErrorInfo error;
+    if (!filter_->row_set.Match(re2::StringPiece(text.data(), text.size()), &found, &error) &&
+        error.kind != re2::RE2::Set::kNoError) {
+      found.resize(size_);  // out of memory on this text: every row may match
+      std::iota(found.begin(), found.end(), 0);
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+  }
   std::vector<int> words;
   if (filter_->any_words) {
-    const std::string lower = AsciiLower(text);
     re2::RE2::Set::ErrorInfo error;
-    if (!filter_->words.Match(re2::StringPiece(lower.data(), lower.size()), &words, &error) &&
+    if (!filter_->words.Match(re2::StringPiece(text.data(), text.size()), &words, &error) &&
         error.kind != re2::RE2::Set::kNoError) {
       // The automaton ran out of memory on this text: every row may match.
       found.resize(size_);

@@ -62,7 +62,7 @@ class Pattern {
 // a text: the table then runs only those, instead of scanning the text once
 // per row. Each row is reduced to the literal words it cannot match without
 // ("straight leg" or "slr", and "positive" or "negative"); one pass of a
-// small automaton of those words over the lower-cased text says which rows
+// small automaton of those words over the text, blind to case, says which rows
 // are candidates. A row with no such words (a bare "\d+/5") is always one.
 // The answer may be too large (the words are there, the row still does not
 // match: Row(i).FindAll then finds nothing) and is never too small.
@@ -81,7 +81,21 @@ class Pattern {
 //     set.Row(row).FindAll("strength 5/5");
 class PatternSet {
  public:
-  PatternSet();
+  // How Candidates chooses. Which a table takes is measured, table by table
+  // (callgrind, `imr run` over the dev notes and the dev letters): the date,
+  // duration, procedure and functional-status rows go faster as whole rows
+  // (the notes' run 9% fewer instructions); the finding and treatment-history
+  // rows through their words (as whole rows the findings alone made the
+  // notes' run 27% slower: their set's automaton has too many states).
+  enum class Prefilter {
+    // By the rows' literal words, as above.
+    kWords,
+    // By the rows themselves, run together as one RE2::Set: exactly the rows
+    // that match somewhere, in one pass.
+    kWholeRows,
+  };
+
+  explicit PatternSet(Prefilter prefilter = Prefilter::kWords);
   ~PatternSet();
   PatternSet(PatternSet&&) noexcept;
 
@@ -93,14 +107,15 @@ class PatternSet {
 
   size_t size() const { return size_; }
   // The rows that may match somewhere in `text` (every row that does, and
-  // perhaps some that do not), ascending.
+  // with kWords perhaps some that do not), ascending.
   std::vector<int> Candidates(std::string_view text) const;
   // Row `i` as a Pattern of its own. Throws std::out_of_range past the end
   // and std::logic_error before Compile().
   const Pattern& Row(size_t i) const;
 
  private:
-  struct Filter;  // RE2's FilteredRE2 and a Set of its literal words
+  struct Filter;  // RE2's FilteredRE2 and a Set of its literal words, or a Set of the rows
+  Prefilter prefilter_;
   std::unique_ptr<Filter> filter_;
   std::vector<Pattern> rows_;  // borrowed from filter_, made by Compile()
   size_t size_ = 0;

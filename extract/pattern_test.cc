@@ -75,6 +75,37 @@ TEST(PatternSetTest, NoRowThatMatchesIsLeftOut) {
   EXPECT_EQ(set.Candidates("nothing of the kind"), std::vector<int>{});
 }
 
+// Whole rows as the prefilter: the candidates are exactly the rows that
+// match somewhere, each row with its own flags.
+TEST(PatternSetTest, WholeRowCandidatesAreExactlyTheRowsThatMatch) {
+  PatternSet set(PatternSet::Prefilter::kWholeRows);
+  const std::vector<std::string> rows = {R"((?i)\bpain\b)", R"((\d+)/5)", R"(\bnever here\b)", R"(\bSLR\b)",
+                                         R"((?i)\b(?:ROM|range of motion)\b.{0,20}\blimited\b)"};
+  for (const std::string& row : rows) set.Add(row);
+  set.Compile();
+  ASSERT_EQ(set.size(), rows.size());
+  EXPECT_EQ(set.Candidates("Strength 5/5, no PAIN."), (std::vector<int>{0, 1}));
+  EXPECT_EQ(set.Candidates("Strength normal."), std::vector<int>{});  // no row without words is kept
+  EXPECT_EQ(set.Candidates("painless; slr; It was Never here"), std::vector<int>{});
+  EXPECT_EQ(set.Candidates("rom is LIMITED, SLR negative, never here"), (std::vector<int>{2, 3, 4}));
+  EXPECT_EQ(set.Candidates(""), std::vector<int>{});
+  for (const std::string text : {"4/5 and 5/5", "Range Of Motion: limited by pain", "SLR 3/5", "nothing"}) {
+    SCOPED_TRACE(text);
+    std::vector<int> matching;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (set.Row(i).Find(text)) matching.push_back(static_cast<int>(i));
+    }
+    EXPECT_EQ(set.Candidates(text), matching);
+  }
+  const std::vector<Match> grades = set.Row(1).FindAll("4/5 and 5/5");
+  ASSERT_EQ(grades.size(), 2u);
+  EXPECT_EQ(grades[1].group(1), "5");
+  EXPECT_THROW(set.Add("y"), std::invalid_argument);
+  PatternSet bad(PatternSet::Prefilter::kWholeRows);
+  EXPECT_THROW(bad.Add("(unclosed"), std::invalid_argument);
+  EXPECT_EQ(bad.size(), 0u);
+}
+
 TEST(PatternSetTest, ABadRowFailsWhenAddedAndTheSetIsFrozenOnceCompiled) {
   PatternSet set;
   EXPECT_THROW(set.Add("(unclosed"), std::invalid_argument);

@@ -76,7 +76,7 @@ Pattern Anchored(std::string_view body, bool at_start) {
 
 // Every pattern compiled once.
 struct Tables {
-  PatternSet cores;
+  PatternSet cores{PatternSet::Prefilter::kWholeRows};
   std::vector<Pattern> after, before;
   std::vector<std::optional<Pattern>> rejects;
   Pattern bare_count_before{Anchored(kBareCountBefore, false)};
