@@ -23,10 +23,11 @@ std::string_view Text(const Region& r, const Part& p) {
   return std::string_view(r.text.text).substr(p.begin, p.end - p.begin);
 }
 
-const std::vector<Pattern>& CompiledCues() {
-  static const std::vector<Pattern> cues = [] {
-    std::vector<Pattern> out;
-    for (const DiagnosisCueRow& row : DiagnosisCueTable()) out.emplace_back(row.pattern);
+const PatternSet& CompiledCues() {
+  static const PatternSet cues = [] {
+    PatternSet out(PatternSet::Prefilter::kWholeRows);
+    for (const DiagnosisCueRow& row : DiagnosisCueTable()) out.Add(row.pattern);
+    out.Compile();
     return out;
   }();
   return cues;
@@ -116,8 +117,8 @@ void AddStatementDiagnoses(const Region& r, std::vector<Fact>* out) {
   // one's cue ("diagnoses are" in "diagnoses are documented as") is the same
   // statement and is skipped.
   std::vector<Part> cues;
-  for (size_t row = 0; row < CompiledCues().size(); ++row) {
-    for (const Match& m : CompiledCues()[row].FindAll(text)) {
+  for (const int row : CompiledCues().Candidates(text)) {
+    for (const Match& m : CompiledCues().Row(static_cast<size_t>(row)).FindAll(text)) {
       const Part cue{OffsetIn(text, m.group(0)), OffsetIn(text, m.group(0)) + m.group(0).size()};
       const bool seen = std::any_of(cues.begin(), cues.end(), [&](const Part& c) {
         return cue.begin < c.end && c.begin < cue.end;
