@@ -85,9 +85,9 @@ class PatternSet {
   // (callgrind, `imr run` over the dev notes and the dev letters): the date,
   // duration, procedure, functional-status and diagnosis-statement rows go
   // faster as whole rows (the notes' run 11% fewer instructions); the finding
-  // and treatment-history
-  // rows through their words (as whole rows the findings alone made the
-  // notes' run 27% slower: their set's automaton has too many states).
+  // and treatment-history rows through their words (as whole rows the
+  // findings alone made the notes' run 27% slower: their set's automaton
+  // has too many states).
   enum class Prefilter {
     // By the rows' literal words, as above.
     kWords,
