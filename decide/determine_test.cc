@@ -209,18 +209,25 @@ TEST(DetermineTest, SameAsRequestComparesListParts) {
   EXPECT_EQ(same_drug("medication.opioid | an opioid", "medication | tramadol | generic=tramadol"), "not_documented");
 }
 
-// {"total"}: the largest count a prior course states, plus the visits asked for.
-TEST(DetermineTest, TotalAddsThePriorCourseToTheRequest) {
+// A rulebook of one rule, for every category and era, with the one criterion
+// `criterion` (its JSON object).
+Rulebook BookOfOneCriterion(const std::string& criterion) {
   std::vector<std::string> errors;
-  const Rulebook book = Rulebook::Parse({{"total.json", R"({
-      "rule_set": "total", "version": 1, "categories": ["*"],
+  Rulebook book = Rulebook::Parse({{"one.json", R"({
+      "rule_set": "one", "version": 1, "categories": ["*"],
       "rules": [{"id": "r", "eras": ["acoem_2004", "chronic_pain_2009", "chronic_pain_2016", "acoem_2017"],
         "provenance": "U", "summary": "test", "citations": [{"source": "S", "chapter": "C"}],
-        "criteria": [{"id": "within_24", "says": "x", "test": {"total": {
-          "of": [{"fact": {"kind": "treatment_history", "is": {"treatment": "physical_therapy"}, "assertion": ["present", "historical"]}}],
-          "max": 24}}}]}]})"}},
-                                        &errors);
-  ASSERT_TRUE(errors.empty()) << errors.front();
+        "criteria": [)" + criterion + "]}]}"}},
+                                  &errors);
+  EXPECT_TRUE(errors.empty()) << errors.front();
+  return book;
+}
+
+// {"total"}: the largest count a prior course states, plus the visits asked for.
+TEST(DetermineTest, TotalAddsThePriorCourseToTheRequest) {
+  const Rulebook book = BookOfOneCriterion(R"({"id": "within_24", "says": "x", "test": {"total": {
+      "of": [{"fact": {"kind": "treatment_history", "is": {"treatment": "physical_therapy"}, "assertion": ["present", "historical"]}}],
+      "max": 24}}})");
   const auto status = [&](const std::string& request, const std::vector<std::string>& facts) {
     Record record = testing::CaseRecord({.request = request, .facts = facts, .request_date = "2016-11-03"});
     DetermineRequests(book, &record);
@@ -241,14 +248,8 @@ TEST(DetermineTest, TotalAddsThePriorCourseToTheRequest) {
 // lists them in record order, whichever kind comes first in the test; facts
 // of other kinds are not read.
 TEST(DetermineTest, ATestOfSeveralKindsListsItsEvidenceInRecordOrder) {
-  std::vector<std::string> errors;
-  const Rulebook book = Rulebook::Parse({{"kinds.json", R"({
-      "rule_set": "kinds", "version": 1, "categories": ["*"],
-      "rules": [{"id": "r", "eras": ["acoem_2004", "chronic_pain_2009", "chronic_pain_2016", "acoem_2017"],
-        "provenance": "U", "summary": "test", "citations": [{"source": "S", "chapter": "C"}],
-        "criteria": [{"id": "back", "says": "x", "test": {"fact": {"kind": ["procedure", "diagnosis"], "words": ["lumbar"]}}}]}]})"}},
-                                        &errors);
-  ASSERT_TRUE(errors.empty()) << errors.front();
+  const Rulebook book = BookOfOneCriterion(
+      R"({"id": "back", "says": "x", "test": {"fact": {"kind": ["procedure", "diagnosis"], "words": ["lumbar"]}}})");
   Record record = testing::CaseRecord({.request = "imaging.mri.lumbar | MRI lumbar | body_site=lumbar_spine",
                                        .facts = {"diagnosis | lumbar strain", "medication | lumbar cream",
                                                  "procedure | lumbar fusion", "finding | lumbar spasm",

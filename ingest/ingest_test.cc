@@ -557,6 +557,14 @@ std::string PagesPdf(const std::vector<std::string>& contents) {
   return testing::PdfOfObjects(objects, "1.5");
 }
 
+// Each page of `doc` reads `texts[i]`, and nothing else, and the document
+// keeps its invariants.
+void ExpectPageTexts(const Document& doc, const std::vector<std::string>& texts) {
+  ASSERT_EQ(doc.pages.size(), texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(TrimView(doc.pages[i].text), texts[i]) << "page " << i + 1;
+  ExpectDocumentInvariants(doc);
+}
+
 // Every page of a document shares one reader (and its colour spaces); the
 // words of each page are its own.
 TEST(IngestBytesTest, PagesSharingAColourSpaceEachReadTheirOwnWords) {
@@ -565,11 +573,7 @@ TEST(IngestBytesTest, PagesSharingAColourSpaceEachReadTheirOwnWords) {
                                              "BT /F1 12 Tf 72 680 Td (Follow up in six weeks) Tj ET"}),
                                    "pages.pdf", IngestOptions{.ocr = false});
   EXPECT_EQ(DescribeProblems(doc), "");
-  ASSERT_EQ(doc.pages.size(), 3u);
-  EXPECT_EQ(TrimView(doc.pages[0].text), "Lumbar MRI requested");
-  EXPECT_EQ(TrimView(doc.pages[1].text), "Physical therapy completed");
-  EXPECT_EQ(TrimView(doc.pages[2].text), "Follow up in six weeks");
-  ExpectDocumentInvariants(doc);
+  ExpectPageTexts(doc, {"Lumbar MRI requested", "Physical therapy completed", "Follow up in six weeks"});
 }
 
 // A span of ActualText that a page opens and never closes ends with that
@@ -581,11 +585,7 @@ TEST(IngestBytesTest, ActualTextLeftOpenAtAPageEndStaysOnItsPage) {
                 "BT /F1 12 Tf 72 700 Td (Physical therapy completed) Tj ET",
                 "BT /F1 12 Tf 72 680 Td (Follow up in six weeks) Tj ET"}),
       "span.pdf", IngestOptions{.ocr = false});
-  ASSERT_EQ(doc.pages.size(), 3u);
-  EXPECT_EQ(TrimView(doc.pages[0].text), "Lumbar MRI requested");
-  EXPECT_EQ(TrimView(doc.pages[1].text), "Physical therapy completed");
-  EXPECT_EQ(TrimView(doc.pages[2].text), "Follow up in six weeks");
-  ExpectDocumentInvariants(doc);
+  ExpectPageTexts(doc, {"Lumbar MRI requested", "Physical therapy completed", "Follow up in six weeks"});
 }
 
 // A page Tesseract is still reading when its time is up is cut short, and
