@@ -115,8 +115,8 @@ int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
   }
   const auto write = format == "fhir" ? RecordToFhirJson : RecordToJson;
   // The tables are built from the far end while the first file is read; at
-  // the end nothing waits for the table it may still be building (main leaves
-  // through _exit).
+  // the end imr does not wait for the table it may still be building (main
+  // leaves through _exit).
   WarmUp warm_up(options);
   const auto dir = flags.Value("-o");
   if (!dir && flags.positional().size() > 1) {
@@ -125,7 +125,7 @@ int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (!dir) {
     const Record record = RunFile(flags.positional()[0], options);
-    warm_up.StopWithoutWaiting();
+    warm_up.Stop();
     out << write(record);
     return record.problems.empty() ? kExitClean : kExitProblems;
   }
@@ -142,7 +142,7 @@ int RunCommandImpl(const Args& args, std::ostream& out, std::ostream& err) {
       err << "imr: " << path << ": " << record.problems.front().code << "\n";
     }
   }
-  warm_up.StopWithoutWaiting();
+  warm_up.Stop();
   writing.Finish();
   return code;
 }

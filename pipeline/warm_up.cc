@@ -134,9 +134,20 @@ WarmUp::~WarmUp() {
   if (thread_.joinable()) thread_.join();
 }
 
-void WarmUp::StopWithoutWaiting() {
+namespace {
+std::atomic<bool> leaves_through_exit{false};
+}  // namespace
+
+void LeaveThroughExit() { leaves_through_exit = true; }
+
+void WarmUp::Stop() {
   state_->stop = true;
-  if (thread_.joinable()) thread_.detach();  // it holds its own share of the state
+  if (!thread_.joinable()) return;
+  if (leaves_through_exit) {
+    thread_.detach();  // it holds its own share of the state; _exit ends it
+  } else {
+    thread_.join();
+  }
 }
 
 void WarmUpNow(const RunOptions& options) {

@@ -11,7 +11,8 @@
 //   imr::Record r = imr::RunFile(path, options);   // waits only for what it needs
 //   // leaving scope stops the far end at its next step: what no document
 //   // needed (a note's run never needs the request tables) is never built
-//   warm.StopWithoutWaiting();       // or stop it and leave it, before _exit
+//   warm.Stop();                     // the same; in a process that leaves
+//                                    // through _exit, without waiting
 //
 //   imr::WarmUpNow(options);         // both ends, returns when all is built
 #ifndef IMR_PIPELINE_WARM_UP_H_
@@ -33,10 +34,11 @@ class WarmUp {
   explicit WarmUp(const RunOptions& options);
   // Stops the far end at its next step, and joins it.
   ~WarmUp();
-  // Stops the far end at its next step without waiting for it: for a process
-  // that leaves through _exit next (imr's main does), which need not wait
-  // for a table no document asked for (a step of up to 30 ms).
-  void StopWithoutWaiting();
+  // Stops the far end at its next step. In a process that leaves through
+  // _exit (LeaveThroughExit), without waiting for the step in hand: a table
+  // no document asked for, up to 30 ms. Elsewhere it waits, as the
+  // destructor does: the step may still be using what exit() destroys.
+  void Stop();
   WarmUp(const WarmUp&) = delete;
   WarmUp& operator=(const WarmUp&) = delete;
 
@@ -48,6 +50,11 @@ class WarmUp {
   std::shared_ptr<State> state_;  // before thread_, which reads it from its start
   std::thread thread_;
 };
+
+// Says that this process leaves through _exit once its work is done, and
+// never through exit() or a return from main while a WarmUp's thread may run
+// (imr's main). Off unless called.
+void LeaveThroughExit();
 
 // Every step, on the calling thread and one more, then a one-page PDF
 // through every stage for what no step builds; returns with every table

@@ -314,15 +314,19 @@ class Zygote {
   // The zygote for `options`, or null when none could be started or it has
   // stopped (workers are then spawned).
   static Zygote* For(const WorkerOptions& options) {
-    static std::mutex mutex;
-    static std::map<std::string, std::unique_ptr<Zygote>> zygotes;
     std::vector<std::string> args = WorkerArgs(options);
     std::string key;
     for (const std::string& a : args) key += a + '\0';
-    const std::lock_guard<std::mutex> lock(mutex);
-    auto [it, made] = zygotes.try_emplace(key);
+    const std::lock_guard<std::mutex> lock(Started().mutex);
+    auto [it, made] = Started().zygotes.try_emplace(key);
     if (made) it->second = Start(std::move(args));
     return it->second && it->second->alive_ ? it->second.get() : nullptr;
+  }
+
+  // Closes every zygote's socket and waits for each to exit.
+  static void StopAll() {
+    const std::lock_guard<std::mutex> lock(Started().mutex);
+    Started().zygotes.clear();
   }
 
   // A new worker; false when the zygote cannot give one (it is then
@@ -358,11 +362,23 @@ class Zygote {
     return zygote;
   }
 
+  // The zygotes this process started, by their workers' arguments.
+  struct Zygotes {
+    std::mutex mutex;
+    std::map<std::string, std::unique_ptr<Zygote>> zygotes;
+  };
+  static Zygotes& Started() {
+    static Zygotes started;
+    return started;
+  }
+
   std::mutex mutex_;
   pid_t pid_ = -1;
   int socket_ = -1;
   bool alive_ = true;
 };
+
+void StopZygotes() { Zygote::StopAll(); }
 
 namespace {
 

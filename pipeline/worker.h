@@ -158,6 +158,11 @@ int ServeWorker(std::istream& in, std::ostream& out, const RunOptions& options);
 // pid and the parent's ends of its pipes. Returns when `socket` closes.
 int ServeZygote(int socket, const RunOptions& options, uint64_t memory_bytes);
 
+// Closes the zygotes this process started (their workers are gone by then)
+// and waits for each to exit, so that none outlives the process: what their
+// static owner did at exit(), which imr leaves through _exit instead.
+void StopZygotes();
+
 // Lower-case hex SHA-256 of the file at `path`, read in pieces; nothing when
 // it cannot be read.
 std::optional<std::string> Sha256OfFile(const std::string& path);
