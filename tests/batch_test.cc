@@ -1,11 +1,13 @@
 // `imr batch` and `imr merge` as a user runs them: the built binary over a
 // folder of copies of the corpus, its records, its store and its exit codes.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -81,6 +83,40 @@ TEST_F(BatchTest, CopiesInSeveralWorkersHandsAreReadOnce) {
 // The store names a record of the same content whose file is gone: the
 // copies are read again, once (fixed bug: such a copy was never counted as
 // being read, the count went below zero, and the next copy waited forever).
+// Nothing of a batch outlives it: once `imr batch` has exited, no process
+// holds its output any more (its zygote, which shares it, has been waited
+// for; before, imr left it to exit on its own).
+TEST_F(BatchTest, NothingOfTheBatchOutlivesIt) {
+  int pipe_ends[2];
+  ASSERT_EQ(pipe(pipe_ends), 0);
+  const std::string in = (dir_ / "in").string(), out = (dir_ / "out").string(), imr = testing::ImrBinary();
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    dup2(pipe_ends[1], STDOUT_FILENO);
+    dup2(pipe_ends[1], STDERR_FILENO);
+    close(pipe_ends[0]);
+    close(pipe_ends[1]);
+    execl(imr.c_str(), "imr", "batch", in.c_str(), "-o", out.c_str(), "--jobs", "2", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(pipe_ends[1]);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFEXITED(status)) << status;
+  EXPECT_EQ(WEXITSTATUS(status), 1);  // the broken inputs have problems
+  // Drain what the batch wrote; then the pipe says end of file at once,
+  // which it does only when no process has it open for writing.
+  ASSERT_EQ(fcntl(pipe_ends[0], F_SETFL, O_NONBLOCK), 0);
+  char buffer[4096];
+  ssize_t got = 0;
+  while ((got = read(pipe_ends[0], buffer, sizeof buffer)) > 0) {
+  }
+  const int error = got < 0 ? errno : 0;
+  close(pipe_ends[0]);
+  EXPECT_EQ(got, 0) << "a process of the batch still holds its output (errno " << error << ")";
+}
+
 TEST_F(BatchTest, ContentWhoseRecordFileIsGoneIsReadAgainOnce) {
   fs::remove_all(dir_ / "in");
   fs::create_directories(dir_ / "in");
