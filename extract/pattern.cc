@@ -9,7 +9,6 @@
 
 #include <stdexcept>
 
-
 namespace imr {
 namespace {
 
@@ -145,7 +144,7 @@ void PatternSet::Add(std::string_view pattern) {
     auto row = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
     std::string error;
     if (!row->ok() || filter_->row_set.Add(re2::StringPiece(pattern.data(), pattern.size()), &error) < 0) {
-      throw std::invalid_argument("bad pattern: " + row->error() + ": " + std::string(pattern));
+      throw std::invalid_argument("bad pattern: " + (row->ok() ? error : row->error()) + ": " + std::string(pattern));
     }
     filter_->whole_rows.push_back(std::move(row));
     ++size_;
