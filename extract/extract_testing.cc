@@ -51,4 +51,15 @@ TwoPages TwoPageRegion(const std::string& section_name, const PageText& page1, c
   return {std::move(doc.pages), std::move(region)};
 }
 
+std::vector<std::string> RowsRunOverEveryText(const std::vector<PhraseRule>& rules,
+                                              const std::vector<PatternPiece>& pieces) {
+  PatternSet set(PatternSet::Prefilter::kWords);
+  for (const PhraseRule& rule : rules) set.Add(ExpandPattern(rule.pattern, pieces));
+  set.Compile();
+  // A text without a single word: only rows that need none are candidates.
+  std::vector<std::string> ids;
+  for (int row : set.Candidates("")) ids.push_back(rules[static_cast<size_t>(row)].id);
+  return ids;
+}
+
 }  // namespace imr::testing

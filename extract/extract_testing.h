@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "core/record.h"
+#include "extract/finding_extractor.h"
+#include "extract/pattern.h"
 #include "extract/region.h"
 
 namespace imr::testing {
@@ -51,6 +53,12 @@ struct TwoPages {
   Region region;
 };
 TwoPages TwoPageRegion(const std::string& section_name, const PageText& page1, const PageText& page2);
+
+// The ids of the rows a table that chooses its rows by their words
+// (PatternSet::Prefilter::kWords) runs over every text, whatever it says:
+// rows left with no word to look for.
+std::vector<std::string> RowsRunOverEveryText(const std::vector<PhraseRule>& rules,
+                                              const std::vector<PatternPiece>& pieces);
 
 }  // namespace imr::testing
 

@@ -195,9 +195,12 @@ const std::vector<PhraseRule>& TreatmentHistoryRules() {
            R"(despite\s+(?:(?:a|an|the|prior|previous|ongoing|continued)\s+)?(?:(?:course|trial)\s+of\s+)?(<TX>))",
        .fixed = {{"response", "no_benefit"}},
        .captures = {{"treatment", 2, NormalizeTreatment}}},
+      // The second \b says again what the first says; it keeps RE2 from
+      // taking the s both alternatives start with out of them, which left the
+      // row no word to look for (PatternSet), so it ran over every region.
       {.id = "history.status_post@1",
        .pattern =
-           R"((?i)\b(?:s/p|status[\s-]+post)\s+(?:(?:a|an|the|prior|previous|recent)\s+)?)"
+           R"((?i)\b(?:s/p|\bstatus[\s-]+post)\s+(?:(?:a|an|the|prior|previous|recent)\s+)?)"
            R"(((?:[\w/-]+\s+){0,3}?(<TX>))(?:\s+(?:in|on|dated)\s+(<YEAR>))?)",
        .fixed = kUnknown,
        .captures = {{"procedure", 1}, {"treatment", 2, NormalizeTreatment}, {"date", 3}}},

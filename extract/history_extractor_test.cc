@@ -192,6 +192,17 @@ TEST(HistoryRulesTest, EveryRowCompilesAndHasAUniqueId) {
   EXPECT_GE(FunctionalStatusRules().size(), 30u);
 }
 
+// As FindingRulesTest.OnlyTheBareGradeHasNoWordToLookFor: every row that
+// needs more than a treatment's name has words to look for; the bare name
+// (its table's only row) does not, with "PT" and "OT" among the names.
+TEST(HistoryRulesTest, EveryRowButTheBareNameHasWordsToLookFor) {
+  EXPECT_EQ(testing::RowsRunOverEveryText(TreatmentHistoryRules(), HistoryPieces()), std::vector<std::string>{});
+  EXPECT_EQ(testing::RowsRunOverEveryText(TreatmentListRules(), HistoryPieces()), std::vector<std::string>{});
+  EXPECT_EQ(testing::RowsRunOverEveryText(TreatmentResponseRules(), HistoryPieces()), std::vector<std::string>{});
+  EXPECT_EQ(testing::RowsRunOverEveryText(BareTreatmentRules(), HistoryPieces()),
+            std::vector<std::string>{"history.response_stated@1"});
+}
+
 TEST(NormalizeTreatmentTest, NamesTheTreatment) {
   const std::pair<std::string, std::string> rows[] = {
       {"PT", "physical_therapy"},          {"physiotherapy", "physical_therapy"},
