@@ -56,7 +56,9 @@ TwoPages TwoPageRegion(const std::string& section_name, const PageText& page1, c
 
 // The ids of the rows a table that chooses its rows by their words
 // (PatternSet::Prefilter::kWords) runs over every text, whatever it says:
-// rows left with no word to look for.
+// rows left with no word to look for. Says nothing of a table whose rows
+// are chosen by kWholeRows, which has no such rows: ask it of kWords
+// tables only.
 std::vector<std::string> RowsRunOverEveryText(const std::vector<PhraseRule>& rules,
                                               const std::vector<PatternPiece>& pieces);
 

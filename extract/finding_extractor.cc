@@ -267,9 +267,10 @@ struct TestRow {
 
 const TestRow kTestRows[] = {
     {"finding.slr@1", "slr", "straight_leg_raise",
-     // \bSLR: the test's \b already stands there, or a space does; said again
-     // it keeps RE2 from taking the s both alternatives start with out of
-     // them, which left "lr" and no word to look for (PatternSet).
+     // \bSLR: the test's \b already stands there, or a space does (the one
+     // text it turns away is a long s, U+017F, for the S after a word). Said
+     // again it keeps RE2 from taking the s both alternatives start with out
+     // of them, which left "lr" and no word to look for (PatternSet).
      R"((?:(?:seated|sitting|supine|crossed|contralateral)\s+)?(?:straight[\s-]+leg[\s-]+rais(?:e|es|ing)|\bSLR))",
      false},
     {"finding.test.lasegue@1", "slr", "lasegue", R"(Las[eè]gue)", false},
