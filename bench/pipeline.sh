@@ -25,7 +25,18 @@
 # imr_corpus_gen, and packets made by corpus/make_packets.sh --one PAGES (a
 # packet is one input, so --jobs 2 cannot help it: c/b near 1 is expected).
 #
+# With --copies K (K >= 2), the dev letters are also read as K copies of
+# each (made distinct by a trailing comment, so the batch takes none for a
+# duplicate), and one more line splits each command's time into what it pays
+# once and what each pass over the letters after the first costs:
+#   marginal = pages of K-1 passes / (median time of K copies - median time
+#   of one), fixed = median time of one - pages / marginal.
+# A batch pays its table building and RE2's first use once per process; the
+# dev letters are small enough for that to be a third of (b), which a night's
+# run over thousands of files spreads thin. Both figures are the batch's.
+#
 # Usage: bash bench/pipeline.sh [--packets "20 200 3000"] [--no-packets]
+#                               [--copies K]
 # (the default sizes; the 3000-page packet takes most of the run's time)
 # Env: IMR (default build/imr); REPEAT (default 3); the tools are taken from
 # the build directory of $IMR (bench/imr_poppler_text, tools/imr_corpus_gen,
@@ -37,12 +48,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 imr="${IMR:-$root/build/imr}"
 repeat="${REPEAT:-3}"
 packet_sizes="20 200 3000"
+copies=0
+usage="usage: pipeline.sh [--packets \"SIZES\"] [--no-packets] [--copies K]"
 while (($# > 0)); do
   case "$1" in
-    --packets) (($# >= 2)) || { echo "usage: pipeline.sh [--packets \"SIZES\"] [--no-packets]" >&2; exit 2; }
+    --packets) (($# >= 2)) || { echo "$usage" >&2; exit 2; }
                packet_sizes="$2"; shift 2 ;;
     --no-packets) packet_sizes=""; shift ;;
-    *) echo "usage: pipeline.sh [--packets \"SIZES\"] [--no-packets]" >&2; exit 2 ;;
+    --copies) (($# >= 2)) && [[ "$2" =~ ^[0-9]+$ ]] && (($2 >= 2)) || { echo "$usage (K >= 2)" >&2; exit 2; }
+              copies="$2"; shift 2 ;;
+    *) echo "$usage" >&2; exit 2 ;;
   esac
 done
 [[ -x "$imr" ]] || { echo "bench: no imr at $imr (set IMR, or build first)" >&2; exit 2; }
@@ -122,6 +137,8 @@ measure() {
     td=$(seconds_of each_pdftotext)
     echo "$ta $tacpp $tb $tc $td" >> "$work/runs"
   done
+  cp "$work/runs" "$work/runs-$label"
+  echo "$pages" > "$work/pages-$label"
   printf '%-22s %5d %6d | %12.1f %12.1f %12.1f %12.1f %12.1f | %6.3f %7.3f %5.2f %6.3f | %s\n' "$label" \
     "${#pdfs[@]}" "$pages" \
     "$(rate_of 1 "$pages")" "$(rate_of 2 "$pages")" "$(rate_of 3 "$pages")" "$(rate_of 4 "$pages")" \
@@ -142,8 +159,38 @@ printf '%-22s %5s %6s | %12s %12s %12s %12s %12s | %6s %7s %5s %6s | %s\n' "page
 # it is printed as written.
 note_as_markup() { sed -E 's/^([[:space:]]*)([@|=-])/\1\xc2\xa0\2/' "$1"; }
 
+# time_of COLUMN LABEL: the median seconds of one command over a line's runs.
+time_of() { awk -v c="$1" '{ print $c }' "$work/runs-$2" | median; }
+
+# split_fixed ONE MANY: from the lines ONE (the letters) and MANY (K copies),
+# pages/s of each pass after the first, for (a) and (b), their ratio, and the
+# seconds (b) pays once.
+split_fixed() {
+  local one="$1" many="$2" p1 pk
+  p1=$(cat "$work/pages-$one")
+  pk=$(cat "$work/pages-$many")
+  awk -v p1="$p1" -v pk="$pk" -v a1="$(time_of 1 "$one")" -v ak="$(time_of 1 "$many")" \
+      -v b1="$(time_of 3 "$one")" -v bk="$(time_of 3 "$many")" -v label="$many" 'BEGIN {
+    ma = (pk - p1) / (ak - a1); mb = (pk - p1) / (bk - b1)
+    printf "%s, each pass after the first: (a) %.1f pages/s, (b) %.1f pages/s, b/a %.3f; (b) pays %.3f s once (%.0f%% of (b) over the letters)\n", \
+      label, ma, mb, mb / ma, b1 - p1 / mb, 100 * (b1 - p1 / mb) / b1
+  }'
+}
+
 if [[ -d "$letters" ]]; then
   measure "dev letters" "$letters"
+  if ((copies >= 2)); then
+    mkdir -p "$work/copies"
+    for ((k = 1; k <= copies; k++)); do
+      for f in "$letters"/*.pdf; do
+        cp "$f" "$work/copies/$(basename "$f" .pdf)-$k.pdf"
+        printf '\n%% copy %s\n' "$k" >> "$work/copies/$(basename "$f" .pdf)-$k.pdf"
+      done
+    done
+    measure "dev letters x$copies" "$work/copies"
+    rm -rf "$work/copies"
+    split_fixed "dev letters" "dev letters x$copies"
+  fi
 else
   echo "dev letters: $letters is absent (skipped)"
 fi
