@@ -47,7 +47,7 @@ TwoPages TwoPageRegion(const std::string& section_name, const PageText& page1, c
         {section_name, page_number, page->before.size(), page->before.size() + page->section.size()});
     ++page_number;
   }
-  Region region{section_name, StitchSections(doc, section_name)};
+  Region region{.section = section_name, .text = StitchSections(doc, section_name), .doc_type = ""};
   return {std::move(doc.pages), std::move(region)};
 }
 
