@@ -151,7 +151,6 @@ constexpr RowSource kRows[] = {
 struct CompiledRow {
   const DatePatternRow* row;
   std::optional<Pattern> veto;
-  bool is_date;
 };
 
 // The rows of one kind (dates, or durations), in table order, as one set:
@@ -176,9 +175,8 @@ const CompiledRows& Compiled() {
       const DatePatternRow& row = table[i];
       std::optional<Pattern> veto;
       if (!row.not_followed_by.empty()) veto.emplace(row.not_followed_by);
-      const bool is_date = row.rule.rfind("date.", 0) == 0;
-      out.rows.push_back({&row, std::move(veto), is_date});
-      RowsOfAKind& kind = is_date ? out.dates : out.durations;
+      out.rows.push_back({&row, std::move(veto)});
+      RowsOfAKind& kind = row.rule.rfind("date.", 0) == 0 ? out.dates : out.durations;
       kind.set.Add(row.pattern);
       kind.table_row.push_back(i);
     }
