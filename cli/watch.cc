@@ -270,8 +270,12 @@ bool Handler::Handle(Worker& worker, std::string name, bool recovered) {
       reserved_.insert(record_file);
       try {
         stored_before = !sha.empty() && store_.Has(record_file, sha, version_) &&
-                        fs::exists(fs::path(options_.out_dir) / record_file);
+                        store_.RecordIsWhole(record_file, (fs::path(options_.out_dir) / record_file).string());
         if (!stored_before && !sha.empty()) first = store_.Find(sha, version_);
+        if (first && (*first == record_file ||
+                      !store_.RecordIsWhole(*first, (fs::path(options_.out_dir) / *first).string()))) {
+          first.reset();
+        }
       } catch (const std::exception& e) {
         reserved_.erase(record_file);
         Log(record_file, "error", e.what(), MillisecondsSince(began));
@@ -282,7 +286,7 @@ bool Handler::Handle(Worker& worker, std::string name, bool recovered) {
 
     std::optional<Made> made;
     if (stored_before) made = FromEarlierRecord(record_file, /*as_duplicate=*/false);
-    if (!made && first && *first != record_file && fs::exists(fs::path(options_.out_dir) / *first)) {
+    if (!made && first) {
       made = FromEarlierRecord(*first, /*as_duplicate=*/true);
       if (made && FailedForTheRun(made->record)) made.reset();  // worth another run
     }
@@ -319,8 +323,9 @@ bool Handler::Handle(Worker& worker, std::string name, bool recovered) {
                          WithSourcePath(made->json, final_path));
         SyncDir(options_.out_dir);
         std::lock_guard<std::mutex> lock(mutex_);
-        store_.Add(run_, made->record, {record_file, final_path, made->status, made->milliseconds,
-                                        made->duplicate_of});
+        store_.Add(run_, made->record,
+                   {.record_file = record_file, .input_path = final_path, .status = made->status,
+                    .milliseconds = made->milliseconds, .duplicate_of = made->duplicate_of});
       }
       if (made->failed) WritePrivateFile(report_path, ErrorReportJson(made->record, record_file));
       inbox_.Finish(name, made->failed);

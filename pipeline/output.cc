@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <set>
 #include <stdexcept>
 
 #include "pipeline/run_document.h"
@@ -18,7 +19,23 @@ std::string FileStem(std::string_view path) {
   return std::filesystem::path(std::string(path)).stem().string();
 }
 
-void WritePrivateFile(const std::string& path, std::string_view content) {
+namespace {
+
+// Syncs the folder `dir` ("" for the working one), which holds the names
+// that renames made. Its failure is not reported: a folder that cannot be
+// opened read-only here could not have been written into either.
+void SyncFolder(const std::string& dir) {
+  if (const int dfd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+    fsync(dfd);
+    close(dfd);
+  }
+}
+
+std::string FolderOf(const std::string& path) { return std::filesystem::path(path).parent_path().string(); }
+
+}  // namespace
+
+void WritePrivateFile(const std::string& path, std::string_view content, Sync sync) {
   const std::string temp = path + ".tmp." + std::to_string(getpid());
   const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) throw std::runtime_error("cannot create " + temp + ": " + std::strerror(errno));
@@ -34,7 +51,7 @@ void WritePrivateFile(const std::string& path, std::string_view content) {
     written += static_cast<size_t>(n);
   }
   fchmod(fd, 0600);  // whatever the umask said
-  fsync(fd);
+  if (sync == Sync::kNow) fsync(fd);
   close(fd);
   if (rename(temp.c_str(), path.c_str()) != 0) {
     unlink(temp.c_str());
@@ -42,11 +59,21 @@ void WritePrivateFile(const std::string& path, std::string_view content) {
   }
   // The rename lives in the directory: sync it too, so a record reported
   // written survives a power cut.
-  const std::string dir = std::filesystem::path(path).parent_path().string();
-  if (const int dfd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-    fsync(dfd);
-    close(dfd);
+  if (sync == Sync::kNow) SyncFolder(FolderOf(path));
+}
+
+void SyncFiles(const std::vector<std::string>& paths) {
+  std::set<std::string> folders;
+  for (const std::string& path : paths) {
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("cannot open " + path + " to sync it: " + std::strerror(errno));
+    const int synced = fsync(fd);
+    const int error = errno;
+    close(fd);
+    if (synced != 0) throw std::runtime_error("cannot sync " + path + ": " + std::strerror(error));
+    folders.insert(FolderOf(path));
   }
+  for (const std::string& folder : folders) SyncFolder(folder);
 }
 
 RecordWriter::RecordWriter(std::string dir) : dir_(std::move(dir)) {

@@ -44,6 +44,35 @@ TEST(RecordWriterTest, PrivateFilesAndDistinctNamesForCollidingStems) {
   fs::remove_all(dir);
 }
 
+// Written for a later sync, a file is the same file: renamed into place
+// whole, owner-only, nothing temporary left; SyncFiles then syncs it, and
+// names a file it cannot sync.
+TEST(WritePrivateFileTest, ALaterSyncWritesTheSameFileAndSyncFilesSyncsIt) {
+  const fs::path dir = fs::temp_directory_path() / ("imr-later-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string later = (dir / "later.json").string(), now = (dir / "now.json").string();
+  WritePrivateFile(later, "{\"n\":1}\n", Sync::kLater);
+  WritePrivateFile(now, "{\"n\":1}\n", Sync::kNow);
+  for (const std::string& path : {later, now}) {
+    std::ifstream in(path);
+    EXPECT_EQ(std::string((std::istreambuf_iterator<char>(in)), {}), "{\"n\":1}\n") << path;
+    struct stat info {};
+    ASSERT_EQ(stat(path.c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u) << path;
+  }
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 2);
+  EXPECT_NO_THROW(SyncFiles({later, now}));
+  EXPECT_NO_THROW(SyncFiles({}));
+  try {
+    SyncFiles({later, (dir / "gone.json").string()});
+    ADD_FAILURE() << "a file that is not there was synced";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("gone.json"), std::string::npos) << e.what();
+  }
+  fs::remove_all(dir);
+}
+
 TEST(RecordWriterTest, UnwritableDirectoryThrows) {
   EXPECT_THROW(RecordWriter("/proc/imr-cannot-exist/out"), std::runtime_error);
 }

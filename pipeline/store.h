@@ -20,6 +20,8 @@
 //   packet_documents  the documents of each record file (a case packet holds
 //                 several): type, pages, date, author, copy of; facts and
 //                 requests name theirs in packet_document (schema 2)
+// Schema 3 adds to documents the record file's SHA-256 and whether it was
+// synced when written (a batch syncs its records together at its end).
 //   problems      every problem (stage, code, page, message)
 // Child rows are deleted with their document, so indexing a record again
 // replaces it. One Store is used from one thread at a time.
@@ -37,7 +39,7 @@
 
 namespace imr {
 
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 // The version that decides whether a stored record is still current: the
 // build's source commit (set at configure time) and a hash of the rulebook
@@ -51,7 +53,11 @@ struct StoredInput {
   std::string input_path;
   std::string status = "processed";  // processed, failed, duplicate
   double milliseconds = 0;
-  std::string duplicate_of;  // for a duplicate: the record file of the first copy
+  std::string duplicate_of{};  // for a duplicate: the record file of the first copy
+  // Whether the record file was synced to disk when it was written; when it
+  // was not (Sync::kLater), what it held, to check it by after a crash.
+  bool record_synced = true;
+  std::string record_sha256{};
 };
 
 struct RunSummary {
@@ -89,6 +95,21 @@ class Store {
   // Whether `record_file` is stored as made from content `sha256` by
   // `pipeline_version`: the input is done and need not run again.
   bool Has(std::string_view record_file, std::string_view sha256, std::string_view pipeline_version) const;
+
+  // The SHA-256 of the record file `record_file` as written, when the store
+  // cannot vouch that it reached the disk: it was written unsynced and no
+  // run has said it synced it since (RecordsSynced), so a crash may have torn
+  // it. A caller about to trust the file checks it against this first.
+  // Nothing when the record was synced, or is not stored.
+  std::optional<std::string> UnsyncedRecordSha256(std::string_view record_file) const;
+
+  // Says that the files of `record_files` are synced, in one transaction.
+  void RecordsSynced(const std::vector<std::string>& record_files);
+
+  // Whether the record file of `record_file`, at `path`, can be trusted: it
+  // is there and, when the store cannot vouch that it reached the disk, it
+  // still holds what was written. For a caller about to skip its input.
+  bool RecordIsWhole(std::string_view record_file, const std::string& path) const;
 
   // How many problems the stored document `record_file` has (0 when none or unknown).
   int64_t ProblemCount(std::string_view record_file) const;

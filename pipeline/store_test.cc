@@ -9,7 +9,10 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <thread>
+
+#include "pipeline/run_document.h"
 
 namespace imr {
 namespace {
@@ -63,7 +66,8 @@ TEST_F(StoreTest, IndexesARecordAndReplacesItWhenAddedAgain) {
   EXPECT_EQ(info.st_mode & 0077, 0u) << "the store holds record text: owner only";
 
   const int64_t run = store.BeginRun("batch", PipelineVersion(), "");
-  store.Add(run, SampleRecord("aaa", true), {"a.json", "in/a.pdf", "processed", 12.5, ""});
+  store.Add(run, SampleRecord("aaa", true),
+            {.record_file = "a.json", .input_path = "in/a.pdf", .status = "processed", .milliseconds = 12.5});
   EXPECT_EQ(store.CountDocuments(), 1);
   EXPECT_EQ(store.CountRows("facts"), 2);
   EXPECT_EQ(store.CountRows("requests"), 1);
@@ -75,12 +79,18 @@ TEST_F(StoreTest, IndexesARecordAndReplacesItWhenAddedAgain) {
   EXPECT_EQ(store.ProblemCount("a.json"), 1);
 
   // The same record file again (a re-run): one document, its rows replaced.
-  store.Add(run, SampleRecord("aaa", false), {"a.json", "in/a.pdf", "processed", 10, ""});
+  store.Add(run, SampleRecord("aaa", false),
+            {.record_file = "a.json", .input_path = "in/a.pdf", .status = "processed", .milliseconds = 10});
   EXPECT_EQ(store.CountDocuments(), 1);
   EXPECT_EQ(store.CountRows("facts"), 2);
   EXPECT_EQ(store.CountRows("problems"), 0);
   // A duplicate is stored but is never the "first" record of its content.
-  store.Add(run, SampleRecord("aaa", false), {"b.json", "in/b.pdf", "duplicate", 1, "a.json"});
+  store.Add(run, SampleRecord("aaa", false),
+            {.record_file = "b.json",
+             .input_path = "in/b.pdf",
+             .status = "duplicate",
+             .milliseconds = 1,
+             .duplicate_of = "a.json"});
   EXPECT_EQ(store.CountDocuments(), 2);
   EXPECT_EQ(store.Find("aaa", PipelineVersion()), "a.json");
   store.EndRun(run, {2, 4, 0, 1.5, "finished"});
@@ -110,7 +120,8 @@ TEST_F(StoreTest, QueriesReadLikeTheReadme) {
   {
     Store store(Path("imr.sqlite"));
     const int64_t run = store.BeginRun("batch", PipelineVersion(), "");
-    store.Add(run, SampleRecord("aaa", false), {"a.json", "in/a.pdf", "processed", 12.5, ""});
+    store.Add(run, SampleRecord("aaa", false),
+              {.record_file = "a.json", .input_path = "in/a.pdf", .status = "processed", .milliseconds = 12.5});
   }
   EXPECT_EQ(FirstRow(Path("imr.sqlite"),
                      "SELECT d.case_number, r.text FROM requests r JOIN documents d ON d.id = r.document_id "
@@ -128,7 +139,8 @@ TEST_F(StoreTest, APacketsDocumentsAndTheirRequestsAreIndexed) {
   r.requests[0].same_as = {"r7"};
   {
     Store store(Path("imr.sqlite"));
-    store.Add(store.BeginRun("batch", PipelineVersion(), ""), r, {"p.json", "in/p.pdf", "processed", 5, ""});
+    store.Add(store.BeginRun("batch", PipelineVersion(), ""), r,
+              {.record_file = "p.json", .input_path = "in/p.pdf", .status = "processed", .milliseconds = 5});
     EXPECT_EQ(store.CountRows("packet_documents"), 2);
   }
   EXPECT_EQ(FirstRow(Path("imr.sqlite"),
@@ -171,6 +183,10 @@ TEST_F(StoreTest, MigratesFromEveryEarlierVersionAndRefusesANewerOne) {
   }
   EXPECT_EQ(FirstRow(v1, "SELECT text, packet_document, same_as FROM requests"),
             (std::vector<std::string>{"MRI", "<null>", "<null>"}));
+  // Its record was synced as written, as every record was before schema 3.
+  EXPECT_EQ(FirstRow(v1, "SELECT record_synced, record_sha256 FROM documents"),
+            (std::vector<std::string>{"1", "<null>"}));
+  EXPECT_EQ(Store(v1).UnsyncedRecordSha256("a.json"), std::nullopt);
 
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(Path("future.sqlite").c_str(), &db), SQLITE_OK);
@@ -183,10 +199,13 @@ TEST_F(StoreTest, MergeCombinesShardsAndReplacesWhatIsThereAlready) {
   {
     Store a(Path("shard-a.sqlite"));
     const int64_t run = a.BeginRun("batch", PipelineVersion(), "0/2");
-    a.Add(run, SampleRecord("aaa", false), {"a.json", "in/a.pdf", "processed", 1, ""});
+    a.Add(run, SampleRecord("aaa", false),
+          {.record_file = "a.json", .input_path = "in/a.pdf", .status = "processed", .milliseconds = 1});
     Store b(Path("shard-b.sqlite"));
     const int64_t run_b = b.BeginRun("batch", PipelineVersion(), "1/2");
-    b.Add(run_b, SampleRecord("bbb", true), {"b.json", "in/b.pdf", "processed", 1, ""});
+    b.Add(run_b, SampleRecord("bbb", true),
+          {.record_file = "b.json", .input_path = "in/b.pdf", .status = "processed", .milliseconds = 1,
+           .record_synced = false, .record_sha256 = "b"});
   }
   Store merged(Path("imr.sqlite"));
   merged.MergeFrom(Path("shard-a.sqlite"));
@@ -197,12 +216,50 @@ TEST_F(StoreTest, MergeCombinesShardsAndReplacesWhatIsThereAlready) {
   EXPECT_EQ(merged.CountRows("problems"), 1);
   EXPECT_EQ(merged.CountRows("runs"), 2);
   EXPECT_EQ(merged.Find("bbb", PipelineVersion()), "b.json");
+  EXPECT_EQ(merged.UnsyncedRecordSha256("b.json"), "b") << "a shard's unsynced record stays to be checked";
+  EXPECT_EQ(merged.UnsyncedRecordSha256("a.json"), std::nullopt);
   // Merging a shard again replaces its documents; nothing is counted twice,
   // runs included.
   merged.MergeFrom(Path("shard-b.sqlite"));
   EXPECT_EQ(merged.CountDocuments(), 2);
   EXPECT_EQ(merged.CountRows("facts"), 4);
   EXPECT_EQ(merged.CountRows("runs"), 2);
+}
+
+// A batch writes its records unsynced and syncs them before it ends its run.
+// Until the run says so, a record is trusted only while it holds what was
+// written: a crash in between may have left it torn or empty.
+TEST_F(StoreTest, AnUnsyncedRecordIsTrustedOnlyWhileItHoldsWhatWasWritten) {
+  Store store(Path("imr.sqlite"));
+  const int64_t run = store.BeginRun("batch", PipelineVersion(), "");
+  const std::string json = "{\"record\": \"as written\"}\n";
+  std::ofstream(Path("a.json")) << json;
+  store.Add(run, SampleRecord("aaa", false),
+            {.record_file = "a.json", .input_path = "in/a.pdf", .record_synced = false,
+             .record_sha256 = Sha256Hex(json)});
+  store.Add(run, SampleRecord("bbb", false), {.record_file = "b.json", .input_path = "in/b.pdf"});
+  std::ofstream(Path("b.json")) << "{";
+
+  EXPECT_EQ(store.UnsyncedRecordSha256("a.json"), Sha256Hex(json));
+  EXPECT_EQ(store.UnsyncedRecordSha256("b.json"), std::nullopt) << "written synced";
+  EXPECT_EQ(store.UnsyncedRecordSha256("c.json"), std::nullopt) << "not stored";
+  EXPECT_TRUE(store.RecordIsWhole("a.json", Path("a.json")));
+  EXPECT_TRUE(store.RecordIsWhole("b.json", Path("b.json"))) << "a synced record is not read again";
+  EXPECT_FALSE(store.RecordIsWhole("c.json", Path("c.json"))) << "no such file";
+
+  fs::resize_file(Path("a.json"), json.size() / 2);  // torn by a crash
+  EXPECT_FALSE(store.RecordIsWhole("a.json", Path("a.json")));
+  fs::resize_file(Path("a.json"), 0);  // or left empty
+  EXPECT_FALSE(store.RecordIsWhole("a.json", Path("a.json")));
+  fs::remove(Path("a.json"));
+  EXPECT_FALSE(store.RecordIsWhole("a.json", Path("a.json")));
+
+  // Once synced, the store vouches for it; a record not named stays as it is.
+  store.Add(run, SampleRecord("ccc", false),
+            {.record_file = "c.json", .input_path = "in/c.pdf", .record_synced = false, .record_sha256 = "c"});
+  store.RecordsSynced({"a.json", "b.json"});
+  EXPECT_EQ(store.UnsyncedRecordSha256("a.json"), std::nullopt);
+  EXPECT_EQ(store.UnsyncedRecordSha256("c.json"), "c");
 }
 
 // Workers file their own records, each through its own connection: one
@@ -217,7 +274,9 @@ TEST_F(StoreTest, AWriterWaitsWhileAnotherConnectionHoldsTheWriteLock) {
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
   });
-  EXPECT_NO_THROW(store.Add(run, SampleRecord("abc", false), {"a.json", "in/a.pdf", "processed", 1.0}));
+  EXPECT_NO_THROW(
+      store.Add(run, SampleRecord("abc", false),
+                {.record_file = "a.json", .input_path = "in/a.pdf", .status = "processed", .milliseconds = 1.0}));
   holder.join();
   sqlite3_close(other);
   EXPECT_EQ(store.CountDocuments(), 1);

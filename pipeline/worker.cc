@@ -32,6 +32,7 @@
 #include "pipeline/in_order.h"
 #include "pipeline/output.h"
 #include "pipeline/record_json.h"
+#include "pipeline/run_document.h"
 #include "pipeline/warm_up.h"
 
 extern char** environ;
@@ -242,10 +243,12 @@ std::string FileRecord(const Record& record, const std::string& json, const Fili
                        std::unique_ptr<Store>* store) {
   std::string error;
   try {
-    WritePrivateFile(filing.record_path, json);
+    WritePrivateFile(filing.record_path, json, Sync::kLater);
     if (*store == nullptr || (*store)->path() != filing.store_path) *store = std::make_unique<Store>(filing.store_path);
     StoredInput input = filing.input;
     input.milliseconds = milliseconds;
+    input.record_synced = false;
+    input.record_sha256 = Sha256Hex(json);
     (*store)->Add(filing.run_id, record, input);
   } catch (const std::exception& e) {
     error = e.what();  // a path and the system's or SQLite's words, never record text
@@ -260,7 +263,7 @@ std::string FileRecord(const Record& record, const std::string& json, const Fili
 // Answers leave in the order their requests came, each once its record is
 // filed, from a thread of their own (InOrder): the worker reads and works on
 // the next document, which the parent has already sent (Worker::Submit),
-// while the last one's record is written, synced and indexed.
+// while the last one's record is written and indexed.
 int ServeRequests(std::istream& in, std::ostream& out, const RunOptions& options) {
   std::unique_ptr<Store> store;  // opened by the first filing, on the answering thread (never across a fork)
   // Only the answering thread writes to `out`: reading must not flush it

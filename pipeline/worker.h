@@ -59,7 +59,9 @@ struct WorkerOptions {
 // owner-only) and indexes it in the store, and hands back a summary, so the
 // record neither crosses the pipe nor is parsed again by the parent. Over the
 // dev letters that parse was more than half of a batch process's own work,
-// done while the other workers wanted the CPU.
+// done while the other workers wanted the CPU. The record is written
+// unsynced and stored with its SHA-256: the batch syncs its records together
+// before it ends its run (SyncFiles, Store::RecordsSynced).
 struct Filing {
   std::string record_path;
   std::string store_path;
