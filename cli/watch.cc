@@ -48,6 +48,7 @@
 #include "pipeline/inbox.h"
 #include "pipeline/output.h"
 #include "pipeline/record_json.h"
+#include "pipeline/run_document.h"
 #include "pipeline/store.h"
 #include "pipeline/worker.h"
 
@@ -270,10 +271,11 @@ bool Handler::Handle(Worker& worker, std::string name, bool recovered) {
       reserved_.insert(record_file);
       try {
         stored_before = !sha.empty() && store_.Has(record_file, sha, version_) &&
-                        store_.RecordIsWhole(record_file, (fs::path(options_.out_dir) / record_file).string());
+                        RecordFileIsWhole((fs::path(options_.out_dir) / record_file).string(),
+                                          store_.RecordSha256(record_file));
         if (!stored_before && !sha.empty()) first = store_.Find(sha, version_);
-        if (first && (*first == record_file ||
-                      !store_.RecordIsWhole(*first, (fs::path(options_.out_dir) / *first).string()))) {
+        if (first && (*first == record_file || !RecordFileIsWhole((fs::path(options_.out_dir) / *first).string(),
+                                                                  store_.RecordSha256(*first)))) {
           first.reset();
         }
       } catch (const std::exception& e) {
@@ -319,13 +321,14 @@ bool Handler::Handle(Worker& worker, std::string name, bool recovered) {
       made->record.document.source.path = final_path;
       if (made->record.document.source.sha256.empty()) made->record.document.source.sha256 = sha;
       if (!made->already_stored) {
-        WritePrivateFile((fs::path(options_.out_dir) / record_file).string(),
-                         WithSourcePath(made->json, final_path));
+        const std::string json = WithSourcePath(made->json, final_path);
+        WritePrivateFile((fs::path(options_.out_dir) / record_file).string(), json);
         SyncDir(options_.out_dir);
         std::lock_guard<std::mutex> lock(mutex_);
         store_.Add(run_, made->record,
                    {.record_file = record_file, .input_path = final_path, .status = made->status,
-                    .milliseconds = made->milliseconds, .duplicate_of = made->duplicate_of});
+                    .milliseconds = made->milliseconds, .duplicate_of = made->duplicate_of,
+                    .record_sha256 = Sha256Hex(json)});
       }
       if (made->failed) WritePrivateFile(report_path, ErrorReportJson(made->record, record_file));
       inbox_.Finish(name, made->failed);

@@ -22,13 +22,13 @@ std::string FileStem(std::string_view path) {
 namespace {
 
 // Syncs the folder `dir` ("" for the working one), which holds the names
-// that renames made. Its failure is not reported: a folder that cannot be
-// opened read-only here could not have been written into either.
-void SyncFolder(const std::string& dir) {
-  if (const int dfd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-    fsync(dfd);
-    close(dfd);
-  }
+// that renames made. 0, or the errno of what failed.
+int SyncFolder(const std::string& dir) {
+  const int dfd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0) return errno;
+  const int error = fsync(dfd) == 0 ? 0 : errno;
+  close(dfd);
+  return error;
 }
 
 std::string FolderOf(const std::string& path) { return std::filesystem::path(path).parent_path().string(); }
@@ -73,7 +73,18 @@ void SyncFiles(const std::vector<std::string>& paths) {
     if (synced != 0) throw std::runtime_error("cannot sync " + path + ": " + std::strerror(error));
     folders.insert(FolderOf(path));
   }
-  for (const std::string& folder : folders) SyncFolder(folder);
+  for (const std::string& folder : folders) {
+    if (const int error = SyncFolder(folder); error != 0) {
+      throw std::runtime_error("cannot sync the folder " + (folder.empty() ? std::string(".") : folder) + ": " +
+                               std::strerror(error));
+    }
+  }
+}
+
+bool RecordFileIsWhole(const std::string& path, const std::optional<std::string>& sha256) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return false;
+  return !sha256 || Sha256OfFile(path) == *sha256;
 }
 
 RecordWriter::RecordWriter(std::string dir) : dir_(std::move(dir)) {

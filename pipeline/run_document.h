@@ -9,6 +9,7 @@
 #define IMR_PIPELINE_RUN_DOCUMENT_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,10 @@ void NormalizeRequestWords(Request* request);
 
 // Lower-case hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);
+
+// Lower-case hex SHA-256 of the file at `path`, read in pieces; nothing when
+// it cannot be read.
+std::optional<std::string> Sha256OfFile(const std::string& path);
 
 }  // namespace imr
 

@@ -9,7 +9,6 @@
 
 #include <chrono>
 #include <ctime>
-#include <filesystem>
 #include <iterator>
 #include <map>
 #include <stdexcept>
@@ -17,7 +16,6 @@
 #include "pipeline/data_hash.h"
 #include "pipeline/record_json.h"
 #include "pipeline/run_document.h"
-#include "pipeline/worker.h"  // Sha256OfFile
 
 #ifndef IMR_SOURCE_COMMIT
 #define IMR_SOURCE_COMMIT "unknown"
@@ -129,13 +127,12 @@ constexpr const char* kMigrations[] = {
     ALTER TABLE requests ADD COLUMN packet_document TEXT;
     ALTER TABLE requests ADD COLUMN same_as TEXT;
     )sql",
-    // 2 -> 3: records synced in groups. A batch writes its records unsynced
-    // and syncs them before it ends its run; until then the store keeps what
-    // each file held, so that a run cut short by a crash does not trust a
-    // file the crash may have torn. Rows before were synced as written.
+    // 2 -> 3: what each record file held when written. A batch writes its
+    // records unsynced and syncs them in groups, so a crash can leave a
+    // stored record torn; the next run trusts a file only while it holds
+    // what was written. Rows before (and watch's, synced as written) have none.
     R"sql(
     ALTER TABLE documents ADD COLUMN record_sha256 TEXT;
-    ALTER TABLE documents ADD COLUMN record_synced INTEGER NOT NULL DEFAULT 1;
     )sql",
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion, "one migration step per schema version");
@@ -346,33 +343,11 @@ bool Store::Has(std::string_view record_file, std::string_view sha256, std::stri
   return s.Step();
 }
 
-std::optional<std::string> Store::UnsyncedRecordSha256(std::string_view record_file) const {
-  Statement s = db_->Cached("SELECT record_sha256 FROM documents WHERE record_file=? AND record_synced=0");
+std::optional<std::string> Store::RecordSha256(std::string_view record_file) const {
+  Statement s = db_->Cached("SELECT record_sha256 FROM documents WHERE record_file=? AND record_sha256 IS NOT NULL");
   s.Bind(1, record_file);
   if (!s.Step()) return std::nullopt;
   return s.Text(0);
-}
-
-void Store::RecordsSynced(const std::vector<std::string>& record_files) {
-  db_->Exec("BEGIN IMMEDIATE");
-  try {
-    for (const std::string& record_file : record_files) {
-      db_->Cached("UPDATE documents SET record_synced=1 WHERE record_file=? AND record_synced=0")
-          .Bind(1, record_file)
-          .Run();
-    }
-    db_->Exec("COMMIT");
-  } catch (...) {
-    db_->Exec("ROLLBACK");
-    throw;
-  }
-}
-
-bool Store::RecordIsWhole(std::string_view record_file, const std::string& path) const {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return false;
-  const std::optional<std::string> written = UnsyncedRecordSha256(record_file);
-  return !written || Sha256OfFile(path) == *written;
 }
 
 int64_t Store::ProblemCount(std::string_view record_file) const {
@@ -390,14 +365,13 @@ void Store::Add(int64_t run_id, const Record& record, const StoredInput& input) 
     const Source& src = record.document.source;
     Statement doc = db_->Cached(
         "INSERT INTO documents (record_file, input_path, sha256, bytes, pipeline_version, status, "
-        "duplicate_of, doc_type, page_count, case_number, run_id, processed_at, milliseconds, record_sha256, "
-        "record_synced) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "duplicate_of, doc_type, page_count, case_number, run_id, processed_at, milliseconds, record_sha256) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     doc.Bind(1, input.record_file).Bind(2, input.input_path).Bind(3, src.sha256);
     doc.Bind(4, static_cast<int64_t>(src.bytes)).Bind(5, PipelineVersion()).Bind(6, input.status);
     doc.BindOrNull(7, input.duplicate_of).Bind(8, record.document.doc_type);
     doc.Bind(9, static_cast<int64_t>(src.page_count)).BindOrNull(10, FieldOr(record, "case_number"));
-    doc.Bind(11, run_id).Bind(12, Now()).Bind(13, input.milliseconds).BindOrNull(14, input.record_sha256);
-    doc.Bind(15, int64_t{input.record_synced}).Run();
+    doc.Bind(11, run_id).Bind(12, Now()).Bind(13, input.milliseconds).BindOrNull(14, input.record_sha256).Run();
     const int64_t id = static_cast<int64_t>(sqlite3_last_insert_rowid(db));
 
     Statement fact = db_->Cached(
@@ -528,10 +502,10 @@ void Store::MergeFrom(const std::string& other_path) {
         Statement insert(db_->handle,
                          "INSERT INTO documents (record_file, input_path, sha256, bytes, pipeline_version, status, "
                          "duplicate_of, doc_type, page_count, case_number, run_id, processed_at, milliseconds, "
-                         "record_sha256, record_synced) "
+                         "record_sha256) "
                          "SELECT d.record_file, d.input_path, d.sha256, d.bytes, d.pipeline_version, d.status, "
                          "d.duplicate_of, d.doc_type, d.page_count, d.case_number, m.new_id, d.processed_at, "
-                         "d.milliseconds, d.record_sha256, d.record_synced FROM other.documents d "
+                         "d.milliseconds, d.record_sha256 FROM other.documents d "
                          "LEFT JOIN run_map m ON m.old_id = d.run_id WHERE d.id=?");
         insert.Bind(1, docs.Int(0)).Run();
         Statement map(db_->handle, "UPDATE doc_map SET new_id=? WHERE old_id=?");

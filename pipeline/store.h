@@ -20,9 +20,9 @@
 //   packet_documents  the documents of each record file (a case packet holds
 //                 several): type, pages, date, author, copy of; facts and
 //                 requests name theirs in packet_document (schema 2)
-// Schema 3 adds to documents the record file's SHA-256 and whether it was
-// synced when written (a batch syncs its records together at its end).
 //   problems      every problem (stage, code, page, message)
+// documents.record_sha256 (schema 3) is what a batch's record file held when
+// written, for checking the file before trusting it.
 // Child rows are deleted with their document, so indexing a record again
 // replaces it. One Store is used from one thread at a time.
 #ifndef IMR_PIPELINE_STORE_H_
@@ -54,10 +54,7 @@ struct StoredInput {
   std::string status = "processed";  // processed, failed, duplicate
   double milliseconds = 0;
   std::string duplicate_of{};  // for a duplicate: the record file of the first copy
-  // Whether the record file was synced to disk when it was written; when it
-  // was not (Sync::kLater), what it held, to check it by after a crash.
-  bool record_synced = true;
-  std::string record_sha256{};
+  std::string record_sha256{};  // what the record file held when written, if known
 };
 
 struct RunSummary {
@@ -96,20 +93,12 @@ class Store {
   // `pipeline_version`: the input is done and need not run again.
   bool Has(std::string_view record_file, std::string_view sha256, std::string_view pipeline_version) const;
 
-  // The SHA-256 of the record file `record_file` as written, when the store
-  // cannot vouch that it reached the disk: it was written unsynced and no
-  // run has said it synced it since (RecordsSynced), so a crash may have torn
-  // it. A caller about to trust the file checks it against this first.
-  // Nothing when the record was synced, or is not stored.
-  std::optional<std::string> UnsyncedRecordSha256(std::string_view record_file) const;
-
-  // Says that the files of `record_files` are synced, in one transaction.
-  void RecordsSynced(const std::vector<std::string>& record_files);
-
-  // Whether the record file of `record_file`, at `path`, can be trusted: it
-  // is there and, when the store cannot vouch that it reached the disk, it
-  // still holds what was written. For a caller about to skip its input.
-  bool RecordIsWhole(std::string_view record_file, const std::string& path) const;
+  // The SHA-256 of the record file `record_file` as it was written, when the
+  // store has it (rows of schema 3 that a batch wrote). A caller about to
+  // trust the file checks it against this first (RecordFileIsWhole): a
+  // batch syncs its records in groups, and a crash before a group's sync
+  // can leave a file torn or empty while its row survives.
+  std::optional<std::string> RecordSha256(std::string_view record_file) const;
 
   // How many problems the stored document `record_file` has (0 when none or unknown).
   int64_t ProblemCount(std::string_view record_file) const;

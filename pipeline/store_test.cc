@@ -12,6 +12,7 @@
 #include <fstream>
 #include <thread>
 
+#include "pipeline/output.h"
 #include "pipeline/run_document.h"
 
 namespace imr {
@@ -183,10 +184,9 @@ TEST_F(StoreTest, MigratesFromEveryEarlierVersionAndRefusesANewerOne) {
   }
   EXPECT_EQ(FirstRow(v1, "SELECT text, packet_document, same_as FROM requests"),
             (std::vector<std::string>{"MRI", "<null>", "<null>"}));
-  // Its record was synced as written, as every record was before schema 3.
-  EXPECT_EQ(FirstRow(v1, "SELECT record_synced, record_sha256 FROM documents"),
-            (std::vector<std::string>{"1", "<null>"}));
-  EXPECT_EQ(Store(v1).UnsyncedRecordSha256("a.json"), std::nullopt);
+  // What its record held was not kept before schema 3.
+  EXPECT_EQ(FirstRow(v1, "SELECT record_sha256 FROM documents"), (std::vector<std::string>{"<null>"}));
+  EXPECT_EQ(Store(v1).RecordSha256("a.json"), std::nullopt);
 
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(Path("future.sqlite").c_str(), &db), SQLITE_OK);
@@ -205,7 +205,7 @@ TEST_F(StoreTest, MergeCombinesShardsAndReplacesWhatIsThereAlready) {
     const int64_t run_b = b.BeginRun("batch", PipelineVersion(), "1/2");
     b.Add(run_b, SampleRecord("bbb", true),
           {.record_file = "b.json", .input_path = "in/b.pdf", .status = "processed", .milliseconds = 1,
-           .record_synced = false, .record_sha256 = "b"});
+           .record_sha256 = "b"});
   }
   Store merged(Path("imr.sqlite"));
   merged.MergeFrom(Path("shard-a.sqlite"));
@@ -216,8 +216,8 @@ TEST_F(StoreTest, MergeCombinesShardsAndReplacesWhatIsThereAlready) {
   EXPECT_EQ(merged.CountRows("problems"), 1);
   EXPECT_EQ(merged.CountRows("runs"), 2);
   EXPECT_EQ(merged.Find("bbb", PipelineVersion()), "b.json");
-  EXPECT_EQ(merged.UnsyncedRecordSha256("b.json"), "b") << "a shard's unsynced record stays to be checked";
-  EXPECT_EQ(merged.UnsyncedRecordSha256("a.json"), std::nullopt);
+  EXPECT_EQ(merged.RecordSha256("b.json"), "b") << "what a shard's record held comes with it";
+  EXPECT_EQ(merged.RecordSha256("a.json"), std::nullopt);
   // Merging a shard again replaces its documents; nothing is counted twice,
   // runs included.
   merged.MergeFrom(Path("shard-b.sqlite"));
@@ -226,40 +226,38 @@ TEST_F(StoreTest, MergeCombinesShardsAndReplacesWhatIsThereAlready) {
   EXPECT_EQ(merged.CountRows("runs"), 2);
 }
 
-// A batch writes its records unsynced and syncs them before it ends its run.
-// Until the run says so, a record is trusted only while it holds what was
-// written: a crash in between may have left it torn or empty.
-TEST_F(StoreTest, AnUnsyncedRecordIsTrustedOnlyWhileItHoldsWhatWasWritten) {
+// A batch writes its records unsynced and syncs them in groups: a crash
+// before a group's sync may leave a record torn or empty while its row
+// survives. The store keeps what each held; the file is trusted only while
+// it still holds that.
+TEST_F(StoreTest, ARecordIsTrustedOnlyWhileItHoldsWhatWasWritten) {
   Store store(Path("imr.sqlite"));
   const int64_t run = store.BeginRun("batch", PipelineVersion(), "");
   const std::string json = "{\"record\": \"as written\"}\n";
   std::ofstream(Path("a.json")) << json;
   store.Add(run, SampleRecord("aaa", false),
-            {.record_file = "a.json", .input_path = "in/a.pdf", .record_synced = false,
-             .record_sha256 = Sha256Hex(json)});
+            {.record_file = "a.json", .input_path = "in/a.pdf", .record_sha256 = Sha256Hex(json)});
   store.Add(run, SampleRecord("bbb", false), {.record_file = "b.json", .input_path = "in/b.pdf"});
   std::ofstream(Path("b.json")) << "{";
 
-  EXPECT_EQ(store.UnsyncedRecordSha256("a.json"), Sha256Hex(json));
-  EXPECT_EQ(store.UnsyncedRecordSha256("b.json"), std::nullopt) << "written synced";
-  EXPECT_EQ(store.UnsyncedRecordSha256("c.json"), std::nullopt) << "not stored";
-  EXPECT_TRUE(store.RecordIsWhole("a.json", Path("a.json")));
-  EXPECT_TRUE(store.RecordIsWhole("b.json", Path("b.json"))) << "a synced record is not read again";
-  EXPECT_FALSE(store.RecordIsWhole("c.json", Path("c.json"))) << "no such file";
+  EXPECT_EQ(store.RecordSha256("a.json"), Sha256Hex(json));
+  EXPECT_EQ(store.RecordSha256("b.json"), std::nullopt) << "stored without it";
+  EXPECT_EQ(store.RecordSha256("c.json"), std::nullopt) << "not stored";
+  EXPECT_TRUE(RecordFileIsWhole(Path("a.json"), store.RecordSha256("a.json")));
+  EXPECT_TRUE(RecordFileIsWhole(Path("b.json"), store.RecordSha256("b.json"))) << "nothing to check it by";
+  EXPECT_FALSE(RecordFileIsWhole(Path("c.json"), store.RecordSha256("c.json"))) << "no such file";
 
   fs::resize_file(Path("a.json"), json.size() / 2);  // torn by a crash
-  EXPECT_FALSE(store.RecordIsWhole("a.json", Path("a.json")));
+  EXPECT_FALSE(RecordFileIsWhole(Path("a.json"), store.RecordSha256("a.json")));
   fs::resize_file(Path("a.json"), 0);  // or left empty
-  EXPECT_FALSE(store.RecordIsWhole("a.json", Path("a.json")));
+  EXPECT_FALSE(RecordFileIsWhole(Path("a.json"), store.RecordSha256("a.json")));
   fs::remove(Path("a.json"));
-  EXPECT_FALSE(store.RecordIsWhole("a.json", Path("a.json")));
+  EXPECT_FALSE(RecordFileIsWhole(Path("a.json"), store.RecordSha256("a.json")));
 
-  // Once synced, the store vouches for it; a record not named stays as it is.
-  store.Add(run, SampleRecord("ccc", false),
-            {.record_file = "c.json", .input_path = "in/c.pdf", .record_synced = false, .record_sha256 = "c"});
-  store.RecordsSynced({"a.json", "b.json"});
-  EXPECT_EQ(store.UnsyncedRecordSha256("a.json"), std::nullopt);
-  EXPECT_EQ(store.UnsyncedRecordSha256("c.json"), "c");
+  // Written again, its row (and what it held) is replaced.
+  store.Add(run, SampleRecord("aaa", false),
+            {.record_file = "a.json", .input_path = "in/a.pdf", .record_sha256 = Sha256Hex("{}")});
+  EXPECT_EQ(store.RecordSha256("a.json"), Sha256Hex("{}"));
 }
 
 // Workers file their own records, each through its own connection: one

@@ -1,7 +1,6 @@
 #include "pipeline/worker.h"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -25,7 +24,6 @@
 #include <mutex>
 #include <stdexcept>
 #include <vector>
-
 
 #include "core/sanitizer.h"
 #include "core/text.h"
@@ -247,7 +245,6 @@ std::string FileRecord(const Record& record, const std::string& json, const Fili
     if (*store == nullptr || (*store)->path() != filing.store_path) *store = std::make_unique<Store>(filing.store_path);
     StoredInput input = filing.input;
     input.milliseconds = milliseconds;
-    input.record_synced = false;
     input.record_sha256 = Sha256Hex(json);
     (*store)->Add(filing.run_id, record, input);
   } catch (const std::exception& e) {
@@ -400,26 +397,6 @@ WorkerResult FailedRecord(const std::string& path, std::string code, std::string
 }
 
 }  // namespace
-
-std::optional<std::string> Sha256OfFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) return std::nullopt;
-  // Not zeroed: the batch parent hashes every input, and clearing 64 KB for
-  // each was 5% of its own work.
-  constexpr size_t kBufferBytes = 1 << 16;
-  const auto buffer = std::make_unique_for_overwrite<char[]>(kBufferBytes);
-  while (in) {
-    in.read(buffer.get(), static_cast<std::streamsize>(kBufferBytes));
-    if (in.gcount() > 0) EVP_DigestUpdate(ctx.get(), buffer.get(), static_cast<size_t>(in.gcount()));
-  }
-  if (!in.eof()) return std::nullopt;
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest, &size);
-  return LowerHex(std::string_view(reinterpret_cast<const char*>(digest), size));
-}
 
 Worker::Worker(WorkerOptions options) : options_(std::move(options)) { IgnoreSigpipe(); }
 

@@ -60,8 +60,8 @@ struct WorkerOptions {
 // record neither crosses the pipe nor is parsed again by the parent. Over the
 // dev letters that parse was more than half of a batch process's own work,
 // done while the other workers wanted the CPU. The record is written
-// unsynced and stored with its SHA-256: the batch syncs its records together
-// before it ends its run (SyncFiles, Store::RecordsSynced).
+// unsynced and stored with its SHA-256: the batch syncs its records in
+// groups (SyncFiles) and checks one against its hash before trusting it.
 struct Filing {
   std::string record_path;
   std::string store_path;
@@ -164,10 +164,6 @@ int ServeZygote(int socket, const RunOptions& options, uint64_t memory_bytes);
 // and waits for each to exit, so that none outlives the process: what their
 // static owner did at exit(), which imr leaves through _exit instead.
 void StopZygotes();
-
-// Lower-case hex SHA-256 of the file at `path`, read in pieces; nothing when
-// it cannot be read.
-std::optional<std::string> Sha256OfFile(const std::string& path);
 
 }  // namespace imr
 

@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -26,23 +25,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::RunShell;
-
-// The first column of the first row `sql` gives in the database at `path`
-// ("" when none).
-std::string FirstValue(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  std::string value;
-  if (sqlite3_open(path.c_str(), &db) == SQLITE_OK) {
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK &&
-        sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0) != nullptr) {
-      value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-    }
-    sqlite3_finalize(statement);
-  }
-  sqlite3_close(db);
-  return value;
-}
 
 class BatchTest : public ::testing::Test {
  protected:
@@ -200,31 +182,49 @@ TEST_F(BatchTest, NoRecordTextReachesTheLog) {
   EXPECT_GT(quotes, 100u);
 }
 
-// A batch syncs its records together before it ends its run. A run that
-// never ended (a crash, a power cut) may have left one torn: the next run
-// reads that input again instead of trusting its file, and skips the rest,
-// which still hold what the store says was written.
+// A batch syncs its records in groups, the last before its run ends. A
+// crash before a group's sync (a power cut) may leave a record torn while
+// its row survives: the next run reads that input again instead of trusting
+// the file, skips the rest, which still hold what was written, and makes no
+// copy of a torn record for another input of its content.
 TEST_F(BatchTest, ARecordACrashMayHaveTornIsReadAgain) {
   const fs::path out = dir_ / "out";
-  const std::string store = (out / "imr.sqlite").string();
   const testing::CommandResult first = Batch("-o '" + out.string() + "' --jobs 2");
   ASSERT_EQ(first.exit_code, 1) << first.out;  // the junk file's record carries a problem
-  EXPECT_EQ(FirstValue(store, "SELECT count(*) FROM documents WHERE record_synced = 0"), "0");
-  EXPECT_EQ(FirstValue(store, "SELECT count(*) FROM documents WHERE record_sha256 IS NULL"), "0");
-  const std::string written = testing::ReadFile((out / "layout2.json").string());
-  EXPECT_EQ(FirstValue(store, "SELECT record_sha256 FROM documents WHERE record_file = 'layout2.json'"),
-            Sha256Hex(written));
+  // The record of the input that rfa-copy.txt copies (the inputs are docN.txt).
+  std::string rfa_name;
+  const std::string rfa_text = testing::ReadFile((dir_ / "in/rfa-copy.txt").string());
+  for (const auto& e : fs::directory_iterator(dir_ / "in")) {
+    if (e.path().filename() != "rfa-copy.txt" && testing::ReadFile(e.path().string()) == rfa_text) {
+      rfa_name = e.path().stem().string() + ".json";
+    }
+  }
+  ASSERT_FALSE(rfa_name.empty());
+  const std::string layout = testing::ReadFile((out / "layout2.json").string());
+  const std::string rfa = testing::ReadFile((out / rfa_name).string());
+  {
+    Store store((out / "imr.sqlite").string());
+    for (const std::string& name : Records(out)) {
+      EXPECT_EQ(store.RecordSha256(name), Sha256Hex(testing::ReadFile((out / name).string()))) << name;
+    }
+  }
 
-  // What a run that never ended leaves: its records unsynced, one torn.
-  FirstValue(store, "UPDATE documents SET record_synced = 0");
-  fs::resize_file(out / "layout2.json", written.size() / 2);
+  // Torn: a record of its own, and the first of two copies of one content,
+  // whose other copy's record is gone.
+  fs::resize_file(out / "layout2.json", layout.size() / 2);
+  fs::resize_file(out / rfa_name, 0);
+  fs::remove(out / "rfa-copy.json");
   const testing::CommandResult again = Batch("-o '" + out.string() + "' --jobs 1");
   EXPECT_EQ(again.exit_code, 1) << again.out;
-  EXPECT_NE(again.out.find("1 processed, 0 duplicates, " + std::to_string(inputs_ - 1) + " already done"),
+  EXPECT_NE(again.out.find("2 processed, 1 duplicates, " + std::to_string(inputs_ - 3) + " already done"),
             std::string::npos)
       << again.out;
-  EXPECT_EQ(testing::ReadFile((out / "layout2.json").string()), written);
-  EXPECT_EQ(FirstValue(store, "SELECT count(*) FROM documents WHERE record_synced = 0"), "0");
+  EXPECT_EQ(Sha256Hex(testing::ReadFile((out / "layout2.json").string())), Sha256Hex(layout)) << "made again whole";
+  EXPECT_EQ(Sha256Hex(testing::ReadFile((out / rfa_name).string())), Sha256Hex(rfa)) << "made again whole";
+  std::string error;
+  const std::optional<Record> copy = RecordFromJson(testing::ReadFile((out / "rfa-copy.json").string()), &error);
+  ASSERT_TRUE(copy.has_value()) << error;
+  EXPECT_NE(copy->document.source.path.find("rfa-copy.txt"), std::string::npos);
 }
 
 TEST_F(BatchTest, AKilledBatchStartedAgainFinishesTheRestOnly) {

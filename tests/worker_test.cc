@@ -141,13 +141,15 @@ TEST(WorkerTest, ARecordThatCannotBeFiledSaysWhyAndTheWorkerGoesOn) {
   Worker worker({.program = testing::ImrBinary(), .max_pages = 104});
   Store store((out / "imr.sqlite").string());
   const int64_t run = store.BeginRun("test", PipelineVersion(), "");
-  const Filing nowhere{(out / "no-such-folder" / "letter.json").string(), store.path(), run, {.record_file = "letter.json", .input_path = letter}};
+  const Filing nowhere{(out / "no-such-folder" / "letter.json").string(), store.path(), run,
+                       {.record_file = "letter.json", .input_path = letter}};
   const WorkerResult failed = worker.Run(letter, &nowhere);
   EXPECT_TRUE(failed.filed);
   EXPECT_NE(failed.filing_error, "");
   EXPECT_EQ(store.CountDocuments(), 0) << "rows were indexed for a record that was not written";
 
-  const Filing here{(out / "letter.json").string(), store.path(), run, {.record_file = "letter.json", .input_path = letter}};
+  const Filing here{(out / "letter.json").string(), store.path(), run,
+                    {.record_file = "letter.json", .input_path = letter}};
   const WorkerResult filed = worker.Run(letter, &here);
   EXPECT_EQ(filed.filing_error, "");
   EXPECT_EQ(store.CountDocuments(), 1);
