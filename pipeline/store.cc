@@ -130,7 +130,7 @@ constexpr const char* kMigrations[] = {
     // 2 -> 3: what each record file held when written. A batch writes its
     // records unsynced and syncs them in groups, so a crash can leave a
     // stored record torn; the next run trusts a file only while it holds
-    // what was written. Rows before (and watch's, synced as written) have none.
+    // what was written. Rows from before have none.
     R"sql(
     ALTER TABLE documents ADD COLUMN record_sha256 TEXT;
     )sql",

@@ -21,8 +21,8 @@
 //                 several): type, pages, date, author, copy of; facts and
 //                 requests name theirs in packet_document (schema 2)
 //   problems      every problem (stage, code, page, message)
-// documents.record_sha256 (schema 3) is what a batch's record file held when
-// written, for checking the file before trusting it.
+// documents.record_sha256 (schema 3) is what the record file held when
+// written (batch and watch), for checking the file before trusting it.
 // Child rows are deleted with their document, so indexing a record again
 // replaces it. One Store is used from one thread at a time.
 #ifndef IMR_PIPELINE_STORE_H_
@@ -94,7 +94,7 @@ class Store {
   bool Has(std::string_view record_file, std::string_view sha256, std::string_view pipeline_version) const;
 
   // The SHA-256 of the record file `record_file` as it was written, when the
-  // store has it (rows of schema 3 that a batch wrote). A caller about to
+  // store has it (rows written since schema 3). A caller about to
   // trust the file checks it against this first (RecordFileIsWhole): a
   // batch syncs its records in groups, and a crash before a group's sync
   // can leave a file torn or empty while its row survives.
