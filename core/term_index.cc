@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace imr {
 namespace {
@@ -111,15 +112,61 @@ std::string NameRegex(std::string_view name, std::string_view separator) {
   return out + "(?:e?s)?";
 }
 
-uint32_t TermIndex::IdOf(std::string_view norm) const {
-  auto it = ids_of_.find(norm);
-  return it == ids_of_.end() ? 0 : it->second;
+uint32_t TermIndex::WordTable::HashOf(std::string_view word) {
+  uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return static_cast<uint32_t>(h ^ (h >> 32));
 }
 
-uint32_t TermIndex::Intern(const std::string& norm) {
-  auto [it, added] = ids_of_.emplace(norm, static_cast<uint32_t>(ids_of_.size() + 1));
-  return it->second;
+const TermIndex::WordTable::Slot* TermIndex::WordTable::SlotOf(std::string_view word, uint32_t hash) const {
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.id == 0) return &slot;
+    if (slot.hash == hash && std::string_view(chars_).substr(slot.offset, slot.length) == word) return &slot;
+  }
 }
+
+void TermIndex::WordTable::Place(const Slot& slot) {
+  const size_t mask = slots_.size() - 1;
+  size_t i = slot.hash & mask;
+  while (slots_[i].id != 0) i = (i + 1) & mask;
+  slots_[i] = slot;
+  words_[slot.id - 1] = static_cast<uint32_t>(i);
+}
+
+uint32_t TermIndex::WordTable::Find(std::string_view word) const {
+  const Slot* slot = SlotOf(word, HashOf(word));
+  return slot == nullptr ? 0 : slot->id;
+}
+
+uint32_t TermIndex::WordTable::Intern(std::string_view word) {
+  const uint32_t hash = HashOf(word);
+  if (const Slot* slot = SlotOf(word, hash); slot != nullptr && slot->id != 0) return slot->id;
+  if (2 * (words_.size() + 1) > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, 2 * old.size()), Slot{});
+    for (const Slot& s : old) {
+      if (s.id != 0) Place(s);
+    }
+  }
+  const Slot slot{hash, static_cast<uint32_t>(words_.size() + 1), static_cast<uint32_t>(chars_.size()),
+                  static_cast<uint32_t>(word.size())};
+  chars_.append(word);
+  words_.push_back(0);
+  Place(slot);
+  return slot.id;
+}
+
+std::string_view TermIndex::WordTable::Word(uint32_t id) const {
+  const Slot& slot = slots_[words_[id - 1]];
+  return std::string_view(chars_).substr(slot.offset, slot.length);
+}
+
+uint32_t TermIndex::IdOf(std::string_view norm) const { return ids_of_.Find(norm); }
+
+uint32_t TermIndex::Intern(const std::string& norm) { return ids_of_.Intern(norm); }
 
 void TermIndex::Add(std::string_view term, uint32_t payload, bool case_sensitive) {
   if (frozen_) throw std::logic_error("TermIndex::Add after Freeze");
@@ -148,7 +195,17 @@ void TermIndex::Freeze() {
     if (std::lexicographical_compare(pb, pb + b.count, pa, pa + a.count)) return false;
     return a.payload < b.payload;
   });
+  IndexFirstWords();
   frozen_ = true;
+}
+
+void TermIndex::IndexFirstWords() {
+  // Sorted, the entries that start with one word are a run: its bounds by
+  // the word's id, so a lookup starts in that run, not with two binary
+  // searches of the whole index (a large vocabulary's, a cache miss a step).
+  first_word_end_.assign(ids_of_.size() + 2, 0);
+  for (const Entry& e : entries_) ++first_word_end_[ids_[e.first] + 1];
+  for (size_t id = 1; id < first_word_end_.size(); ++id) first_word_end_[id] += first_word_end_[id - 1];
 }
 
 bool TermIndex::CaseHolds(const Entry& e, std::string_view text, const std::vector<WordToken>& words,
@@ -184,7 +241,8 @@ std::optional<TermIndex::Hit> TermIndex::LongestAt(std::string_view text, const 
 
 std::optional<TermIndex::Hit> TermIndex::LongestAt(std::string_view text, const std::vector<WordToken>& words,
                                                   const std::vector<uint32_t>& ids, size_t i) const {
-  size_t lo = 0, hi = entries_.size();
+  if (i >= ids.size() || ids[i] == 0 || ids[i] + 1 >= first_word_end_.size()) return std::nullopt;
+  size_t lo = first_word_end_[ids[i]], hi = first_word_end_[ids[i] + 1];
   std::optional<Hit> best;
   for (size_t depth = 0; i + depth < ids.size() && lo < hi; ++depth) {
     const uint32_t id = ids[i + depth];
@@ -234,12 +292,11 @@ bool GetString(std::string_view* in, std::string* s) {
 
 std::string TermIndex::Save() const {
   std::string out(kImageMagic);
-  std::vector<const std::string*> by_id(ids_of_.size() + 1, nullptr);
-  for (const auto& [norm, id] : ids_of_) by_id[id] = &norm;
   PutU32(&out, static_cast<uint32_t>(ids_of_.size()));
-  for (size_t id = 1; id < by_id.size(); ++id) {
-    PutU32(&out, static_cast<uint32_t>(by_id[id]->size()));
-    out += *by_id[id];
+  for (uint32_t id = 1; id <= ids_of_.size(); ++id) {
+    const std::string_view word = ids_of_.Word(id);
+    PutU32(&out, static_cast<uint32_t>(word.size()));
+    out += word;
   }
   PutU32(&out, static_cast<uint32_t>(ids_.size()));
   for (uint32_t id : ids_) PutU32(&out, id);
@@ -264,11 +321,9 @@ std::optional<TermIndex> TermIndex::Load(std::string_view in) {
   TermIndex index;
   uint32_t n = 0;
   if (!GetU32(&in, &n)) return std::nullopt;
-  index.ids_of_.reserve(n);
   for (uint32_t id = 1; id <= n; ++id) {
     std::string norm;
-    if (!GetString(&in, &norm)) return std::nullopt;
-    index.ids_of_.emplace(std::move(norm), id);
+    if (!GetString(&in, &norm) || index.ids_of_.Intern(norm) != id) return std::nullopt;  // twice: not Save's
   }
   if (!GetU32(&in, &n) || in.size() / sizeof(uint32_t) < n) return std::nullopt;
   index.ids_.resize(n);
@@ -283,7 +338,7 @@ std::optional<TermIndex> TermIndex::Load(std::string_view in) {
     }
     e.count = static_cast<uint16_t>(count & 0xFFFF);
     e.case_sensitive = (count & 0x10000u) != 0;
-    if (e.first + e.count > index.ids_.size()) return std::nullopt;
+    if (e.count == 0 || e.first + e.count > index.ids_.size()) return std::nullopt;
   }
   if (!GetU32(&in, &n)) return std::nullopt;
   index.raws_.resize(n);
@@ -291,6 +346,10 @@ std::optional<TermIndex> TermIndex::Load(std::string_view in) {
     if (!GetString(&in, &raw)) return std::nullopt;
   }
   if (!in.empty()) return std::nullopt;
+  for (uint32_t id : index.ids_) {
+    if (id == 0 || id > index.ids_of_.size()) return std::nullopt;
+  }
+  index.IndexFirstWords();
   index.frozen_ = true;
   return index;
 }

@@ -17,7 +17,9 @@
 // not words of a term: "fracture of the femur" is the term "fracture of femur".
 //
 // A TermIndex is built once (Add ... Freeze) and then only read, so one index
-// may serve every thread. Matching costs a binary search per word of the match.
+// may serve every thread. Matching starts in the run of entries the word at
+// hand begins (an array lookup), and costs a binary search within the run
+// per further word of the match.
 #ifndef IMR_CORE_TERM_INDEX_H_
 #define IMR_CORE_TERM_INDEX_H_
 
@@ -26,7 +28,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace imr {
@@ -100,16 +101,42 @@ class TermIndex {
   uint32_t IdOf(std::string_view norm) const;
   uint32_t Intern(const std::string& norm);
   bool CaseHolds(const Entry& e, std::string_view text, const std::vector<WordToken>& words, size_t i) const;
+  void IndexFirstWords();
 
-  // Looked up by string_view without building a string.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // Normal forms and their ids (1, 2, ... as interned; 0: unknown), by open
+  // addressing over one string of every word: a lookup is a probe or two
+  // and a comparison in place. A node-based map cost a cache miss for the
+  // bucket and another for the node, and IdOf was a tenth of extraction's
+  // time over the dev notes (perf, imr_bench_stages extract/notes).
+  class WordTable {
+   public:
+    uint32_t Find(std::string_view word) const;
+    uint32_t Intern(std::string_view word);  // its id, the next when new
+    size_t size() const { return words_.size(); }
+    std::string_view Word(uint32_t id) const;  // id in 1..size()
+
+   private:
+    struct Slot {
+      uint32_t hash = 0;
+      uint32_t id = 0;  // 0: empty
+      uint32_t offset = 0;
+      uint32_t length = 0;
+    };
+    static uint32_t HashOf(std::string_view word);
+    const Slot* SlotOf(std::string_view word, uint32_t hash) const;
+    void Place(const Slot& slot);
+
+    std::vector<Slot> slots_;  // a power of two, at most half full
+    std::string chars_;
+    std::vector<uint32_t> words_;  // by id - 1: the slot's index
   };
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_of_;  // normal form -> id (0: unknown)
+  WordTable ids_of_;
   std::vector<uint32_t> ids_;
   std::vector<Entry> entries_;
   std::vector<std::string> raws_;
+  // The entries whose first word has id w are [first_word_end_[w],
+  // first_word_end_[w + 1]) (made by Freeze and Load).
+  std::vector<uint32_t> first_word_end_;
   bool frozen_ = false;
 };
 

@@ -2,8 +2,11 @@
 // term index, the anatomy table and the drug table.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/anatomy.h"
 #include "core/drug_table.h"
@@ -101,6 +104,90 @@ TEST(TermIndexTest, AnImageLoadsBackTheSameIndex) {
   EXPECT_FALSE(TermIndex::Load(image + "x").has_value());
   EXPECT_FALSE(TermIndex::Load("not an index").has_value());
   EXPECT_FALSE(TermIndex::Load("").has_value());
+}
+
+// The longest term at `i` by reading every term: what LongestAt must find
+// through its runs and binary searches. "first_word+word_count=payloads".
+std::string LongestByReadingEveryTerm(const std::vector<std::vector<std::string>>& terms,
+                                      const std::vector<WordToken>& words, size_t i) {
+  size_t longest = 0;
+  std::vector<uint32_t> payloads;
+  for (uint32_t t = 0; t < terms.size(); ++t) {
+    const std::vector<std::string>& term = terms[t];
+    if (i + term.size() > words.size() || term.size() < longest) continue;
+    bool same = true;
+    for (size_t k = 0; k < term.size() && same; ++k) same = words[i + k].norm == term[k];
+    if (!same) continue;
+    if (term.size() > longest) payloads.clear();
+    longest = term.size();
+    payloads.push_back(t);
+  }
+  if (longest == 0) return "none";
+  std::sort(payloads.begin(), payloads.end());
+  std::string out = std::to_string(i) + "+" + std::to_string(longest) + "=";
+  for (uint32_t p : payloads) out += std::to_string(p) + ",";
+  return out;
+}
+
+std::string Described(const std::optional<TermIndex::Hit>& hit) {
+  if (!hit) return "none";
+  std::string out = std::to_string(hit->first_word) + "+" + std::to_string(hit->word_count) + "=";
+  for (uint32_t p : hit->payloads) out += std::to_string(p) + ",";
+  return out;
+}
+
+TEST(TermIndexTest, EveryWordFindsWhatReadingEveryTermFinds) {
+  // Thousands of terms over a few hundred words, so the word table grows many
+  // times and many terms share first words; then every word of a text that
+  // uses the same words, and some no term has.
+  std::mt19937 random(20261207);
+  std::vector<std::string> vocabulary;
+  for (int w = 0; w < 300; ++w) vocabulary.push_back("w" + std::to_string(w) + "x");
+  std::vector<std::vector<std::string>> terms;
+  TermIndex index;
+  for (uint32_t t = 0; t < 4000; ++t) {
+    std::vector<std::string> term;
+    std::string written;
+    const int length = 1 + static_cast<int>(random() % 4);
+    for (int k = 0; k < length; ++k) {
+      // Few first words, many later ones: long runs to search within.
+      term.push_back(vocabulary[random() % (k == 0 ? 40 : vocabulary.size())]);
+      written += term.back() + " ";
+    }
+    terms.push_back(term);
+    index.Add(written, t);
+  }
+  index.Freeze();
+  std::string text;
+  for (int k = 0; k < 3000; ++k) text += (random() % 10 == 0 ? "unknown" : vocabulary[random() % 60]) + " ";
+  const std::vector<WordToken> words = TokenizeWords(text);
+  const std::optional<TermIndex> loaded = TermIndex::Load(index.Save());
+  ASSERT_TRUE(loaded.has_value());
+  const std::vector<uint32_t> ids = index.WordIds(words);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string expected = LongestByReadingEveryTerm(terms, words, i);
+    ASSERT_EQ(Described(index.LongestAt(text, words, i)), expected) << "word " << i;
+    ASSERT_EQ(Described(index.LongestAt(text, words, ids, i)), expected) << "word " << i;
+    ASSERT_EQ(Described(loaded->LongestAt(text, words, i)), expected) << "word " << i << ", loaded";
+  }
+}
+
+TEST(TermIndexTest, AnImageWithAWordTwiceOrAnUnknownWordIsNoIndex) {
+  TermIndex index;
+  index.Add("back pain", 1);
+  index.Freeze();
+  std::string image = index.Save();
+  // The words are written in id order, "back" then "pain", each after its
+  // length: make the second "back".
+  const size_t pain = image.find("pain");
+  ASSERT_NE(pain, std::string::npos);
+  EXPECT_TRUE(TermIndex::Load(image).has_value());
+  EXPECT_FALSE(TermIndex::Load(image.substr(0, pain) + "back" + image.substr(pain + 4)).has_value());
+  // A term's word id past the words written.
+  const size_t ids = pain + 4 + sizeof(uint32_t);  // after the ids' count
+  std::string past = image;
+  past[ids] = 9;
+  EXPECT_FALSE(TermIndex::Load(past).has_value());
 }
 
 TEST(AnatomyTest, EverySiteHasARegionAndItsNamesLeadBack) {
