@@ -9,6 +9,8 @@
 
 #include <stdexcept>
 
+#include "extract/literal_words.h"
+
 namespace imr {
 namespace {
 
@@ -125,6 +127,10 @@ re2::RE2::Options Quiet() {
 
 struct PatternSet::Filter {
   re2::FilteredRE2 rows{kShortestWord};
+  // The literal words, found by an Aho-Corasick automaton (literal_words.h);
+  // a text it cannot answer for, and a table with a word it cannot hold, go
+  // to the RE2 set of the same words.
+  std::unique_ptr<LiteralWords> literal;
   re2::RE2::Set words{CaseBlind(), re2::RE2::UNANCHORED};
   bool any_words = false;
   // kWholeRows: each row compiled on its own, and all of them as one set.
@@ -177,6 +183,7 @@ void PatternSet::Compile() {
     }
     filter_->any_words = !words.empty();
     if (filter_->any_words && !filter_->words.Compile()) throw std::invalid_argument("pattern set does not compile");
+    if (filter_->any_words && LiteralWords::CanHold(words)) filter_->literal = std::make_unique<LiteralWords>(words);
   }
   for (size_t i = 0; i < size_; ++i) rows_.push_back(Pattern(&filter_->rows.GetRE2(static_cast<int>(i))));
   compiled_ = true;
@@ -197,7 +204,8 @@ std::vector<int> PatternSet::Candidates(std::string_view text) const {
     return found;
   }
   std::vector<int> words;
-  if (filter_->any_words) {
+  const bool found_by_automaton = filter_->literal != nullptr && filter_->literal->FindIn(text, &words);
+  if (!found_by_automaton && filter_->any_words) {
     re2::RE2::Set::ErrorInfo error;
     if (!filter_->words.Match(re2::StringPiece(text.data(), text.size()), &words, &error) &&
         error.kind != re2::RE2::Set::kNoError) {

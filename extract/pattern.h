@@ -63,7 +63,9 @@ class Pattern {
 // per row. Each row is reduced to the literal words it cannot match without
 // ("straight leg" or "slr", and "positive" or "negative"); one pass of a
 // small automaton of those words over the text, blind to case, says which rows
-// are candidates. A row with no such words (a bare "\d+/5") is always one.
+// are candidates (an Aho-Corasick automaton, literal_words.h, or an RE2 set
+// of the words where it cannot answer). A row with no such words (a bare
+// "\d+/5") is always one.
 // The answer may be too large (the words are there, the row still does not
 // match: Row(i).FindAll then finds nothing) and is never too small.
 //
