@@ -50,9 +50,17 @@ std::string_view IrregularSingular(std::string_view w) {
 // "reflexes" -> "reflex"). Words that end in "ss", "us", "is", "os" or "as"
 // keep their "s"; short words stay as they are.
 std::string FoldPlural(std::string w) {
-  if (std::string_view irregular = IrregularSingular(w); !irregular.empty()) return std::string(irregular);
+  // The irregular plurals are 3 to 11 letters long: shorter words, and the
+  // long words of medicine, skip the table.
+  if (w.size() >= 3 && w.size() <= 11) {
+    if (std::string_view irregular = IrregularSingular(w); !irregular.empty()) return std::string(irregular);
+  }
   if (w.size() < 4) return w;
-  if (EndsWith(w, "ies")) return w.substr(0, w.size() - 3) + "y";
+  if (EndsWith(w, "ies")) {
+    w.resize(w.size() - 2);
+    w.back() = 'y';
+    return w;
+  }
   if (w.back() == 's' && !(EndsWith(w, "ss") || EndsWith(w, "us") || EndsWith(w, "is") || EndsWith(w, "os") ||
                            EndsWith(w, "as"))) {
     w.pop_back();
@@ -65,8 +73,11 @@ std::string FoldPlural(std::string w) {
 
 std::string NormalizeWord(std::string_view word) {
   std::string w(word);
-  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const bool has_digit = std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  bool has_digit = false;
+  for (char& c : w) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // ASCII only, as in the C locale
+    has_digit = has_digit || (c >= '0' && c <= '9');
+  }
   if (!has_digit) w = FoldPlural(std::move(w));
   if (w == "disk") return "disc";
   return w;

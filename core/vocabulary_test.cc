@@ -41,6 +41,10 @@ TEST(NormalizeWordTest, Table) {
       {"headaches", "headach"}, {"knees", "knee"},       {"knee", "knee"},       {"disks", "disc"},
       {"metastases", "metastasis"}, {"abscesses", "abscess"}, {"status", "status"}, {"feet", "foot"},
       {"L5", "l5"},            {"C5-6", "c5-6"},         {"the", "the"},
+      // The irregular table's shortest and longest, a word too long for it,
+      // "ies" in capitals, and letters outside ASCII as they are.
+      {"Ova", "ovum"},         {"ANASTOMOSES", "anastomosis"}, {"radiculopathies", "radiculopathy"},
+      {"INJURIES", "injury"},  {"\xc3\x89paules", "\xc3\x89paul"},
   };
   for (const auto& [word, norm] : rows) EXPECT_EQ(NormalizeWord(word), norm) << word;
 }
