@@ -5,10 +5,12 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <atomic>
 #include <numeric>
 
 #include <stdexcept>
 
+#include "extract/clinical.h"  // BuildSearchProgramsAhead
 #include "extract/literal_words.h"
 
 namespace imr {
@@ -57,7 +59,18 @@ std::string ExpandToDepth(std::string_view pattern, const std::vector<PatternPie
   return out;
 }
 
+// Set by BuildSearchProgramsAhead.
+std::atomic<bool> build_ahead{false};
+
+// A search for where a match starts runs a second program, the pattern
+// reversed, which RE2 compiles on its first match. Ahead means now.
+void MaybeBuildAhead(const re2::RE2& re) {
+  if (build_ahead.load(std::memory_order_relaxed)) re.ReverseProgramSize();
+}
+
 }  // namespace
+
+void BuildSearchProgramsAhead() { build_ahead.store(true, std::memory_order_relaxed); }
 
 std::string ExpandPattern(std::string_view pattern, const std::vector<PatternPiece>& pieces,
                           PieceSyntax syntax) {
@@ -72,9 +85,10 @@ Pattern::Pattern(std::string_view pattern) {
   // A pattern that does not compile is a bug in a table, never in the input:
   // fail loudly so the first test that reaches it says which one.
   if (!re_->ok()) throw std::invalid_argument("bad pattern: " + re_->error() + ": " + std::string(pattern));
+  MaybeBuildAhead(*re_);
 }
 
-Pattern::Pattern(const re2::RE2* borrowed) : re_(borrowed) {}
+Pattern::Pattern(const re2::RE2* borrowed) : re_(borrowed) { MaybeBuildAhead(*re_); }
 
 Pattern::~Pattern() = default;
 Pattern::Pattern(Pattern&&) noexcept = default;

@@ -27,6 +27,7 @@
 
 #include "core/sanitizer.h"
 #include "core/text.h"
+#include "extract/clinical.h"
 #include "pipeline/in_order.h"
 #include "pipeline/output.h"
 #include "pipeline/record_json.h"
@@ -620,6 +621,7 @@ int ServeWorker(std::istream& in, std::ostream& out, const RunOptions& options) 
 }
 
 int ServeZygote(int socket, const RunOptions& options, uint64_t memory_bytes) {
+  BuildSearchProgramsAhead();
   WarmUpNow(options);  // every table built once, here, shared by every worker
   char request = 0;
   while (ReadFull(socket, &request, 1)) {
