@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/clinical.h"  // BuildSearchProgramsAhead
+
 namespace imr {
 namespace {
 
@@ -114,6 +116,51 @@ TEST(PatternSetTest, ABadRowFailsWhenAddedAndTheSetIsFrozenOnceCompiled) {
   set.Compile();
   EXPECT_THROW(set.Add("y"), std::invalid_argument);
   EXPECT_THROW(set.Row(5), std::out_of_range);
+}
+
+// A zygote builds each pattern whole when it is made (clinical.h,
+// BuildSearchProgramsAhead); what the pattern finds stays as it was.
+TEST(PatternTest, PatternsBuiltAheadFindWhatPatternsBuiltOnFirstMatchFind) {
+  const std::vector<std::string> rows = {R"((?i)\b(right|left)\s+(knee|hip)\b)", R"((\d+)\s*/\s*10\b)",
+                                         R"((?i)straight\s+leg\s+rais(?:e|ing)\s+(positive|negative))"};
+  const std::vector<std::string> texts = {"Exam: Left knee swollen; right HIP stiff. Pain 7/10, was 9 / 10.",
+                                          "Straight leg raising negative; straight leg raise POSITIVE on the left.",
+                                          "nothing here", ""};
+  auto everything_found = [&](const std::vector<Pattern>& patterns, const PatternSet& set) {
+    std::vector<std::string> found;
+    for (const std::string& text : texts) {
+      for (const Pattern& pattern : patterns) {
+        for (const Match& m : pattern.FindAll(text)) {
+          for (size_t g = 0; g < m.groups.size(); ++g) {
+            found.push_back(m.has(g) ? std::to_string(m.groups[g].data() - text.data()) + ":" + std::string(m.group(g))
+                                     : "-");
+          }
+        }
+      }
+      for (int row : set.Candidates(text)) {
+        for (const Match& m : set.Row(row).FindAll(text)) found.push_back("row " + std::string(m.group(0)));
+      }
+    }
+    return found;
+  };
+  auto build = [&](std::vector<Pattern>* patterns, PatternSet* set) {
+    for (const std::string& row : rows) {
+      patterns->emplace_back(row);
+      set->Add(row);
+    }
+    set->Compile();
+  };
+  std::vector<Pattern> on_first_match;
+  PatternSet set_on_first_match;
+  build(&on_first_match, &set_on_first_match);
+  const std::vector<std::string> before = everything_found(on_first_match, set_on_first_match);
+
+  BuildSearchProgramsAhead();
+  std::vector<Pattern> ahead;
+  PatternSet set_ahead;
+  build(&ahead, &set_ahead);
+  EXPECT_EQ(everything_found(ahead, set_ahead), before);
+  EXPECT_GE(before.size(), 20u);  // the texts hold matches of every row
 }
 
 }  // namespace
