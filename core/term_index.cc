@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 #include <unordered_map>
@@ -29,9 +30,19 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// Plurals Latin and Greek give medicine, which no suffix rule folds.
-std::string_view IrregularSingular(std::string_view w) {
-  static const std::unordered_map<std::string_view, std::string_view> kIrregular = {
+// Plurals Latin and Greek give medicine, which no suffix rule folds, and the
+// lengths they span: a word of another length skips the lookup (most words of
+// medicine are longer than any plural here).
+struct IrregularPlurals {
+  std::unordered_map<std::string_view, std::string_view> singular;
+  size_t shortest = 0;
+  size_t longest = 0;
+};
+
+const IrregularPlurals& Irregulars() {
+  static const IrregularPlurals table = [] {
+    IrregularPlurals t;
+    t.singular = {
       {"metastases", "metastasis"}, {"diagnoses", "diagnosis"}, {"stenoses", "stenosis"},
       {"prostheses", "prosthesis"}, {"anastomoses", "anastomosis"}, {"vertebrae", "vertebra"},
       {"bursae", "bursa"}, {"phalanges", "phalanx"}, {"foramina", "foramen"}, {"sequelae", "sequela"},
@@ -40,9 +51,22 @@ std::string_view IrregularSingular(std::string_view w) {
       {"children", "child"}, {"lice", "louse"}, {"apices", "apex"}, {"indices", "index"},
       {"cervices", "cervix"}, {"testes", "testis"}, {"analyses", "analysis"}, {"neuroses", "neurosis"},
       {"psychoses", "psychosis"}, {"scapulae", "scapula"}, {"fistulae", "fistula"}, {"ova", "ovum"},
-  };
-  auto it = kIrregular.find(w);
-  return it == kIrregular.end() ? std::string_view() : it->second;
+    };
+    t.shortest = SIZE_MAX;
+    for (const auto& [plural, singular] : t.singular) {
+      t.shortest = std::min(t.shortest, plural.size());
+      t.longest = std::max(t.longest, plural.size());
+    }
+    return t;
+  }();
+  return table;
+}
+
+std::string_view IrregularSingular(std::string_view w) {
+  const IrregularPlurals& t = Irregulars();
+  if (w.size() < t.shortest || w.size() > t.longest) return {};
+  auto it = t.singular.find(w);
+  return it == t.singular.end() ? std::string_view() : it->second;
 }
 
 // Singular and plural to one form: a final "s" or "es" goes, and then a final
@@ -50,11 +74,7 @@ std::string_view IrregularSingular(std::string_view w) {
 // "reflexes" -> "reflex"). Words that end in "ss", "us", "is", "os" or "as"
 // keep their "s"; short words stay as they are.
 std::string FoldPlural(std::string w) {
-  // The irregular plurals are 3 to 11 letters long: shorter words, and the
-  // long words of medicine, skip the table.
-  if (w.size() >= 3 && w.size() <= 11) {
-    if (std::string_view irregular = IrregularSingular(w); !irregular.empty()) return std::string(irregular);
-  }
+  if (std::string_view irregular = IrregularSingular(w); !irregular.empty()) return std::string(irregular);
   if (w.size() < 4) return w;
   if (EndsWith(w, "ies")) {
     w.resize(w.size() - 2);
