@@ -11,10 +11,22 @@
 #       and every ICC colour space towards sRGB, so its pages/s are lower, and
 #       b/a-cpp compares with the figures of earlier sessions;
 #   (b) imr batch DIR -o OUT --jobs 1;   (c) the same with --jobs 2;
-#   (d) pdftotext, one process per file.
+#   (d) pdftotext, one process per file;
+#   (a2) (a) in two processes at once, each over half the files (balanced by
+#       pages): what this machine gives Poppler alone from its second core,
+#       the ceiling that c/b is read against. On a 2-vCPU VM whose vCPUs
+#       share a physical core, a2/a is well under 2, and so is any c/b. A
+#       line of one file (a packet) has no halves: "-".
 # pages/s is pages (pdfinfo) over the wall time of the whole command, process
-# start-up included. Each figure and each ratio (b/a, b/a-cpp, c/b, b/d) is the
-# median over REPEAT runs, a run timing a, a-cpp, b, c and d one after the other.
+# start-up included. Each figure and each ratio (b/a, b/a-cpp, c/b, a2/a, b/d)
+# is the median over REPEAT runs, a run timing a, a-cpp, b, c, d and a2 one
+# after the other.
+# "b cores" and "c cores": the CPU seconds (user and system, GNU time's, of
+# the batch and the workers it reaped) over the wall seconds of (b) and (c):
+# how many cores each kept busy. (b) is more than 1: the zygote builds its
+# tables on two threads, and each worker files a record on a second thread
+# while it reads the next document. With c near 2 cores, c/b can rise only
+# as b's CPU falls: c/b is at most 2 / (b cores) times b's CPU over c's.
 # Peak RSS of (b) is GNU time's %M on `imr batch`: the kernel folds the peak of
 # every reaped child into its parent's, so it is the largest single process of
 # the batch (the parent or a worker), not the sum of those alive at once.
@@ -89,13 +101,22 @@ pdf_pages() {
   echo "$total"
 }
 each_pdftotext() { local f; for f in "${pdfs[@]}"; do pdftotext -q "$f" "$work/out.txt"; done; }
-# batch_seconds DIR JOBS RSS_FILE: one batch from nothing (a fresh output
-# directory, so the store skips nothing); its wall seconds, %M into RSS_FILE.
+# two_halves: (a) over each half of the files, both at once.
+two_halves() {
+  "$poppler_text" @"$work/half-a" &
+  local first=$!
+  "$poppler_text" @"$work/half-b"
+  wait "$first"
+}
+# batch_seconds DIR JOBS USAGE_FILE: one batch from nothing (a fresh output
+# directory, so the store skips nothing); its wall seconds; into USAGE_FILE,
+# GNU time's "%M %U %S" (peak RSS in KiB, user and system CPU seconds of the
+# batch and every worker it reaped).
 batch_seconds() {
   rm -rf "$work/batch-out"
   local start=$EPOCHREALTIME
   if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -f %M -o "$3" "$imr" batch "$1" -o "$work/batch-out" --jobs "$2" >/dev/null 2>"$work/batch.err" || true
+    /usr/bin/time -f '%M %U %S' -o "$3" "$imr" batch "$1" -o "$work/batch-out" --jobs "$2" >/dev/null 2>"$work/batch.err" || true
   else
     "$imr" batch "$1" -o "$work/batch-out" --jobs "$2" >/dev/null 2>"$work/batch.err" || true
     echo "" > "$3"
@@ -117,12 +138,17 @@ ratio_of() { awk -v x="$1" -v y="$2" '{ print $y / $x }' "$work/runs" | median; 
 
 # measure LABEL DIR: one line for the PDFs of DIR (which batch reads whole).
 measure() {
-  local label="$1" dir="$2" r ta tacpp tb tc td rss peak=0
+  local label="$1" dir="$2" r ta tacpp tb tc td ta2 cores_b cores_c rss peak=0 f
   mapfile -t pdfs < <(find "$dir" -maxdepth 1 -name '*.pdf' | sort)
   ((${#pdfs[@]})) || { echo "$label: no PDFs in $dir (skipped)"; return; }
   local pages
-  pages=$(pdf_pages "${pdfs[@]}")
+  for f in "${pdfs[@]}"; do printf '%s\t%s\n' "$(pdf_pages "$f")" "$f"; done > "$work/file-pages"
+  pages=$(awk -F'\t' '{ total += $1 } END { print total }' "$work/file-pages")
   printf '%s\n' "${pdfs[@]}" > "$work/list"
+  # The halves for (a2): the largest file first, each to the half with fewer pages so far.
+  sort -t$'\t' -k1,1nr "$work/file-pages" |
+    awk -F'\t' -v a="$work/half-a" -v b="$work/half-b" \
+      '{ if (pa <= pb) { print $2 > a; pa += $1 } else { print $2 > b; pb += $1 } }'
   if ! "$poppler_text" @"$work/list" > "$work/poppler.out" 2>&1; then
     echo "bench: $label: imr_poppler_text could not read every file: $(cat "$work/poppler.out")" >&2
   fi
@@ -131,18 +157,29 @@ measure() {
     ta=$(seconds_of "$poppler_text" @"$work/list")
     tacpp=$(seconds_of "$poppler_text" --cpp @"$work/list")
     tb=$(batch_seconds "$dir" 1 "$work/rss")
-    rss=$(cat "$work/rss")
+    rss=$(awk '{ print $1 }' "$work/rss")
     if [[ -n "$rss" ]] && ((rss > peak)); then peak=$rss; fi
     tc=$(batch_seconds "$dir" 2 "$work/rss2")
     td=$(seconds_of each_pdftotext)
-    echo "$ta $tacpp $tb $tc $td" >> "$work/runs"
+    ta2=0
+    ((${#pdfs[@]} >= 2)) && ta2=$(seconds_of two_halves)
+    # The cores (b) and (c) kept busy: CPU seconds over wall seconds.
+    cores_b=$(awk -v t="$tb" 'NF == 3 { printf "%.3f", ($2 + $3) / t; next } { print 0 }' "$work/rss")
+    cores_c=$(awk -v t="$tc" 'NF == 3 { printf "%.3f", ($2 + $3) / t; next } { print 0 }' "$work/rss2")
+    echo "$ta $tacpp $tb $tc $td $ta2 $cores_b $cores_c" >> "$work/runs"
   done
   cp "$work/runs" "$work/runs-$label"
   echo "$pages" > "$work/pages-$label"
-  printf '%-22s %5d %6d | %12.1f %12.1f %12.1f %12.1f %12.1f | %6.3f %7.3f %5.2f %6.3f | %s\n' "$label" \
+  local rate_a2="-" ratio_a2="-"
+  if ((${#pdfs[@]} >= 2)); then
+    rate_a2=$(printf '%.1f' "$(rate_of 6 "$pages")")
+    ratio_a2=$(printf '%.2f' "$(ratio_of 6 1)")
+  fi
+  printf '%-22s %5d %6d | %12.1f %12.1f %12.1f %12.1f %12.1f %12s | %6.3f %7.3f %5.2f %5s %6.3f | %7.2f %7.2f | %s\n' "$label" \
     "${#pdfs[@]}" "$pages" \
     "$(rate_of 1 "$pages")" "$(rate_of 2 "$pages")" "$(rate_of 3 "$pages")" "$(rate_of 4 "$pages")" \
-    "$(rate_of 5 "$pages")" "$(ratio_of 3 1)" "$(ratio_of 3 2)" "$(ratio_of 4 3)" "$(ratio_of 3 5)" \
+    "$(rate_of 5 "$pages")" "$rate_a2" "$(ratio_of 3 1)" "$(ratio_of 3 2)" "$(ratio_of 4 3)" "$ratio_a2" \
+    "$(ratio_of 3 5)" "$(awk '{ print $7 }' "$work/runs" | median)" "$(awk '{ print $8 }' "$work/runs" | median)" \
     "$( ((peak > 0)) && echo "$peak KiB" || echo "n/a (no /usr/bin/time)")"
 }
 
@@ -151,8 +188,9 @@ echo "Seen on 10-19-16 for neck pain." > "$work/one-line.txt"
 startup=$(for ((r = 0; r < 5; r++)); do seconds_of "$imr" run "$work/one-line.txt"; done | median)
 printf 'imr run start-up on a one-line .txt: %.1f ms (median of 5; the PDF module is not loaded for text)\n' \
   "$(awk -v s="$startup" 'BEGIN { print s * 1000 }')"
-printf '%-22s %5s %6s | %12s %12s %12s %12s %12s | %6s %7s %5s %6s | %s\n' "pages/s, median of $repeat" files \
-  pages "(a) core" "(a-cpp) cpp" "(b) batch j1" "(c) batch j2" "(d) pdftotext" b/a b/a-cpp c/b b/d "peak RSS of (b)"
+printf '%-22s %5s %6s | %12s %12s %12s %12s %12s %12s | %6s %7s %5s %5s %6s | %7s %7s | %s\n' "pages/s, median of $repeat" files \
+  pages "(a) core" "(a-cpp) cpp" "(b) batch j1" "(c) batch j2" "(d) pdftotext" "(a2) core x2" b/a b/a-cpp c/b a2/a b/d \
+  "b cores" "c cores" "peak RSS of (b)"
 
 # A note as imr_corpus_gen markup: plain paragraphs. A line that starts like a
 # directive, heading, table row or bullet gets a no-break space in front, so
