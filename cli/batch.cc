@@ -252,9 +252,10 @@ class RecordSyncer {
 }  // namespace
 
 int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err) {
-  Flags flags({"--memory-mb=", "--no-ocr", "--rules=", "--max-pages=", "--max-text-mb=", "--zygote", "--ocr-threads="});
+  Flags flags({"--memory-mb=", "--no-ocr", "--rules=", "--max-pages=", "--max-text-mb=", "--zygote", "--ocr-threads=",
+               "--document-threads="});
   if (!flags.Parse(args, err) || !flags.positional().empty() || !MaxPagesValid(flags) || !MaxTextValid(flags) ||
-      !OcrThreads(flags, 1)) {
+      !OcrThreads(flags, 1) || !ThreadsFlag(flags, "--document-threads", 1)) {
     return Usage("worker", err);
   }
   rlim_t memory_bytes = 0;
@@ -272,6 +273,7 @@ int WorkerCommand(const Args& args, std::ostream& out, std::ostream& err) {
   options.ocr = !flags.Has("--no-ocr");
   options.max_pages = MaxPages(flags).value_or(options.max_pages);
   options.ocr_threads = *OcrThreads(flags, 1);
+  options.document_threads = *ThreadsFlag(flags, "--document-threads", 1);
   options.max_text_bytes = MaxTextBytes(flags).value_or(options.max_text_bytes);
   Rulebook site_rules;
   if (const auto dir = flags.Value("--rules")) {
@@ -321,7 +323,8 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   worker_options.max_pages = MaxPages(flags).value_or(0);
   // The cores are divided among the workers: each OCRs its document's pages
   // on its share, so --jobs N never runs more Tesseracts than cores.
-  worker_options.ocr_threads = *OcrThreads(flags, OcrThreadsPerWorker(static_cast<int>(*jobs)));
+  worker_options.ocr_threads = *OcrThreads(flags, CoresPerWorker(static_cast<int>(*jobs)));
+  worker_options.document_threads = CoresPerWorker(static_cast<int>(*jobs));
   worker_options.max_text_mb = MaxTextBytes(flags).value_or(0) >> 20;
   std::vector<std::unique_ptr<Worker>> workers;
   for (int i = 0; i < static_cast<int>(*jobs); ++i) {

@@ -68,7 +68,8 @@ RunOptions OptionsFrom(const Flags& flags) {
   RunOptions options;
   options.ocr = !flags.Has("--no-ocr");
   options.max_pages = MaxPages(flags).value_or(options.max_pages);
-  options.ocr_threads = OcrThreads(flags, OcrThreadsPerWorker(1)).value_or(1);
+  options.ocr_threads = OcrThreads(flags, CoresPerWorker(1)).value_or(1);
+  options.document_threads = CoresPerWorker(1);
   options.max_text_bytes = MaxTextBytes(flags).value_or(options.max_text_bytes);
   return options;
 }

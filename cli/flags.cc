@@ -77,12 +77,14 @@ std::optional<int> MaxPages(const Flags& flags) {
 
 bool MaxPagesValid(const Flags& flags) { return !flags.Has("--max-pages") || MaxPages(flags).has_value(); }
 
-std::optional<int> OcrThreads(const Flags& flags, int fallback) {
-  if (!flags.Has("--ocr-threads")) return fallback;
-  const std::optional<uint64_t> n = WholeNumberIn(flags.Value("--ocr-threads"), 1, 64);
+std::optional<int> ThreadsFlag(const Flags& flags, const std::string& flag, int fallback) {
+  if (!flags.Has(flag)) return fallback;
+  const std::optional<uint64_t> n = WholeNumberIn(flags.Value(flag), 1, 64);
   if (!n) return std::nullopt;
   return static_cast<int>(*n);
 }
+
+std::optional<int> OcrThreads(const Flags& flags, int fallback) { return ThreadsFlag(flags, "--ocr-threads", fallback); }
 
 std::optional<uint64_t> MaxTextBytes(const Flags& flags) {
   const std::optional<uint64_t> megabytes = WholeNumberIn(flags.Value("--max-text-mb"), 1, 100000);

@@ -48,8 +48,11 @@ std::optional<int> MaxPages(const Flags& flags);
 // False when --max-pages is given but is no such number.
 bool MaxPagesValid(const Flags& flags);
 
-// The value of --ocr-threads (1 to 64), `fallback` when it is absent, nothing
-// when it is no such number.
+// The value of `flag`, a number of threads (1 to 64), `fallback` when it is
+// absent, nothing when it is no such number.
+std::optional<int> ThreadsFlag(const Flags& flags, const std::string& flag, int fallback);
+
+// The value of --ocr-threads, as ThreadsFlag.
 std::optional<int> OcrThreads(const Flags& flags, int fallback);
 // The value of --max-text-mb (megabytes of text read per input, 1 to
 // 100,000) in bytes, or nothing when it is absent or not such a number.

@@ -32,6 +32,7 @@
 #include <string>
 #include <thread>
 
+#include "core/parallel.h"
 #include "core/text.h"
 #include "ingest/pdf_inflate.h"
 #include "ingest/pdf_module.h"
@@ -263,25 +264,11 @@ void ReadOcrJob(PDFDoc* doc, OcrJob* job, OcrEngine* engine, std::mutex* poppler
 // not depend on the number of threads.
 void RunOcrJobs(PDFDoc* doc, std::vector<OcrJob>* jobs, const PdfOptions& options) {
   std::mutex poppler_mutex;
-  std::atomic<size_t> next{0};
-  std::exception_ptr failure;  // the first thrown on a helper thread, thrown again here
-  std::mutex failure_mutex;
-  const auto work = [&] {
-    try {
-      OcrEngine engine;
-      for (size_t i = next++; i < jobs->size(); i = next++) ReadOcrJob(doc, &(*jobs)[i], &engine, &poppler_mutex, options);
-    } catch (...) {
-      const std::lock_guard<std::mutex> lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-      next = jobs->size();
-    }
-  };
-  const size_t threads = std::min<size_t>(static_cast<size_t>(std::max(1, options.ocr_threads)), jobs->size());
-  std::vector<std::thread> helpers;
-  for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
-  work();
-  for (std::thread& helper : helpers) helper.join();
-  if (failure) std::rethrow_exception(failure);
+  ForEachIndexPerThread(jobs->size(), options.ocr_threads, [&] {
+    return [&, engine = std::make_shared<OcrEngine>()](size_t i) {
+      ReadOcrJob(doc, &(*jobs)[i], engine.get(), &poppler_mutex, options);
+    };
+  });
 }
 
 // The bytes `word` takes in a page's text: itself and one separator.

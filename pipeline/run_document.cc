@@ -13,6 +13,7 @@
 #include <optional>
 #include <sstream>
 
+#include "core/parallel.h"
 #include "core/text.h"
 #include "decide/determine.h"
 #include "decide/rulebook.h"
@@ -319,6 +320,13 @@ void DetermineRequestsByClaim(const Rulebook& rules, const FieldsByDocument& fie
   }
 }
 
+// Word boxes serve ingest and extraction only: a read document lets go of
+// its pages' boxes (each document its own pages, so threads reading
+// documents apart never touch the same ones).
+void ForgetWords(const PacketDocument& part, Document* whole) {
+  for (int p = part.first_page; p <= part.last_page; ++p) std::vector<Word>().swap(whole->pages[p - 1].words);
+}
+
 void RunStages(std::string_view bytes, std::string_view path, const RunOptions& options,
                Record* record) {
   record->document = IngestBytes(bytes, path, IngestOptionsFrom(options));
@@ -330,7 +338,27 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
   std::vector<Section> whole_sections;
   whole_sections.swap(record->document.sections);
   FieldsByDocument fields_of;
-  for (PacketDocument& part : record->documents) {
+  // The documents are read apart, at once on the threads the process has,
+  // then added in page order: the record is the same on any number.
+  std::vector<DocumentResult> results(record->documents.size());
+  if (one_document) {
+    PacketDocument& part = record->documents[0];
+    record->document.sections = std::move(whole_sections);
+    part.doc_type = record->document.doc_type;
+    results[0] = ReadOneDocument(record->document, part);
+    record->document.sections.clear();  // AddToRecord puts them back
+  } else {
+    ForEachIndex(record->documents.size(), options.document_threads, [&](size_t i) {
+      PacketDocument& part = record->documents[i];
+      if (!part.duplicate_of.empty()) return;
+      const Document one = SubDocument(record->document, part);
+      part.doc_type = one.doc_type;
+      results[i] = ReadOneDocument(one, part);
+      ForgetWords(part, &record->document);
+    });
+  }
+  for (size_t i = 0; i < record->documents.size(); ++i) {
+    PacketDocument& part = record->documents[i];
     if (!part.duplicate_of.empty()) {
       // A copy's facts would count twice: it keeps its place and type only.
       for (const PacketDocument& first : record->documents) {
@@ -338,25 +366,13 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
         part.doc_type = first.doc_type;
         part.date = first.date;
       }
-      for (int p = part.first_page; p <= part.last_page; ++p) std::vector<Word>().swap(record->document.pages[p - 1].words);
+      ForgetWords(part, &record->document);
       continue;
     }
-    DocumentResult result;
-    if (one_document) {
-      record->document.sections = std::move(whole_sections);
-      part.doc_type = record->document.doc_type;
-      result = ReadOneDocument(record->document, part);
-      record->document.sections.clear();  // AddToRecord puts them back
-    } else {
-      const Document one = SubDocument(record->document, part);
-      part.doc_type = one.doc_type;
-      result = ReadOneDocument(one, part);
-    }
+    DocumentResult& result = results[i];
     part.date = DocumentDate(result);
     fields_of[part.id] = result.fields;
-    // Word boxes serve ingest and extraction only: a read document lets go of
-    // them, so a packet holds the boxes of one document at a time past ingest.
-    for (int p = part.first_page; p <= part.last_page; ++p) std::vector<Word>().swap(record->document.pages[p - 1].words);
+    ForgetWords(part, &record->document);
     AddToRecord(std::move(result), part, record);
   }
   if (record->documents.size() == 1) {
@@ -487,7 +503,7 @@ Record IngestFile(const std::string& path, const RunOptions& options) {
   return record;
 }
 
-int OcrThreadsPerWorker(int workers) {
+int CoresPerWorker(int workers) {
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return std::max(1, cores / std::max(1, workers));
 }

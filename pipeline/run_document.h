@@ -30,17 +30,21 @@ struct RunOptions {
   // real case packets, which reach several thousand pages.
   int max_pages = 20000;
   // Threads reading one document's scanned pages, a Tesseract each
-  // (OcrThreadsPerWorker divides the machine among a batch's workers).
+  // (CoresPerWorker divides the machine among a batch's workers).
   int ocr_threads = 1;
+  // Threads reading a packet's documents, a document each at a time: the
+  // process's share of the cores too. The record is the same on any number.
+  int document_threads = 1;
   // Text read per input (ingest.h, IngestOptions): past it, a text_too_large
   // problem and the rest is not read.
   uint64_t max_text_bytes = uint64_t{64} << 20;
 };
 
-// The OCR threads each of `workers` processes sharing this machine gets: its
-// cores divided among them, at least one. `imr batch --jobs 2` on two cores
-// gives 1: the workers already keep both cores busy with a document each.
-int OcrThreadsPerWorker(int workers);
+// The threads (for OCR, for a packet's documents) each of `workers`
+// processes sharing this machine gets: its cores divided among them, at
+// least one. `imr batch --jobs 2` on two cores gives 1: the workers already
+// keep both cores busy with a document each.
+int CoresPerWorker(int workers);
 
 // Runs the pipeline on `bytes` (borrowed for the call), recording `path`.
 Record RunDocument(std::string_view bytes, std::string_view path, const RunOptions& options);

@@ -95,6 +95,8 @@ std::vector<std::string> WorkerArgs(const WorkerOptions& options) {
   if (!options.ocr) args.push_back("--no-ocr");
   args.push_back("--ocr-threads");
   args.push_back(std::to_string(options.ocr_threads));
+  args.push_back("--document-threads");
+  args.push_back(std::to_string(options.document_threads));
   if (options.max_pages > 0) {
     args.push_back("--max-pages");
     args.push_back(std::to_string(options.max_pages));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/record.h"
+#include "pipeline/record_json.h"
 #include "pipeline/run_document.h"
 #include "tests/testing.h"
 
@@ -45,6 +46,26 @@ class PacketTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
   fs::path dir_;
 };
+
+// A packet's documents are read apart, on as many threads as the process
+// has (RunOptions::document_threads), and added in page order: the record
+// is the same, byte for byte, on any number of them.
+TEST_F(PacketTest, TheRecordIsTheSameOnAnyNumberOfDocumentThreads) {
+  const std::string packet = (dir_ / "packet.pdf").string();
+  JoinPdfs({"corpus/rfa.pdf", "corpus/progress-report.pdf", "corpus/letter-layout2.pdf", "corpus/rfa.pdf",
+            "corpus/ur-determination.pdf", "corpus/progress-report.pdf", "corpus/letter-layout3.pdf"},
+           packet);
+  RunOptions one;
+  one.document_threads = 1;
+  const Record alone = RunFile(packet, one);
+  ASSERT_EQ(alone.documents.size(), 7u) << Describe(alone.documents);
+  const std::string expected = RecordToJson(alone);
+  for (int threads : {2, 3, 8}) {
+    RunOptions options;
+    options.document_threads = threads;
+    EXPECT_EQ(RecordToJson(RunFile(packet, options)), expected) << threads << " threads";
+  }
+}
 
 // A letter, then one claim's RFA, progress report and UR notice, then the
 // progress report faxed again.
