@@ -22,7 +22,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
 #include <optional>
 #include <iterator>
 #include <limits>
@@ -30,7 +29,6 @@
 #include <mutex>
 #include <new>
 #include <string>
-#include <thread>
 
 #include "core/parallel.h"
 #include "core/text.h"
