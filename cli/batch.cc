@@ -324,7 +324,11 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   // The cores are divided among the workers: each OCRs its document's pages
   // on its share, so --jobs N never runs more Tesseracts than cores.
   worker_options.ocr_threads = *OcrThreads(flags, CoresPerWorker(static_cast<int>(*jobs)));
-  worker_options.document_threads = CoresPerWorker(static_cast<int>(*jobs));
+  // A packet's documents are read on every core, in each worker: a
+  // document thread holds little memory, and where every worker has a
+  // packet the threads take turns; where one has the batch's last, it has
+  // the machine.
+  worker_options.document_threads = CoresPerWorker(1);
   worker_options.max_text_mb = MaxTextBytes(flags).value_or(0) >> 20;
   std::vector<std::unique_ptr<Worker>> workers;
   for (int i = 0; i < static_cast<int>(*jobs); ++i) {

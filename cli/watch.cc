@@ -576,7 +576,7 @@ int WatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   options.worker.rules_dir = flags.Value("--rules").value_or("");
   options.worker.max_pages = MaxPages(flags).value_or(0);
   options.worker.ocr_threads = *OcrThreads(flags, CoresPerWorker(options.jobs));
-  options.worker.document_threads = CoresPerWorker(options.jobs);
+  options.worker.document_threads = CoresPerWorker(1);  // as imr batch's
   options.worker.max_text_mb = MaxTextBytes(flags).value_or(0) >> 20;
 
   std::unique_ptr<Inbox> inbox;
