@@ -3,7 +3,7 @@
 # UndefinedBehaviorSanitizer (-DIMR_SANITIZE=ON) in build-asan: imr,
 # libimr_pdf.so, every test. Any finding, a leak included, fails its test.
 # The README's test command (and so CI) ends with this script: on a clean
-# 2-core machine the whole test command took 25 minutes (2026-12-07), about
+# 2-core machine the whole test command took 25 to 27 minutes (2026-12-07), about
 # half of it this script's build, and its tests about 3.5.
 #
 # Usage: bash scripts/sanitized_test.sh [LABELS [LEFT_OUT]]
