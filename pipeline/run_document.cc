@@ -347,6 +347,7 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
     part.doc_type = record->document.doc_type;
     results[0] = ReadOneDocument(record->document, part);
     record->document.sections.clear();  // AddToRecord puts them back
+    ForgetWords(part, &record->document);
   } else {
     ForEachIndex(record->documents.size(), options.document_threads, [&](size_t i) {
       PacketDocument& part = record->documents[i];
@@ -372,7 +373,6 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
     DocumentResult& result = results[i];
     part.date = DocumentDate(result);
     fields_of[part.id] = result.fields;
-    ForgetWords(part, &record->document);
     AddToRecord(std::move(result), part, record);
   }
   if (record->documents.size() == 1) {
