@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
+#include <string_view>
 
 #include "core/calendar.h"
 #include "core/text.h"
@@ -221,8 +223,14 @@ std::optional<Determination> Determine(const Rulebook& rules, const std::vector<
     d.criteria.push_back({c.id, std::string(StatusName(o.status)), o.evidence, std::string(HowName(o.basis))});
   }
   for (const Citation& c : rule->citations) d.citations.push_back(c.Render());
+  // The rationale quotes the facts its criteria cite, a handful of the
+  // thousands a packet's request may read: only those are looked up.
+  std::set<std::string_view> cited;
+  for (const auto& [id, outcome] : results) cited.insert(outcome.evidence.begin(), outcome.evidence.end());
   std::map<std::string, const UsableFact*> by_id;
-  for (const UsableFact& u : view.facts) by_id[u.fact->id] = &u;
+  for (const UsableFact& u : view.facts) {
+    if (cited.contains(u.fact->id)) by_id[u.fact->id] = &u;
+  }
   RationaleInput in{rule, &results, &by_id, d.outcome, EraNote(dates.request, requested.has_value()),
                     overall.status == Status::kMet};
   d.rationale = WriteRationale(in);

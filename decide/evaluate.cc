@@ -27,7 +27,10 @@ bool Passes(const ValueTest& test, std::string_view value) {
     std::optional<double> n = Number(value);
     return n && (!test.min || *n >= *test.min) && (!test.max || *n <= *test.max);
   }
-  const std::string lower = Lower(value);
+  // Values are mostly written in lower case already: copied only when not.
+  const bool has_upper = std::any_of(value.begin(), value.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  const std::string lowered = has_upper ? Lower(value) : std::string();
+  const std::string_view lower = has_upper ? std::string_view(lowered) : value;
   // A list value ("hydrocodone/acetaminophen", "L4-L5,L5-S1") passes when
   // the whole or any part of it is accepted.
   return std::any_of(test.values.begin(), test.values.end(), [&](const std::string& v) {

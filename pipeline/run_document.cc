@@ -261,8 +261,10 @@ std::string YearsBefore(const std::string& iso, int years) {
 // in the year up to the request's document (or, undated, the documents just
 // before it), and the request's own document. Its dates (the era, the
 // request date) come from its own document's fields first. Bounded evidence
-// keeps a packet's cost linear in its pages.
-void DetermineRequestsByClaim(const Rulebook& rules, const FieldsByDocument& fields_of, Record* record) {
+// keeps a packet's cost linear in its pages. Each asking document is decided
+// apart from the others, at once on `threads` threads, and put back in order.
+void DetermineRequestsByClaim(const Rulebook& rules, const FieldsByDocument& fields_of, int threads,
+                              Record* record) {
   if (record->documents.size() <= 1) {
     DetermineRequests(rules, record);
     return;
@@ -278,14 +280,21 @@ void DetermineRequestsByClaim(const Rulebook& rules, const FieldsByDocument& fie
   for (const Request& r : record->requests) {
     if (std::find(askers.begin(), askers.end(), r.document) == askers.end()) askers.push_back(r.document);
   }
+  // What one asking document is decided on, and its requests while they are.
+  struct Asking {
+    std::vector<const Fact*> evidence;
+    Record view;
+    std::vector<size_t> taken;  // its requests' places in the record
+  };
+  std::vector<Asking> asking;
   for (const std::string& asker : askers) {
     size_t at = 0;
     while (at < record->documents.size() && record->documents[at].id != asker) ++at;
     if (at == record->documents.size()) continue;
+    Asking& a = asking.emplace_back();
     const PacketDocument& own = record->documents[at];
     const std::string injury = injury_of(asker);
     const std::string since = own.date.empty() ? "" : YearsBefore(own.date, kLookbackYears);
-    std::vector<const Fact*> evidence;
     for (size_t d = 0; d < record->documents.size(); ++d) {
       const PacketDocument& doc = record->documents[d];
       const auto range = facts_of.find(doc.id);
@@ -295,28 +304,28 @@ void DetermineRequestsByClaim(const Rulebook& rules, const FieldsByDocument& fie
       const bool in_time = own.date.empty() ? d <= at && d + kUndatedLookback >= at
                                             : !doc.date.empty() && doc.date >= since && doc.date <= own.date;
       if (doc.id != asker && !(same_claim && in_time)) continue;
-      for (size_t i = range->second.first; i < range->second.second; ++i) evidence.push_back(&record->facts[i]);
+      for (size_t i = range->second.first; i < range->second.second; ++i) a.evidence.push_back(&record->facts[i]);
     }
-    Record view;
     const auto fields = fields_of.find(asker);
-    if (fields != fields_of.end()) view.fields = fields->second;
+    if (fields != fields_of.end()) a.view.fields = fields->second;
     // What the document does not state, the record's fields may, when they come
     // from the same claim (an RFA states no UR date; another claim's letter's
     // is no date of this request).
     for (const auto& [name, field] : record->fields) {
       const std::string other = injury_of(field.document);
-      if (injury.empty() || other.empty() || other == injury) view.fields.emplace(name, field);
+      if (injury.empty() || other.empty() || other == injury) a.view.fields.emplace(name, field);
     }
-    view.documents = {own};  // an RFA's or UR notice's date dates its requests
-    std::vector<size_t> taken;
+    a.view.documents = {own};  // an RFA's or UR notice's date dates its requests
     for (size_t i = 0; i < record->requests.size(); ++i) {
       if (record->requests[i].document != asker) continue;
-      taken.push_back(i);
-      view.requests.push_back(std::move(record->requests[i]));
+      a.taken.push_back(i);
+      a.view.requests.push_back(std::move(record->requests[i]));
     }
-    DetermineRequests(rules, evidence, &view);
-    for (size_t k = 0; k < taken.size(); ++k) record->requests[taken[k]] = std::move(view.requests[k]);
-    for (Problem& p : view.problems) record->problems.push_back(std::move(p));
+  }
+  ForEachIndex(asking.size(), threads, [&](size_t i) { DetermineRequests(rules, asking[i].evidence, &asking[i].view); });
+  for (Asking& a : asking) {
+    for (size_t k = 0; k < a.taken.size(); ++k) record->requests[a.taken[k]] = std::move(a.view.requests[k]);
+    for (Problem& p : a.view.problems) record->problems.push_back(std::move(p));
   }
 }
 
@@ -385,7 +394,8 @@ void RunStages(std::string_view bytes, std::string_view path, const RunOptions& 
   LinkRequestsAcrossDocuments(fields_of, record);
   // The rulebook is parsed on first use: documents with no request never pay for it.
   if (!record->requests.empty()) {
-    DetermineRequestsByClaim(options.rules != nullptr ? *options.rules : Rulebook::Builtin(), fields_of, record);
+    DetermineRequestsByClaim(options.rules != nullptr ? *options.rules : Rulebook::Builtin(), fields_of,
+                             options.document_threads, record);
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -48,8 +49,9 @@ class PacketTest : public ::testing::Test {
 };
 
 // A packet's documents are read apart, on as many threads as the process
-// has (RunOptions::document_threads), and added in page order: the record
-// is the same, byte for byte, on any number of them.
+// has (RunOptions::document_threads), and added in page order; each document
+// that asks for treatment is then decided apart on as many: the record is
+// the same, byte for byte, on any number of them.
 TEST_F(PacketTest, TheRecordIsTheSameOnAnyNumberOfDocumentThreads) {
   const std::string packet = (dir_ / "packet.pdf").string();
   JoinPdfs({"corpus/rfa.pdf", "corpus/progress-report.pdf", "corpus/letter-layout2.pdf", "corpus/rfa.pdf",
@@ -59,6 +61,11 @@ TEST_F(PacketTest, TheRecordIsTheSameOnAnyNumberOfDocumentThreads) {
   one.document_threads = 1;
   const Record alone = RunFile(packet, one);
   ASSERT_EQ(alone.documents.size(), 7u) << Describe(alone.documents);
+  std::set<std::string> decided;  // the documents whose requests were decided
+  for (const Request& r : alone.requests) {
+    if (r.determination) decided.insert(r.document);
+  }
+  ASSERT_GE(decided.size(), 3u) << "too few asking documents to decide apart";
   const std::string expected = RecordToJson(alone);
   for (int threads : {2, 3, 8}) {
     RunOptions options;
