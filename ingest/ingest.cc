@@ -109,6 +109,7 @@ Document IngestBytes(std::string_view bytes, std::string_view path, const Ingest
                                   .ocr_dpi = options.ocr_dpi,
                                   .max_pages = options.max_pages,
                                   .ocr_threads = options.ocr_threads,
+                                  .page_threads = options.page_threads,
                                   .ocr_page_seconds = options.ocr_page_seconds,
                                   .max_text_bytes = options.max_text_bytes});
     doc.source.encrypted = pdf.encrypted;

@@ -26,6 +26,9 @@ struct IngestOptions {
   // Tesseract instances reading one document's pages at once (threads); the
   // caller divides the machine among its workers (pipeline/run_document.h).
   int ocr_threads = 1;
+  // Threads reading the text layers of a long PDF, a run of pages each at a
+  // time (pdf_text.h); the document reads the same on any number.
+  int page_threads = 1;
   // A page OCR has not finished in this time is left with the words read so
   // far and a problem "ocr_timeout".
   double ocr_page_seconds = 60;

@@ -588,6 +588,63 @@ TEST(IngestBytesTest, ActualTextLeftOpenAtAPageEndStaysOnItsPage) {
   ExpectPageTexts(doc, {"Lumbar MRI requested", "Physical therapy completed", "Follow up in six weeks"});
 }
 
+// What a reader of `doc` sees: each page's text, the pages OCR was asked
+// for, and the problems.
+std::string DescribeRead(const Document& doc) {
+  std::string out = DescribeProblems(doc) + "\nocr:";
+  for (int page : doc.source.ocr_pages) out += " " + std::to_string(page);
+  for (const Page& page : doc.pages) out += "\n" + std::string(TrimView(page.text));
+  return out;
+}
+
+// A long document is read in runs of pages on several threads, each with a
+// Poppler document of its own, and joined in page order (pdf_text.cc,
+// ReadPages): it reads the same as one reader going through its pages. The
+// 40 pages make five runs of 8; among them blank pages (sent to OCR, or a
+// problem with OCR off), a span of ActualText left open on the last page of
+// a run, and, apart, a damaged page, the text limit and the page limit.
+TEST(IngestBytesTest, ALongDocumentReadsTheSameOnAnyNumberOfPageThreads) {
+  std::vector<std::string> contents;
+  for (int i = 1; i <= 40; ++i) {
+    contents.push_back("BT /F1 12 Tf 72 720 Td (Visit note page " + std::to_string(i) + " lumbar strain) Tj ET");
+  }
+  contents[12] = "";  // page 13: blank
+  contents[23] = "";  // page 24: blank, and past the text limit of the third row below
+  contents[7] += " /Span << /ActualText (Replacement words) >> BDC BT /F1 12 Tf 72 600 Td (Original words) Tj ET";
+  std::vector<std::string> damaged = contents;
+  damaged[21] += " 1 2 3 notanoperator";  // page 22: Poppler reports an unknown operator
+  const std::string pdf = PagesPdf(contents);
+  const std::string damaged_pdf = PagesPdf(damaged);
+  struct Row {
+    std::string name;
+    std::string pdf;
+    IngestOptions options;
+    std::string problems;  // with one thread, and so with any
+  };
+  const Row rows[] = {
+      {"whole, OCR on", pdf, {.ocr = true}, ""},
+      {"whole, OCR off", pdf, {.ocr = false}, "no_text_layer@13 no_text_layer@24"},
+      {"a damaged page", damaged_pdf, {.ocr = false}, "no_text_layer@13 page_damaged@22 no_text_layer@24"},
+      {"the text limit inside the third run", pdf, {.ocr = false, .max_text_bytes = 700}, "no_text_layer@13 text_too_large@23"},
+      {"the text limit inside the first run", pdf, {.ocr = false, .max_text_bytes = 100}, "text_too_large@4"},
+      {"the page limit", pdf, {.ocr = false, .max_pages = 30}, "too_many_pages@0 no_text_layer@13 no_text_layer@24"},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.name);
+    IngestOptions options = row.options;
+    options.page_threads = 1;
+    const Document alone = IngestBytes(row.pdf, "long.pdf", options);
+    EXPECT_EQ(DescribeProblems(alone), row.problems);
+    ExpectDocumentInvariants(alone);
+    ASSERT_GE(alone.pages.size(), 3u);
+    EXPECT_EQ(TrimView(alone.pages[1].text), "Visit note page 2 lumbar strain");
+    for (int threads : {2, 3, 8}) {
+      options.page_threads = threads;
+      EXPECT_EQ(DescribeRead(IngestBytes(row.pdf, "long.pdf", options)), DescribeRead(alone)) << threads << " threads";
+    }
+  }
+}
+
 // A page Tesseract is still reading when its time is up is cut short, and
 // the record says which; the other limit reads the same pages in full.
 TEST(IngestBytesTest, OcrPageTimeLimit) {

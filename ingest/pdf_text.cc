@@ -39,14 +39,15 @@
 namespace imr {
 namespace {
 
-// Errors Poppler has met so far in this process: a page whose reading adds
+// Errors Poppler has met so far on this thread: a page whose reading adds
 // to them is damaged, even when Poppler reads on (a content stream that does
-// not inflate reads as a blank page).
-std::atomic<uint64_t> poppler_errors{0};
+// not inflate reads as a blank page). Poppler reports an error on the thread
+// that meets it, so pages read on two threads at once each count their own.
+thread_local uint64_t poppler_errors = 0;
 // Of those, the ones Poppler places in the file (a position at or past 0):
 // the file's syntax is damaged there. A wrong password is reported without a
 // place.
-std::atomic<uint64_t> poppler_syntax_errors{0};
+thread_local uint64_t poppler_syntax_errors = 0;
 
 // Poppler reports syntax errors with fragments of the file; records are
 // medical, so its messages are dropped (problems carry our own words), and
@@ -82,6 +83,7 @@ class PdfDocument {
     if (bytes.size() < 10 || bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) return nullptr;
     StartPoppler();
     std::unique_ptr<PdfDocument> doc(new PdfDocument);
+    doc->bytes_ = bytes;
     doc->doc_ = std::make_unique<PDFDoc>(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()),
                                                        Object(objNull)),
                                          GooString(""), GooString(""));
@@ -100,9 +102,12 @@ class PdfDocument {
     return doc_->getCatalog()->getPage(index + 1);
   }
   PDFDoc* core() const { return doc_.get(); }
+  // What it was loaded from: another thread may load the same.
+  std::string_view bytes() const { return bytes_; }
 
  private:
   PdfDocument() = default;
+  std::string_view bytes_;
   std::unique_ptr<PDFDoc> doc_;
   bool locked_ = false;
 };
@@ -142,8 +147,9 @@ std::string_view AsPopplerCppGaveIt(std::string_view utf8) {
 // curve to turn back. No word, box or order depends on it (records of the dev
 // letters, notes and corpus byte for byte the same); pictures for OCR and
 // `imr view` are drawn in gray by Splash, without it.
+// One a thread: devices on two threads share no colour profile.
 const GfxLCMSProfilePtr& TextColorProfile() {
-  static const GfxLCMSProfilePtr lab = make_GfxLCMSProfilePtr(cmsCreateLab4Profile(nullptr));
+  thread_local const GfxLCMSProfilePtr lab = make_GfxLCMSProfilePtr(cmsCreateLab4Profile(nullptr));
   return lab;
 }
 
@@ -297,18 +303,13 @@ struct TextLayers {
   uint64_t text_bytes = 0;  // of the text layers read
 };
 
-// Reads the text layer of every page of `doc` (up to the limits) and lists
-// the pages without one for OCR.
-TextLayers ReadTextLayers(const PdfDocument& doc, const PdfOptions& options) {
+// Reads the text layers of pages [first, last) (from 0) of `doc`, and
+// lists the pages without one for OCR. Stops after the page whose words take
+// the run's text past the limit: no page after it would be kept.
+TextLayers ReadPageRun(const PdfDocument& doc, int first, int last, const PdfOptions& options) {
   TextLayers out;
-  const int pages = std::min(doc.pages(), options.max_pages);
-  if (doc.pages() > options.max_pages) {
-    out.problems.push_back(IngestProblem("too_many_pages", 0,
-        "document has " + std::to_string(doc.pages()) + " pages; read the first " +
-        std::to_string(options.max_pages)));
-  }
   std::unique_ptr<TextLayerDevice> device;
-  for (int i = 0; i < pages && out.text_bytes <= options.max_text_bytes; ++i) {
+  for (int i = first; i < last && out.text_bytes <= options.max_text_bytes; ++i) {
     const uint64_t errors_before = poppler_errors;
     const ::Page* page = doc.page(i);
     PdfPage result;
@@ -348,6 +349,83 @@ bool FoundDamage(const TextLayers& layers) {
   return std::any_of(layers.problems.begin(), layers.problems.end(), [](const Problem& p) {
     return p.code == "page_damaged" || p.code == "page_unreadable";
   });
+}
+
+// Pages a thread reads at a time, and the fewest a document needs to be read
+// on more than one: a thread loads the document again (its cross-reference
+// table and page tree), which a short one does not repay.
+constexpr int kPagesPerRun = 8;
+constexpr int kFewestPagesToSplit = 2 * kPagesPerRun;
+
+// `runs` (the text layers of pages [0, pages) in runs of kPagesPerRun, each
+// read by ReadPageRun, or missing) appended to `out` in page order, as one
+// reader going through the pages would have read them: it reads a page while
+// the text before it is within the limit. A missing run is read here from
+// `doc`; one the limit cuts off before it stays unread.
+void JoinPageRuns(const PdfDocument& doc, int pages, const PdfOptions& options,
+                  std::vector<std::optional<TextLayers>>* runs, TextLayers* out) {
+  for (size_t r = 0; r < runs->size() && out->text_bytes <= options.max_text_bytes; ++r) {
+    const int first = static_cast<int>(r) * kPagesPerRun;
+    std::optional<TextLayers>& run = (*runs)[r];
+    if (!run) run = ReadPageRun(doc, first, std::min(pages, first + kPagesPerRun), options);
+    int kept = 0;  // of the run's pages
+    while (kept < static_cast<int>(run->pages.size()) && out->text_bytes <= options.max_text_bytes) {
+      for (const PlacedWord& w : run->pages[static_cast<size_t>(kept)].words) out->text_bytes += TextBytes(w);
+      out->pages.push_back(std::move(run->pages[static_cast<size_t>(kept++)]));
+    }
+    const int last_page_number = first + kept;  // of the pages kept, from 1
+    for (Problem& p : run->problems) {
+      if (p.page_number <= last_page_number) out->problems.push_back(std::move(p));
+    }
+    for (OcrJob& job : run->jobs) {
+      if (job.page_index < last_page_number) out->jobs.push_back(std::move(job));
+    }
+  }
+}
+
+// Reads the text layers of the first `pages` pages of `doc` and lists the
+// pages without one for OCR. A long document is read in runs of pages on
+// options.page_threads threads, each through a Poppler document of its own
+// (Poppler reads two documents on two threads at once; one document, never),
+// and joined in page order: the same pages, words and problems as one reader
+// going through them. A run starts with a fresh text device, which reads a
+// page as one carried from the page before does (TextLayerDevice).
+// Where Poppler found damage, the document is read again by one reader: a
+// document Poppler repairs as it reads (its cross-reference table rebuilt at
+// the first object it cannot find) may read another way from another page
+// on, and damage is rare enough to pay for twice.
+TextLayers ReadPages(const PdfDocument& doc, int pages, const PdfOptions& options) {
+  if (options.page_threads <= 1 || pages < kFewestPagesToSplit) return ReadPageRun(doc, 0, pages, options);
+  std::vector<std::optional<TextLayers>> runs(static_cast<size_t>((pages + kPagesPerRun - 1) / kPagesPerRun));
+  // Text read by the runs done so far. Runs are taken in page order, so every
+  // run done lies before the one being taken: past the limit, no page of
+  // that run or any after it would be read.
+  std::atomic<uint64_t> done_bytes{0};
+  ForEachIndexPerThread(runs.size(), options.page_threads, [&] {
+    auto own = std::make_shared<std::unique_ptr<PdfDocument>>(PdfDocument::Load(doc.bytes()));
+    return [&, own](size_t r) {
+      if (done_bytes.load() > options.max_text_bytes) return;
+      if (*own == nullptr || (*own)->locked() || (*own)->pages() != doc.pages()) return;  // JoinPageRuns reads it
+      const int first = static_cast<int>(r) * kPagesPerRun;
+      runs[r] = ReadPageRun(**own, first, std::min(pages, first + kPagesPerRun), options);
+      done_bytes += runs[r]->text_bytes;
+    };
+  });
+  TextLayers out;
+  JoinPageRuns(doc, pages, options, &runs, &out);
+  return FoundDamage(out) ? ReadPageRun(doc, 0, pages, options) : out;
+}
+
+// Reads the text layer of every page of `doc` (up to the limits) and lists
+// the pages without one for OCR.
+TextLayers ReadTextLayers(const PdfDocument& doc, const PdfOptions& options) {
+  TextLayers out = ReadPages(doc, std::min(doc.pages(), options.max_pages), options);
+  if (doc.pages() > options.max_pages) {
+    out.problems.insert(out.problems.begin(), IngestProblem("too_many_pages", 0,
+        "document has " + std::to_string(doc.pages()) + " pages; read the first " +
+        std::to_string(options.max_pages)));
+  }
+  return out;
 }
 
 // Whether `layers` read nothing at all from `doc`: no page, or no word and

@@ -28,13 +28,17 @@ namespace imr {
 // ImrPdfModuleAbi; the loader checks it right after dlopen and uses no module
 // of another version (its records get pdf_reader_unavailable). Add one for any
 // change to those types or signatures.
-inline constexpr int kPdfModuleAbi = 1;
+inline constexpr int kPdfModuleAbi = 2;
 
 struct PdfOptions {
   bool ocr = true;
   int ocr_dpi = 300;
   int max_pages = 20000;
   int ocr_threads = 1;        // Tesseract instances, one thread each, per document
+  // Threads reading a long document's text layers, each a run of pages at a
+  // time through a Poppler document of its own; the words are the same on
+  // any number (see ReadTextLayers).
+  int page_threads = 1;
   double ocr_page_seconds = 60;  // a page still being read after this is cut short
   // Text read per document, in bytes (see IngestOptions); past it the page's
   // remaining words and the pages after it are left out, with a problem.

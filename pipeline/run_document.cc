@@ -38,6 +38,7 @@ IngestOptions IngestOptionsFrom(const RunOptions& options) {
           .ocr_dpi = 300,
           .max_pages = options.max_pages,
           .ocr_threads = options.ocr_threads,
+          .page_threads = options.document_threads,
           .max_text_bytes = options.max_text_bytes};
 }
 

@@ -32,9 +32,10 @@ struct RunOptions {
   // Threads reading one document's scanned pages, a Tesseract each
   // (CoresPerWorker divides the machine among a batch's workers).
   int ocr_threads = 1;
-  // Threads reading a packet's documents, a document each at a time (imr
-  // batch and watch give each worker all the cores: see batch.cc). The
-  // record is the same on any number.
+  // Threads reading a packet's documents, a document each at a time, and a
+  // long PDF's text layers before that, a run of pages each (imr batch and
+  // watch give each worker all the cores: see batch.cc). The record is the
+  // same on any number.
   int document_threads = 1;
   // Text read per input (ingest.h, IngestOptions): past it, a text_too_large
   // problem and the rest is not read.
