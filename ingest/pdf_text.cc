@@ -7,6 +7,7 @@
 #include <Catalog.h>
 #include <Error.h>
 #include <ErrorCodes.h>
+#include <GfxState.h>
 #include <GlobalParams.h>
 #include <PDFDoc.h>
 #include <Page.h>
@@ -69,6 +70,13 @@ void StartPoppler() {
     alignas(GlobalParamsIniter) static unsigned char storage[sizeof(GlobalParamsIniter)];
     new (storage) GlobalParamsIniter(CountPopplerError);
     setErrorCallback(CountPopplerError);  // whoever made them first
+    // The first GfxState of the process makes the colour profiles that every
+    // one shares (GfxState::sRGBProfile, XYZProfile), and nothing guards the
+    // making: made here, before a document's pages are read on two threads
+    // (ReadPages), where two first GfxStates would make them at once
+    // (ThreadSanitizer found the second thread using what the first made).
+    const PDFRectangle page(0, 0, 612, 792);
+    const GfxState first(72, 72, &page, 0, false);
     return true;
   }();
 }
