@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "core/text.h"
@@ -63,11 +64,19 @@ OcrEngine::~OcrEngine() {
 bool OcrEngine::Start() {
   if (state_->tried) return state_->started;
   state_->tried = true;
+  // Some of Tesseract's settings are the process's, not an engine's:
+  // debug_file, which every engine's messages read, among them. It is set
+  // once, before any engine starts (ThreadSanitizer found one OCR thread
+  // setting it while another's engine read it), and engines start one at a
+  // time, so none writes a setting that another is writing.
+  static std::mutex starting;
+  const std::lock_guard<std::mutex> lock(starting);
+  [[maybe_unused]] static const bool quiet = [] {
+    // Tesseract's chatter would leak text.
+    return tesseract::TessBaseAPI().SetVariable("debug_file", "/dev/null");
+  }();
   state_->started = state_->api.Init(nullptr, "eng", tesseract::OEM_DEFAULT) == 0;
-  if (state_->started) {
-    state_->api.SetVariable("debug_file", "/dev/null");  // Tesseract's chatter would leak text
-    state_->api.SetPageSegMode(tesseract::PSM_AUTO);
-  }
+  if (state_->started) state_->api.SetPageSegMode(tesseract::PSM_AUTO);
   return state_->started;
 }
 
