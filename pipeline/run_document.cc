@@ -2,6 +2,7 @@
 
 #include <thread>
 #include <openssl/evp.h>
+#include <sched.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -514,9 +515,17 @@ Record IngestFile(const std::string& path, const RunOptions& options) {
   return record;
 }
 
-int CoresPerWorker(int workers) {
-  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  return std::max(1, cores / std::max(1, workers));
+int UsableCores() {
+  // The CPUs this thread may run on (sched_getaffinity, as nproc counts
+  // them): a scheduler's cpuset or taskset, where the machine's count
+  // (std::thread::hardware_concurrency) would give a job that was given 2 of
+  // a node's 64 cores 64 document threads a worker, and 64 Tesseracts.
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
+
+int CoresPerWorker(int workers) { return std::max(1, UsableCores() / std::max(1, workers)); }
 
 }  // namespace imr

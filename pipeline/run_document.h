@@ -42,10 +42,14 @@ struct RunOptions {
   uint64_t max_text_bytes = uint64_t{64} << 20;
 };
 
+// The cores this process may use: its CPU affinity (a cluster scheduler's
+// cpuset, taskset), not the machine's count.
+int UsableCores();
+
 // The threads (for OCR, for a packet's documents) each of `workers`
-// processes sharing this machine gets: its cores divided among them, at
-// least one. `imr batch --jobs 2` on two cores gives 1: the workers already
-// keep both cores busy with a document each.
+// processes sharing this machine gets: its usable cores divided among them,
+// at least one. `imr batch --jobs 2` on two cores gives 1: the workers
+// already keep both cores busy with a document each.
 int CoresPerWorker(int workers);
 
 // Runs the pipeline on `bytes` (borrowed for the call), recording `path`.
