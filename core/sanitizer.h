@@ -22,8 +22,9 @@ namespace imr {
 
 // AddressSanitizer maps terabytes of shadow memory when the process starts, so
 // any address-space limit (RLIMIT_AS) fails every later allocation: a
-// sanitized build runs its workers without one.
-#ifdef IMR_ADDRESS_SANITIZER
+// sanitized build runs its workers without one. ThreadSanitizer's
+// (scripts/thread_check.sh) maps its thread traces the same way.
+#if defined(IMR_ADDRESS_SANITIZER) || defined(__SANITIZE_THREAD__)
 inline constexpr bool kAddressSpaceLimitsWork = false;
 #else
 inline constexpr bool kAddressSpaceLimitsWork = true;
