@@ -338,10 +338,8 @@ void ForgetWords(const PacketDocument& part, Document* whole) {
   for (int p = part.first_page; p <= part.last_page; ++p) std::vector<Word>().swap(whole->pages[p - 1].words);
 }
 
-void RunStages(std::string_view bytes, std::string_view path, const RunOptions& options,
-               Record* record) {
-  record->document = IngestBytes(bytes, path, IngestOptionsFrom(options));
-  record->document.source.sha256 = Sha256Hex(bytes);
+// The stages after ingest, on a record whose document ingest has made.
+void StagesAfterIngest(const RunOptions& options, Record* record) {
   record->documents = SplitPacket(record->document.pages);
   // A packet of one is read as ingest left it; a packet's documents are read
   // one by one, their sections found again on their own pages.
@@ -449,26 +447,62 @@ std::optional<std::string> Sha256OfFile(const std::string& path) {
   return LowerHex(std::string_view(reinterpret_cast<const char*>(digest), size));
 }
 
-Record RunDocument(std::string_view bytes, std::string_view path, const RunOptions& options) {
-  Record record;
+namespace {
+
+// Runs `stage` on `record`: an exception it throws becomes the record's
+// problem, and what the stages made before it stays.
+template <typename Work>
+void Guarded(Record* record, Work stage) {
   try {
-    RunStages(bytes, path, options, &record);
+    stage();
   } catch (const std::bad_alloc&) {
     // Under a worker's address-space limit (--memory-mb) this is the limit
     // reached; what the stages made is let go as the exception unwinds.
-    record.problems.push_back({Stage::kPipeline, "memory_limit", 0,
-                               "the document needed more memory than the process may use; the record is partial"});
-  } catch (const std::exception& e) {
+    record->problems.push_back({Stage::kPipeline, "memory_limit", 0,
+                                "the document needed more memory than the process may use; the record is partial"});
+  } catch (const std::exception&) {
     // The message of a library exception can quote input; keep only its kind.
-    record.problems.push_back({Stage::kPipeline, "internal_error", 0,
-                               "a stage failed unexpectedly; the record is partial"});
+    record->problems.push_back({Stage::kPipeline, "internal_error", 0,
+                                "a stage failed unexpectedly; the record is partial"});
   }
-  record.document.source.path = std::string(path);
-  record.document.source.bytes = bytes.size();
-  // The document's own problems come first, then those of later stages.
-  record.problems.insert(record.problems.begin(), record.document.problems.begin(),
-                         record.document.problems.end());
+}
+
+// What a record says of its input whatever the stages did: its path and
+// size, and the document's own problems first, then those of later stages.
+void FinishRecord(std::string_view path, uint64_t bytes, Record* record) {
+  record->document.source.path = std::string(path);
+  record->document.source.bytes = bytes;
+  record->problems.insert(record->problems.begin(), record->document.problems.begin(),
+                          record->document.problems.end());
+}
+
+// Ingest, into `ingested`'s record, of `bytes`.
+void IngestInto(std::string_view bytes, std::string_view path, const RunOptions& options,
+                IngestedInput* ingested) {
+  ingested->path = std::string(path);
+  ingested->bytes = bytes.size();
+  Record* record = &ingested->record;
+  Guarded(record, [&] {
+    record->document = IngestBytes(bytes, path, IngestOptionsFrom(options));
+    record->document.source.sha256 = Sha256Hex(bytes);
+  });
+  ingested->ingest_failed = !record->problems.empty();
+}
+
+}  // namespace
+
+Record FinishInput(IngestedInput ingested, const RunOptions& options) {
+  Record record = std::move(ingested.record);
+  if (ingested.unread) return record;
+  if (!ingested.ingest_failed) Guarded(&record, [&] { StagesAfterIngest(options, &record); });
+  FinishRecord(ingested.path, ingested.bytes, &record);
   return record;
+}
+
+Record RunDocument(std::string_view bytes, std::string_view path, const RunOptions& options) {
+  IngestedInput ingested;
+  IngestInto(bytes, path, options, &ingested);
+  return FinishInput(std::move(ingested), options);
 }
 
 namespace {
@@ -499,10 +533,20 @@ std::optional<Record> ReadInput(const std::string& path, const RunOptions& optio
 
 }  // namespace
 
-Record RunFile(const std::string& path, const RunOptions& options) {
+IngestedInput IngestInput(const std::string& path, const RunOptions& options) {
+  IngestedInput ingested;
   std::string bytes;
-  if (auto failed = ReadInput(path, options, &bytes)) return std::move(*failed);
-  return RunDocument(bytes, path, options);
+  if (auto failed = ReadInput(path, options, &bytes)) {
+    ingested.record = std::move(*failed);
+    ingested.unread = true;
+    return ingested;
+  }
+  IngestInto(bytes, path, options, &ingested);
+  return ingested;
+}
+
+Record RunFile(const std::string& path, const RunOptions& options) {
+  return FinishInput(IngestInput(path, options), options);
 }
 
 Record IngestFile(const std::string& path, const RunOptions& options) {

@@ -40,6 +40,11 @@ struct RunOptions {
   // Text read per input (ingest.h, IngestOptions): past it, a text_too_large
   // problem and the rest is not read.
   uint64_t max_text_bytes = uint64_t{64} << 20;
+  // A worker reads and ingests the next input while it runs the stages
+  // after ingest on the one before (worker.cc, ReadAhead): for a worker
+  // with a core to spare (imr batch and watch set it when the cores are more
+  // than the workers). Nothing else reads it.
+  bool read_ahead = false;
 };
 
 // The cores this process may use: its CPU affinity (a cluster scheduler's
@@ -57,6 +62,20 @@ Record RunDocument(std::string_view bytes, std::string_view path, const RunOptio
 
 // Reads `path` and runs it. A file that cannot be read still gives a record.
 Record RunFile(const std::string& path, const RunOptions& options);
+
+// RunFile in two halves, so that a worker can read and ingest the next input
+// (Poppler, OCR, layout) while it runs the stages after ingest on the one
+// before: FinishInput(IngestInput(path, options), options) is RunFile(path,
+// options), byte for byte. Neither throws for the input.
+struct IngestedInput {
+  std::string path;
+  uint64_t bytes = 0;
+  Record record;               // its document as ingest made it
+  bool unread = false;         // the file could not be read: `record` says why, and is final
+  bool ingest_failed = false;  // ingest threw: `record` holds the problem, and no stage runs after it
+};
+IngestedInput IngestInput(const std::string& path, const RunOptions& options);
+Record FinishInput(IngestedInput ingested, const RunOptions& options);
 
 // Reads and ingests `path` only (pages, sections, type): what `imr text`
 // shows. The record's facts, fields and requests are left empty.
