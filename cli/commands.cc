@@ -355,7 +355,9 @@ const std::vector<Command>& CommandTable() {
        WatchCommand},
       {"merge", "merge OUT...", "combine the shard stores found in each OUT into the first OUT's imr.sqlite",
        MergeCommand},
-      {"worker", "worker [--memory-mb M] [--no-ocr] [--rules DIR] [--max-pages N] [--ocr-threads N] [--max-text-mb M]",
+      {"worker",
+       "worker [--memory-mb M] [--no-ocr] [--rules DIR] [--max-pages N] [--ocr-threads N] [--document-threads N] "
+       "[--read-ahead] [--max-text-mb M]",
        "internal: the worker process batch and watch start; reads framed input paths on stdin, writes framed "
        "records on stdout",
        WorkerCommand},

@@ -577,6 +577,7 @@ int WatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   options.worker.max_pages = MaxPages(flags).value_or(0);
   options.worker.ocr_threads = *OcrThreads(flags, CoresPerWorker(options.jobs));
   options.worker.document_threads = CoresPerWorker(1);  // as imr batch's
+  options.worker.read_ahead = CoresPerWorker(options.jobs) >= 2;  // as imr batch's
   options.worker.max_text_mb = MaxTextBytes(flags).value_or(0) >> 20;
 
   std::unique_ptr<Inbox> inbox;

@@ -23,6 +23,11 @@
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <condition_variable>
+#include <optional>
+#include <string>
+#include <thread>
+#include <system_error>
 #include <vector>
 
 #include "core/sanitizer.h"
@@ -97,6 +102,7 @@ std::vector<std::string> WorkerArgs(const WorkerOptions& options) {
   args.push_back(std::to_string(options.ocr_threads));
   args.push_back("--document-threads");
   args.push_back(std::to_string(options.document_threads));
+  if (options.read_ahead) args.push_back("--read-ahead");
   if (options.max_pages > 0) {
     args.push_back("--max-pages");
     args.push_back(std::to_string(options.max_pages));
@@ -260,36 +266,189 @@ std::string FileRecord(const Record& record, const std::string& json, const Fili
   return error + RecordToJson(summary);
 }
 
+// An input larger than this is not read ahead (ReadAhead).
+constexpr uintmax_t kReadAheadBytes = uintmax_t{4} << 20;
+
+// The requests a worker is sent, read from `in` on a thread of their own,
+// which also reads and ingests each input (IngestInput: Poppler, OCR,
+// layout) while the worker runs the stages after ingest on the one before:
+// a worker that has the machine to itself (imr batch and watch run one
+// unless told otherwise) keeps a second core busy with files of one short
+// document, as a packet's document and page threads already do. One request
+// waits at most. An input larger than kReadAheadBytes is not ingested ahead,
+// and none is while the worker runs one of those: two large documents at once
+// could pass the worker's memory limit where each alone would not (and a
+// packet is read on every core anyway). The record does not depend on it:
+// FinishInput(IngestInput(path)) is RunFile(path). Where no thread can be
+// had (an address-space limit too small for its stack), Next reads each
+// request itself, and nothing is read ahead.
+class ReadAhead {
+ public:
+  struct Item {
+    Request request;
+    std::optional<IngestedInput> ingested;  // empty: run whole (RunFile)
+    double milliseconds = 0;                // spent ingesting it
+  };
+
+  // Without options.read_ahead, Next reads each request itself.
+  ReadAhead(std::istream& in, const RunOptions& options) : state_(std::make_shared<State>(in, options)) {
+    if (!options.read_ahead) return;
+    try {
+      thread_ = std::thread([state = state_] { state->Read(); });
+    } catch (const std::system_error&) {
+      // Next reads in this thread.
+    }
+  }
+  // Joins the thread once it has read to the end of `in`; a worker leaving
+  // before that (its parent gone) lets it go, to end with the process.
+  ~ReadAhead() {
+    if (!thread_.joinable()) return;
+    {
+      const std::lock_guard<std::mutex> lock(state_->mutex);
+      state_->stopping = true;
+      state_->changed.notify_all();
+      if (!state_->ended) {
+        thread_.detach();
+        return;
+      }
+    }
+    thread_.join();
+  }
+  ReadAhead(const ReadAhead&) = delete;
+  ReadAhead& operator=(const ReadAhead&) = delete;
+
+  // The next request, in order; nothing at the end of `in`, and nothing with
+  // `*bad` set where a request was not a frame.
+  std::optional<Item> Next(bool* bad) {
+    State& s = *state_;
+    if (!thread_.joinable()) return s.ReadOne(/*ahead=*/false, bad);
+    std::unique_lock<std::mutex> lock(s.mutex);
+    s.changed.wait(lock, [&] { return s.waiting || s.ended; });
+    if (!s.waiting) {
+      *bad = s.bad;
+      return std::nullopt;
+    }
+    std::optional<Item> item = std::move(s.waiting);
+    s.waiting.reset();
+    s.changed.notify_all();
+    took_large_ = !item->ingested;
+    return item;
+  }
+
+  // The worker is done with the request Next gave last.
+  void Done() {
+    if (!took_large_) return;
+    took_large_ = false;
+    const std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->running_large = false;
+    state_->changed.notify_all();
+  }
+
+ private:
+  // What the reading thread shares with the worker's, and owns with it.
+  struct State {
+    State(std::istream& in_, const RunOptions& options_) : in(in_), options(options_) {}
+
+    // Reads the next request from `in`; with `ahead`, ingests it when it is
+    // small and no large one is running, waiting for that first.
+    std::optional<Item> ReadOne(bool ahead, bool* bad) {
+      std::string header;
+      if (!std::getline(in, header)) return std::nullopt;
+      size_t size = 0;
+      auto [end, ec] = std::from_chars(header.data(), header.data() + header.size(), size);
+      std::string text;
+      bool framed = ec == std::errc() && end == header.data() + header.size();
+      if (framed) {
+        text.resize(size);
+        framed = static_cast<bool>(in.read(text.data(), static_cast<std::streamsize>(size)));
+      }
+      std::optional<Request> request;
+      if (framed) request = ParseRequest(text);
+      if (!request) {
+        *bad = true;
+        return std::nullopt;
+      }
+      Item item{std::move(*request), std::nullopt, 0};
+      if (!ahead) return item;
+      std::error_code unsized;
+      const uintmax_t bytes = std::filesystem::file_size(item.request.path, unsized);
+      if (!unsized && bytes > kReadAheadBytes) return item;  // one that cannot be sized fails small
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return !running_large || stopping; });
+        if (stopping) return item;
+      }
+      const auto began = Clock::now();
+      item.ingested = IngestInput(item.request.path, options);
+      item.milliseconds = std::chrono::duration<double, std::milli>(Clock::now() - began).count();
+      return item;
+    }
+
+    void Read() {
+      bool bad = false;
+      try {
+        while (std::optional<Item> item = ReadOne(/*ahead=*/true, &bad)) {
+          std::unique_lock<std::mutex> lock(mutex);
+          changed.wait(lock, [&] { return !waiting || stopping; });
+          if (stopping) break;
+          if (!item->ingested) running_large = true;  // nothing is ingested until the worker is done with it
+          waiting = std::move(item);
+          changed.notify_all();
+        }
+      } catch (const std::exception&) {
+        bad = true;  // no memory for a request: the worker ends, and the parent reads what it held again
+      }
+      const std::lock_guard<std::mutex> lock(mutex);
+      ended = true;
+      this->bad = bad;
+      changed.notify_all();
+    }
+
+    std::istream& in;
+    const RunOptions options;  // a copy: a thread let go may outlive the caller's
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::optional<Item> waiting;
+    bool running_large = false;  // an input not ingested ahead is waiting or running (until Done)
+    bool ended = false;
+    bool bad = false;
+    bool stopping = false;
+  };
+
+  std::shared_ptr<State> state_;
+  std::thread thread_;
+  bool took_large_ = false;  // what Next gave last was not ingested ahead
+};
+
 // Answers leave in the order their requests came, each once its record is
-// filed, from a thread of their own (InOrder): the worker reads and works on
-// the next document, which the parent has already sent (Worker::Submit),
-// while the last one's record is written and indexed.
+// filed, from a thread of their own (InOrder): the worker works on the next
+// document, which the parent has already sent (Worker::Submit) and ReadAhead
+// has read and ingested, while the last one's record is written and indexed.
 int ServeRequests(std::istream& in, std::ostream& out, const RunOptions& options) {
   std::unique_ptr<Store> store;  // opened by the first filing, on the answering thread (never across a fork)
   // Only the answering thread writes to `out`: reading must not flush it
   // (std::cin flushes its tied std::cout before every read).
   in.tie(nullptr);
   InOrder answering;
-  std::string header;
+  ReadAhead requests(in, options);
   try {
-    while (std::getline(in, header)) {
-      size_t size = 0;
-      auto [end, ec] = std::from_chars(header.data(), header.data() + header.size(), size);
-      if (ec != std::errc() || end != header.data() + header.size()) return 2;
-      std::string text(size, '\0');
-      if (!in.read(text.data(), static_cast<std::streamsize>(size))) return 2;
-      std::optional<Request> request = ParseRequest(text);
-      if (!request) return 2;
+    bool bad = false;
+    while (std::optional<ReadAhead::Item> item = requests.Next(&bad)) {
       const auto began = Clock::now();
-      auto record = std::make_shared<const Record>(RunFile(request->path, options));
+      auto record = std::make_shared<const Record>(item->ingested
+                                                       ? FinishInput(std::move(*item->ingested), options)
+                                                       : RunFile(item->request.path, options));
+      requests.Done();
       auto json = std::make_shared<std::string>(RecordToJson(*record));
-      const double milliseconds = std::chrono::duration<double, std::milli>(Clock::now() - began).count();
-      answering.Give([record, json, filing = std::move(request->filing), milliseconds, &store, &out] {
+      const double milliseconds =
+          item->milliseconds + std::chrono::duration<double, std::milli>(Clock::now() - began).count();
+      answering.Give([record, json, filing = std::move(item->request.filing), milliseconds, &store, &out] {
         out << Frame(filing ? FileRecord(*record, *json, *filing, milliseconds, &store) : *json);
         out.flush();
         if (!out) throw std::runtime_error("the answer could not be sent");
       });
     }
+    if (bad) return 2;
     answering.Finish();
   } catch (const std::runtime_error&) {
     return 1;  // the parent has gone

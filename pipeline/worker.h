@@ -49,6 +49,7 @@ struct WorkerOptions {
   int max_pages = 0;          // pages read per input; 0 for the default
   int ocr_threads = 1;        // threads OCR'ing one document's pages (RunOptions)
   int document_threads = 1;   // threads reading a packet's documents (RunOptions)
+  bool read_ahead = false;    // ingest the next document while finishing one (RunOptions)
   uint64_t max_text_mb = 0;   // text read per input, in MB; 0 for the default
   // Fork workers from a zygote that has built every table once (`imr worker
   // --zygote`), rather than spawn each one to build them again; a worker is

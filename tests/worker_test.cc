@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "core/sanitizer.h"
+#include "ingest/pdf_testing.h"
+#include "pipeline/run_document.h"
 #include "pipeline/record_json.h"
 #include "pipeline/store.h"
 #include "tests/testing.h"
@@ -201,6 +203,47 @@ TEST(WorkerTest, TwoDocumentsInHandAnswerInOrderEachFiled) {
   }
   EXPECT_EQ(store.CountDocuments(), 2);  // filed again in the second round, never twice
   EXPECT_TRUE(fs::exists(out / "a.json") && fs::exists(out / "b.json"));
+}
+
+// A worker reads and ingests the next document while it works on the one
+// before (worker.cc, ReadAhead); an input over 4 MB is run whole, nothing
+// ingested beside it. Either way each record is the one `imr run` writes,
+// and the answers come in the order the documents were given, two in hand
+// at a time as imr batch keeps them: letters, a text note, damaged and
+// unreadable files, and a one-page PDF carrying 5 MB that no page uses.
+TEST(WorkerTest, DocumentsReadAheadGiveTheRecordsOfImrRun) {
+  const fs::path dir = EmptyFolder("worker-read-ahead");
+  const std::string large = (dir / "large.pdf").string();
+  {
+    std::ofstream out(large, std::ios::binary);
+    out << testing::PdfOfObjects(
+        {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R\n"
+         "   /Resources << /Font << /F1 5 0 R >> >> >>",
+         testing::StreamObject("", "BT /F1 12 Tf 72 720 Td (Diagnosis: lumbar strain of the lower back.) Tj ET"),
+         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+         testing::StreamObject("", std::string(5 << 20, 'x'))});
+  }
+  ASSERT_GT(fs::file_size(large), uintmax_t{4} << 20);
+  const std::string corpus = testing::SourceDir() + "/corpus/";
+  const std::vector<std::string> inputs = {
+      corpus + "letter-layout1-lumbar.pdf", corpus + "rfa.pdf",           corpus + "src/progress-report.txt",
+      large,                                corpus + "ur-determination.pdf", corpus + "errors/damaged-stream.pdf",
+      (dir / "missing.pdf").string(),       corpus + "errors/truncated-tail.pdf", corpus + "letter-layout2.pdf"};
+  Worker worker({.program = testing::ImrBinary(), .max_pages = 109, .read_ahead = true});
+  std::vector<WorkerResult> results;
+  for (size_t next = 0; next < inputs.size() || worker.InHand() > 0;) {
+    while (next < inputs.size() && worker.InHand() < 2) worker.Submit(inputs[next++]);
+    results.push_back(worker.Collect());
+  }
+  ASSERT_EQ(results.size(), inputs.size());
+  RunOptions options;
+  options.max_pages = 109;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    SCOPED_TRACE(inputs[i]);
+    EXPECT_EQ(results[i].json, RecordToJson(RunFile(inputs[i], options)));
+  }
+  EXPECT_FALSE(results[0].record.requests.empty()) << "the letter read as a letter";
 }
 
 // A worker that dies with two documents in hand may have died of either: the
