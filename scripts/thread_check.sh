@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # imr built with ThreadSanitizer (in /tmp/imr-build-tsan, outside the tree)
-# and run over inputs that read on several threads at once: a generated
-# packet long enough for its pages to be read in runs on two threads and its
-# documents and their decisions on two more (pdf_text.cc ReadPages,
-# run_document.cc RunStages and DetermineRequestsByClaim), the corpus (its
-# scanned pages OCR'd on two threads, its damaged files), and the dev letters
-# when ../shared/data is beside the project. Any report fails the run.
+# and run, by `imr run` and by `imr batch --jobs 1`, over inputs that read on
+# several threads at once: a generated packet long enough for its pages to be
+# read in runs on two threads and its documents and their decisions on two
+# more (pdf_text.cc ReadPages, run_document.cc RunStages and
+# DetermineRequestsByClaim), the corpus (its scanned pages OCR'd on two
+# threads, its damaged files), and the dev letters when ../shared/data is
+# beside the project; the batch's worker reads each input ahead while it
+# finishes the one before (worker.cc, ReadAhead). Any report fails the run.
 #
 #   bash scripts/thread_check.sh [PAGES]     # PAGES of the packet, default 200
 #
@@ -30,8 +32,16 @@ inputs=("$work"/packet/*.pdf "$root"/corpus/*.pdf "$root"/corpus/scanned/*.pdf "
 letters="$root/../shared/data/dwc-letters/pdf"
 if [[ -d "$letters" ]]; then inputs+=("$letters"/*.pdf); fi
 # Records are medical: written under the private folder, never printed.
-TSAN_OPTIONS="halt_on_error=0 exitcode=66" "$build/imr" run "${inputs[@]}" -o "$work/out" \
-  >/dev/null 2>"$work/tsan.log" || true
+# `imr run`, then `imr batch --jobs 1`, whose worker reads the next input
+# ahead on a thread of its own (worker.cc, ReadAhead); each process of the
+# batch logs to a file of its own.
+mkdir -p "$work/tsan"
+printf '%s\n' "${inputs[@]}" > "$work/inputs.txt"
+TSAN_OPTIONS="halt_on_error=0 log_path=$work/tsan/run" "$build/imr" run "${inputs[@]}" -o "$work/out" \
+  >/dev/null 2>&1 || true
+TSAN_OPTIONS="halt_on_error=0 log_path=$work/tsan/batch" "$build/imr" batch "@$work/inputs.txt" -o "$work/batch" \
+  --jobs 1 >/dev/null 2>&1 || true
+cat "$work"/tsan/* > "$work/tsan.log" 2>/dev/null || : > "$work/tsan.log"
 reports=$(grep -c "WARNING: ThreadSanitizer" "$work/tsan.log" || true)
 if ((reports > 0)); then
   # The reports name code and addresses, never record text.
@@ -39,4 +49,4 @@ if ((reports > 0)); then
   echo "thread_check: $reports ThreadSanitizer reports over ${#inputs[@]} inputs" >&2
   exit 1
 fi
-echo "thread_check: no ThreadSanitizer report over ${#inputs[@]} inputs"
+echo "thread_check: no ThreadSanitizer report over ${#inputs[@]} inputs, run and batched"
