@@ -30,6 +30,7 @@
 #include <mutex>
 #include <new>
 #include <string>
+#include <thread>
 
 #include "core/parallel.h"
 #include "core/text.h"
@@ -409,13 +410,16 @@ TextLayers ReadPages(const PdfDocument& doc, int pages, const PdfOptions& option
   // run done lies before the one being taken: past the limit, no page of
   // that run or any after it would be read.
   std::atomic<uint64_t> done_bytes{0};
+  // The caller's thread reads through `doc`; each other one loads its own.
+  const std::thread::id caller = std::this_thread::get_id();
   ForEachIndexPerThread(runs.size(), options.page_threads, [&] {
-    auto own = std::make_shared<std::unique_ptr<PdfDocument>>(PdfDocument::Load(doc.bytes()));
+    std::shared_ptr<const PdfDocument> own(&doc, [](const PdfDocument*) {});
+    if (std::this_thread::get_id() != caller) own = PdfDocument::Load(doc.bytes());
     return [&, own](size_t r) {
       if (done_bytes.load() > options.max_text_bytes) return;
-      if (*own == nullptr || (*own)->locked() || (*own)->pages() != doc.pages()) return;  // JoinPageRuns reads it
+      if (own == nullptr || own->locked() || own->pages() != doc.pages()) return;  // JoinPageRuns reads it
       const int first = static_cast<int>(r) * kPagesPerRun;
-      runs[r] = ReadPageRun(**own, first, std::min(pages, first + kPagesPerRun), options);
+      runs[r] = ReadPageRun(*own, first, std::min(pages, first + kPagesPerRun), options);
       done_bytes += runs[r]->text_bytes;
     };
   });
