@@ -11,10 +11,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
-#include <algorithm>
+#include <condition_variable>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -22,12 +23,11 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <stdexcept>
-#include <condition_variable>
 #include <optional>
+#include <stdexcept>
 #include <string>
-#include <thread>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include "core/sanitizer.h"
