@@ -322,18 +322,8 @@ int BatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   worker_options.ocr = !flags.Has("--no-ocr");
   worker_options.rules_dir = flags.Value("--rules").value_or("");
   worker_options.max_pages = MaxPages(flags).value_or(0);
-  // The cores are divided among the workers: each OCRs its document's pages
-  // on its share, so --jobs N never runs more Tesseracts than cores.
-  worker_options.ocr_threads = *OcrThreads(flags, CoresPerWorker(static_cast<int>(*jobs)));
-  // A packet's documents are read on every core, in each worker: a
-  // document thread holds little memory, and where every worker has a
-  // packet the threads take turns; where one has the batch's last, it has
-  // the machine.
-  worker_options.document_threads = CoresPerWorker(1);
-  // A worker with a core to spare reads the next file while it finishes the
-  // last (ReadAhead); where the workers already fill the cores, a second busy
-  // thread in each only takes turns, and slowed --jobs 2 on two cores by 6-14%.
-  worker_options.read_ahead = CoresPerWorker(static_cast<int>(*jobs)) >= 2;
+  ShareCores(static_cast<int>(*jobs), &worker_options);
+  worker_options.ocr_threads = *OcrThreads(flags, worker_options.ocr_threads);
   worker_options.max_text_mb = MaxTextBytes(flags).value_or(0) >> 20;
   std::vector<std::unique_ptr<Worker>> workers;
   for (int i = 0; i < static_cast<int>(*jobs); ++i) {

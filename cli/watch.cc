@@ -575,9 +575,8 @@ int WatchCommand(const Args& args, std::ostream& out, std::ostream& err) {
   options.worker.ocr = !flags.Has("--no-ocr");
   options.worker.rules_dir = flags.Value("--rules").value_or("");
   options.worker.max_pages = MaxPages(flags).value_or(0);
-  options.worker.ocr_threads = *OcrThreads(flags, CoresPerWorker(options.jobs));
-  options.worker.document_threads = CoresPerWorker(1);  // as imr batch's
-  options.worker.read_ahead = CoresPerWorker(options.jobs) >= 2;  // as imr batch's
+  ShareCores(options.jobs, &options.worker);  // as imr batch does
+  options.worker.ocr_threads = *OcrThreads(flags, options.worker.ocr_threads);
   options.worker.max_text_mb = MaxTextBytes(flags).value_or(0) >> 20;
 
   std::unique_ptr<Inbox> inbox;

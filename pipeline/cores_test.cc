@@ -4,6 +4,7 @@
 #include <sched.h>
 
 #include "pipeline/run_document.h"
+#include "pipeline/worker.h"
 
 namespace imr {
 namespace {
@@ -35,6 +36,23 @@ TEST(CoresPerWorkerTest, FollowsTheCpusThisProcessMayRunOn) {
   ASSERT_EQ(sched_setaffinity(0, sizeof all, &all), 0);  // this thread's CPUs back before anything can fail
   EXPECT_EQ(usable_on_one, 1);
   EXPECT_EQ(per_worker_on_one, 1);
+}
+
+// One worker has every core for OCR, documents and pages, and reads ahead
+// where there are two or more; as many workers as cores each OCR on one and
+// read nothing ahead, but still read a packet on every core.
+TEST(CoresPerWorkerTest, WorkersShareTheCoresAsBatchAndWatchDo) {
+  const int usable = UsableCores();
+  WorkerOptions one;
+  ShareCores(1, &one);
+  EXPECT_EQ(one.ocr_threads, usable);
+  EXPECT_EQ(one.document_threads, usable);
+  EXPECT_EQ(one.read_ahead, usable >= 2);
+  WorkerOptions filled;
+  ShareCores(usable, &filled);
+  EXPECT_EQ(filled.ocr_threads, 1);
+  EXPECT_EQ(filled.document_threads, usable);
+  EXPECT_FALSE(filled.read_ahead);
 }
 
 }  // namespace

@@ -773,6 +773,12 @@ WorkerResult Worker::Run(const std::string& path, const Filing* filing) {
   return Collect();
 }
 
+void ShareCores(int jobs, WorkerOptions* options) {
+  options->ocr_threads = CoresPerWorker(jobs);
+  options->document_threads = CoresPerWorker(1);
+  options->read_ahead = CoresPerWorker(jobs) >= 2;
+}
+
 int ServeWorker(std::istream& in, std::ostream& out, const RunOptions& options) {
   // What every document needs (the rulebook, the vocabularies, the pattern
   // tables) is made on first use; make it while the parent is still listing

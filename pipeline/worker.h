@@ -152,6 +152,18 @@ class Worker {
   Clock::time_point last_answer_;
 };
 
+// How `jobs` workers share the cores this process may use (CoresPerWorker):
+//   - each OCRs a document's pages on its share (`ocr_threads`), so N
+//     workers never run more Tesseracts than cores;
+//   - each reads a packet's documents and a long PDF's runs of pages on
+//     every core (`document_threads`): such a thread holds little memory,
+//     where every worker has a packet the threads take turns, and where one
+//     has a batch's last it has the machine;
+//   - a worker with a core to spare reads the next input ahead
+//     (`read_ahead`); where the workers fill the cores, a second busy thread
+//     in each only takes turns (--jobs 2 on two cores went 6-14% slower).
+void ShareCores(int jobs, WorkerOptions* options);
+
 // The worker side of `imr worker`: serves requests from `in` until it closes.
 // Returns the process exit code.
 int ServeWorker(std::istream& in, std::ostream& out, const RunOptions& options);
